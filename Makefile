@@ -1,0 +1,33 @@
+# newsbrief developer commands. `make setup` then `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+EXTRAS ?= dev,analysis,eval
+
+.PHONY: setup test lint format bench eval clean
+
+setup:  ## install everything the default path, the tests and the benchmarks need
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+
+test:  ## the whole test suite (what CI runs)
+	$(BIN)/python -m pytest
+
+lint:  ## ruff (lint + format check) and mypy on src/
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+format:
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+bench:  ## speed benchmarks against peers, printed as a table (DUC=/path/to/DUC2006 optional)
+	$(BIN)/python benchmarks/bench_speed.py $(if $(DUC),--duc $(DUC))
+
+eval:  ## ROUGE evaluation: make eval DATA=/path/to/DUC2006
+	$(BIN)/newsbrief eval duc $(DATA)
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,40 @@
+"""Bytes to text: size and binary checks, UTF-8 with a named fallback."""
+
+from __future__ import annotations
+
+import logging
+
+from newsbrief.errors import InputError
+
+log = logging.getLogger(__name__)
+
+_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+
+
+def decode_bytes(data: bytes, origin: str, fallback: str = "cp1252", limit: int = 0) -> str:
+    """Decode a report; refuse empty, oversized and binary input with a clear reason."""
+    if limit and len(data) > limit:
+        raise InputError(origin, f"file is {len(data):,} bytes, over the {limit:,} byte limit")
+    if not data.strip():
+        raise InputError(origin, "file is empty")
+    if _looks_binary(data):
+        raise InputError(origin, "file is binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode(fallback)
+        except (UnicodeDecodeError, LookupError):
+            raise InputError(
+                origin, f"not valid UTF-8 (byte {exc.start}) and not {fallback} either"
+            ) from exc
+        log.warning("%s: not valid UTF-8 (byte %d); decoded as %s", origin, exc.start, fallback)
+        return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b in _CONTROL)
+    return controls > max(8, len(head) // 20)

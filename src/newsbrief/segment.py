@@ -1,0 +1,129 @@
+"""Documents to sentences, with character offsets into ``Document.text``.
+
+Paragraphs are split on blank lines (and, in transcripts, on speaker turns),
+then sentences with nupunkt, which handles "U.S.", "Mr.", "Jan. 6" and quotes.
+Wire datelines ("WASHINGTON (AP) --") are left out of the sentence span, and
+sentences that must never reach a summary (transcript small talk, boilerplate,
+questions) are flagged ``is_chatter``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from newsbrief.models import Document, Sentence
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# Speaker turns in transcripts arrive as double-spaced breaks after a sentence end.
+_TURN_BREAK = re.compile(r"(?<=[.?!\"”])[ \t]{2,}(?=\S)|\n")
+_DATELINE = re.compile(
+    r"\A[A-Z][A-Za-z.'\- ]{1,40}(?:,[ A-Za-z.]{2,25})?\s*"
+    r"(?:\((?:AP|AFP|Reuters|Xinhua|UPI|CNN)\)\s*)?(?:--|—|–|_)\s+"
+)
+_WIRE_TAG = re.compile(r"\A\((?:AP|AFP|Reuters|Xinhua|UPI)\)\s*(?:--|—|–|_|-)?\s*")
+_BOILERPLATE = re.compile(
+    r"condensed version|contributed to this report|all rights reserved|click here|"
+    r"sign up for|subscribe to|read more\b|copyright \d|follow (?:us|him|her) on|"
+    r"^\s*(?:photo|video|image|file)\s*:|^\s*advertisement\s*$",
+    re.IGNORECASE,
+)
+_SMALL_TALK = re.compile(
+    r"^\W*(?:thanks?(?: you)?|thank you(?: very much)?|my pleasure|you're welcome|"
+    r"good (?:morning|evening|afternoon)|yeah|yes|no|ok(?:ay)?|right|sure|well)\b[\w ,']{0,20}[.!]?\W*$|"
+    r"joining us|let us hear|let's hear|let's listen|we'll be right back|stay with us|"
+    r"\bthanks? (?:you )?for (?:joining|having)",
+    re.IGNORECASE,
+)
+# A sign-off naming the reporter: "That is NPR's Greg Myre."
+_SIGN_OFF = re.compile(r"\b(?:[Tt]hat is|[Tt]hat's|[Tt]his is) [A-Z][\w.]*'s [A-Z]")
+# First/second person outside quotation marks: the host or correspondent talking.
+_SPEAKER_PRONOUN = re.compile(r"\b(?:I|I'm|I've|me|my|you|your|you're)\b")
+# A vocative opening a turn: "Yeah Audie it really is", "Greg I want to start".
+_VOCATIVE = re.compile(r"^(?:(?:Yeah|Yes|Well|So|Now|OK|Okay|Right),?\s+)?[A-Z][a-z]+,?\s+(?:I|it|you)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]+[\"”]")
+
+
+def segment_documents(documents: Sequence[Document]) -> tuple[Sentence, ...]:
+    """All sentences of all documents, in document then text order."""
+    return tuple(s for i, doc in enumerate(documents) for s in segment_document(doc, i))
+
+
+def segment_document(doc: Document, doc_index: int = 0) -> Iterator[Sentence]:
+    """Sentences of one document, numbered from 0, with offsets into ``doc.text``."""
+    from nupunkt import sent_spans  # light (pure Python), imported on first use
+
+    index = 0
+    first = True
+    for paragraph, (p_start, p_end) in enumerate(_blocks(doc)):
+        block = doc.text[p_start:p_end]
+        for s_start, s_end in sent_spans(block):
+            start, end = _trim(doc.text, p_start + s_start, p_start + s_end)
+            if first:
+                start = _skip_dateline(doc.text, start, end)
+                first = False
+            if end - start < 2:
+                continue
+            text = doc.text[start:end]
+            yield Sentence(
+                doc_index=doc_index,
+                doc_id=doc.id,
+                index=index,
+                start=start,
+                end=end,
+                text=text,
+                paragraph=paragraph,
+                is_chatter=is_chatter(text, doc.kind == "transcript"),
+                is_quote=_mostly_quoted(text),
+            )
+            index += 1
+
+
+def _blocks(doc: Document) -> Iterator[tuple[int, int]]:
+    """Paragraph spans; transcripts are further split into speaker turns."""
+    pattern = _TURN_BREAK if doc.kind == "transcript" else _PARAGRAPH_BREAK
+    pos = 0
+    for match in pattern.finditer(doc.text):
+        if match.start() > pos:
+            yield pos, match.start()
+        pos = match.end()
+    if pos < len(doc.text):
+        yield pos, len(doc.text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _skip_dateline(text: str, start: int, end: int) -> int:
+    """Move ``start`` past a wire dateline such as ``PINE RIDGE, S.D. (AP) --``."""
+    span = text[start:end]
+    for pattern in (_DATELINE, _WIRE_TAG):
+        match = pattern.match(span)
+        if match and match.end() < len(span) - 20:
+            head = span[: match.end()]
+            # Datelines are upper-case place names or wire tags, not sentence openings.
+            if head.isupper() or "(" in head:
+                return start + match.end()
+    return start
+
+
+def is_chatter(text: str, transcript: bool) -> bool:
+    """True for sentences no summary should carry (small talk, boilerplate, questions)."""
+    if _BOILERPLATE.search(text) or text.rstrip().endswith("?"):
+        return True
+    if not transcript:
+        return False
+    if _SMALL_TALK.search(text) or _SIGN_OFF.search(text) or _VOCATIVE.match(text):
+        return True
+    unquoted = _QUOTED.sub("", text)
+    return len(text.split()) < 5 or bool(_SPEAKER_PRONOUN.search(unquoted))
+
+
+def _mostly_quoted(text: str) -> bool:
+    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
+    return quoted > 0.5 * len(text)
