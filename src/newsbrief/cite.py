@@ -34,7 +34,6 @@ def _cite_one(
             best[other.doc_index] = (score, j)
     evidence = [Evidence.of(source)]
     evidence += [
-        Evidence.of(sentences[j], "paraphrase", score)
-        for _, (score, j) in sorted(best.items())
+        Evidence.of(sentences[j], "paraphrase", score) for _, (score, j) in sorted(best.items())
     ]
     return SummarySentence(text=source.text, evidence=tuple(evidence))

@@ -44,8 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _setup_logging(verbose: int, quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_CliFormatter())
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
-                                         logging.INFO if verbose else logging.WARNING)
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
 
@@ -35,7 +36,7 @@ def brief(
 ) -> Briefing:
     """Brief a set of reports about one event: a cited summary within ``max_words``."""
     settings = settings or load_settings()
-    docs = tuple(documents)
+    docs = canonical_order(documents)
     if not docs:
         raise InputError(cluster_id or "inputs", "no documents to brief")
     budget = settings.max_words if max_words is None else max_words
@@ -77,13 +78,27 @@ def brief(
     )
 
 
+def canonical_order(documents: Iterable[Document]) -> tuple[Document, ...]:
+    """Reports by date (undated last), then id: sources are numbered in this order,
+    and the briefing does not depend on the order the reports were given in."""
+    return tuple(
+        sorted(documents, key=lambda d: (d.date is None, d.date or dt.date.min, d.id, d.text))
+    )
+
+
 def brief_cluster(
-    cluster: Cluster, max_words: int | None = None, *, settings: Settings | None = None,
+    cluster: Cluster,
+    max_words: int | None = None,
+    *,
+    settings: Settings | None = None,
     query: str | None = None,
 ) -> Briefing:
     """Brief one :class:`Cluster`; an explicit ``query`` overrides the cluster's own."""
     return brief(
-        cluster.documents, max_words, query=query or cluster.query, settings=settings,
+        cluster.documents,
+        max_words,
+        query=query or cluster.query,
+        settings=settings,
         cluster_id=cluster.id,
     )
 
@@ -94,8 +109,15 @@ def _sources(docs: Sequence[Document], sentences: Sequence[Sentence]) -> tuple[S
         counts[s.doc_index] += 1
     return tuple(
         SourceInfo(
-            number=i + 1, id=d.id, date=d.date, title=d.title, kind=d.kind, origin=d.origin,
-            outlet=d.outlet, n_sentences=counts[i], n_words=len(d.text.split()),
+            number=i + 1,
+            id=d.id,
+            date=d.date,
+            title=d.title,
+            kind=d.kind,
+            origin=d.origin,
+            outlet=d.outlet,
+            n_sentences=counts[i],
+            n_words=len(d.text.split()),
         )
         for i, d in enumerate(docs)
     )

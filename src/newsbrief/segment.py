@@ -30,7 +30,8 @@ _BOILERPLATE = re.compile(
 )
 _SMALL_TALK = re.compile(
     r"^\W*(?:thanks?(?: you)?|thank you(?: very much)?|my pleasure|you're welcome|"
-    r"good (?:morning|evening|afternoon)|yeah|yes|no|ok(?:ay)?|right|sure|well)\b[\w ,']{0,20}[.!]?\W*$|"
+    r"good (?:morning|evening|afternoon)|yeah|yes|no|ok(?:ay)?|right|sure|well)"
+    r"\b[\w ,']{0,20}[.!]?\W*$|"
     r"joining us|let us hear|let's hear|let's listen|we'll be right back|stay with us|"
     r"\bthanks? (?:you )?for (?:joining|having)",
     re.IGNORECASE,
@@ -40,7 +41,9 @@ _SIGN_OFF = re.compile(r"\b(?:[Tt]hat is|[Tt]hat's|[Tt]his is) [A-Z][\w.]*'s [A-
 # First/second person outside quotation marks: the host or correspondent talking.
 _SPEAKER_PRONOUN = re.compile(r"\b(?:I|I'm|I've|me|my|you|your|you're)\b")
 # A vocative opening a turn: "Yeah Audie it really is", "Greg I want to start".
-_VOCATIVE = re.compile(r"^(?:(?:Yeah|Yes|Well|So|Now|OK|Okay|Right),?\s+)?[A-Z][a-z]+,?\s+(?:I|it|you)\b")
+_VOCATIVE = re.compile(
+    r"^(?:(?:Yeah|Yes|Well|So|Now|OK|Okay|Right),?\s+)?[A-Z][a-z]+,?\s+(?:I|it|you)\b"
+)
 _QUOTED = re.compile(r"[\"“][^\"“”]+[\"”]")
 
 

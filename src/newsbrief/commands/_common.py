@@ -18,7 +18,10 @@ def add_settings_flag(parser: argparse.ArgumentParser) -> None:
     """``--set NAME=VALUE``, repeatable, for any setting of :data:`SETTINGS`."""
     names = ", ".join(s.name for s in SETTINGS)
     parser.add_argument(
-        "--set", action="append", default=[], metavar="NAME=VALUE",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
         help=f"override a setting (repeatable); settings: {names}",
     )
 

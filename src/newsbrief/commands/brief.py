@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-
 import sys
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from newsbrief.render import FORMATS
 log = logging.getLogger(__name__)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     """Add the ``brief`` command."""
     p = sub.add_parser(
         "brief",
@@ -33,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--query", help="steer the summary toward a question or topic")
     p.add_argument("--no-analysis", action="store_true", help="summary only, skip analysis")
     p.add_argument(
-        "--keep-going", action="store_true",
+        "--keep-going",
+        action="store_true",
         help="skip unreadable inputs (reported on stderr) instead of stopping",
     )
     add_settings_flag(p)
@@ -50,8 +50,10 @@ def run(args: argparse.Namespace) -> int:
         args, max_words=args.max_words, analysis=False if args.no_analysis else None
     )
     result = read_inputs(
-        args.inputs, keep_going=args.keep_going,
-        fallback_encoding=settings.fallback_encoding, max_bytes=settings.max_input_bytes,
+        args.inputs,
+        keep_going=args.keep_going,
+        fallback_encoding=settings.fallback_encoding,
+        max_bytes=settings.max_input_bytes,
     )
     clusters = result.clusters
     briefings = (

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,7 +22,7 @@ from newsbrief.ingest.jsonl import parse_json, parse_jsonl
 from newsbrief.ingest.text import parse_text
 from newsbrief.models import Cluster, Document
 
-__all__ = ["IngestResult", "read_inputs", "SUPPORTED_SUFFIXES"]
+__all__ = ["SUPPORTED_SUFFIXES", "IngestResult", "read_inputs"]
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def read_inputs(
     result = IngestResult()
     loose: list[Document] = []
 
-    def attempt(origin: str, action: Callable[[], None]) -> None:
+    def attempt(action: Callable[[], None]) -> None:
         try:
             action()
         except InputError as exc:
@@ -63,13 +64,10 @@ def read_inputs(
     for raw in paths:
         if str(raw) == STDIN:
             source = stdin or sys.stdin.buffer
-            attempt("<stdin>", lambda: _read_stream(source, result, loose, fallback_encoding))
+            attempt(partial(_read_stream, source, result, loose, fallback_encoding))
             continue
         for path in _expand(Path(raw), result, keep_going):
-            attempt(
-                str(path),
-                lambda path=path: _read_file(path, result, loose, fallback_encoding, max_bytes),
-            )
+            attempt(partial(_read_file, path, result, loose, fallback_encoding, max_bytes))
     if loose:
         result.clusters.insert(0, Cluster("inputs", tuple(_unique_ids(loose))))
     if not result.clusters:
@@ -137,8 +135,6 @@ def _dispatch(
 
 def _unique_ids(documents: list[Document]) -> Iterator[Document]:
     """Keep document ids unique inside a cluster (same stem in two folders)."""
-    from dataclasses import replace
-
     seen: dict[str, int] = {}
     for doc in documents:
         count = seen.get(doc.id, 0)

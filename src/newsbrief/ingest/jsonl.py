@@ -81,7 +81,11 @@ def _document(obj: Any, where: str, default_id: str) -> Document:
         text=text,
         date=date,
         title=title if isinstance(title, str) and title.strip() else None,
-        kind=obj.get("kind") if obj.get("kind") in ("article", "transcript") else detect_kind(text),
+        kind="transcript"
+        if obj.get("kind") == "transcript"
+        else "article"
+        if obj.get("kind") == "article"
+        else detect_kind(text),
         origin=where,
         outlet=obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
         url=obj.get("url") if isinstance(obj.get("url"), str) else None,
