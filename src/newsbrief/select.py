@@ -112,7 +112,7 @@ class ConceptILPSelector:
             return []
         weights = concept_weights(data)
         concepts_of = {i: bigram_concepts(data.tokens[i]) & weights.keys() for i in pool}
-        pool = _prune(pool, concepts_of, weights, data)
+        pool = _prune(_distinct(pool, data), concepts_of, weights, data)
         if not weights or not any(concepts_of[i] for i in pool):
             return _lead_fallback(pool, data)
         try:
@@ -120,6 +120,19 @@ class ConceptILPSelector:
         except (RuntimeError, ValueError) as exc:
             log.warning("ILP solver failed (%s); using greedy selection", exc)
             return GreedySelector().select(data)
+
+
+def _distinct(pool: list[int], data: SelectionInput) -> list[int]:
+    """One candidate per identical sentence (wire copies in several outlets): the copies
+    would only add symmetric ILP solutions; citations find them again later."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for i in pool:
+        key = data.tokens[i]
+        if key not in seen:
+            seen.add(key)
+            kept.append(i)
+    return kept
 
 
 def _prune(
@@ -172,7 +185,9 @@ def _solve_ilp(
     result = milp(
         objective,
         constraints=LinearConstraint(matrix, -np.inf, np.asarray(upper)),
-        integrality=np.ones(n_vars),
+        # Only sentences need integrality: a concept variable bounded by the sum of its
+        # chosen holders is 0 or 1 at the optimum anyway, and B&B gets far cheaper.
+        integrality=np.r_[np.ones(len(pool)), np.zeros(len(used))],
         bounds=Bounds(0, 1),
         options={"time_limit": 10.0},
     )
