@@ -1,0 +1,213 @@
+"""Stream ingest: reports in, stored, de-duplicated and grouped into stories, batch by batch.
+
+Each batch is one transaction: its reports, sentences, near-duplicate links,
+story assignments and the grouping state land together or not at all, so a
+process killed mid-ingest leaves every earlier batch intact and no half rows.
+Re-ingesting the same reports adds nothing (content hash).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+
+from newsbrief.config import Settings, load_settings
+from newsbrief.errors import InputError
+from newsbrief.models import Document
+from newsbrief.segment import segment_document
+from newsbrief.store import Store, dedup
+from newsbrief.stories.features import ReportFeatures, TermStats, report_features
+from newsbrief.stories.grouper import Grouper, StoryState
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+STATS_KEY = "term_stats"
+STATS_EVERY = 20  # batches between saves of the idf statistics (they are only weights)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did."""
+
+    added: int = 0
+    existing: int = 0  # same content hash already stored: nothing added
+    near_duplicates: int = 0
+    new_stories: int = 0
+    merged: int = 0
+    changed: set[int] = field(default_factory=set)
+    problems: list[InputError] = field(default_factory=list)
+    briefed: int = 0
+
+
+class StoryIngester:
+    """Holds the live grouping state while a stream is ingested into one store."""
+
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
+        self.store = store
+        self.settings = settings or load_settings()
+        self.stats = TermStats.from_blob(store.get_meta(STATS_KEY))
+        self.grouper = self._resume()
+        self.batches = 0
+
+    def _resume(self) -> Grouper:
+        s = self.settings
+        grouper = Grouper(threshold=s.story_threshold, window_days=s.story_window_days)
+        latest = self.store.conn.execute(
+            "SELECT max(last_date) FROM stories WHERE merged_into IS NULL"
+        ).fetchone()[0]
+        since = None
+        if latest and s.story_window_days:
+            import datetime as dt
+
+            since = dt.date.fromisoformat(latest) - dt.timedelta(days=2 * s.story_window_days)
+        for story_id, _, state in self.store.active_stories(since):
+            grouper.load(StoryState.from_json(story_id, state))
+        log.debug("resumed %d live stories", len(grouper.stories))
+        return grouper
+
+    def ingest(
+        self,
+        items: Iterable[Document | InputError],
+        report: IngestReport | None = None,
+        on_item: Callable[[], None] | None = None,
+    ) -> IngestReport:
+        """Store and group every report; problems are recorded and skipped."""
+        report = report or IngestReport()
+        iterator = iter(items)
+        while batch := list(islice(iterator, BATCH_SIZE)):
+            docs = []
+            for item in batch:
+                if on_item:
+                    on_item()
+                if isinstance(item, InputError):
+                    log.error("%s (skipped)", item)
+                    report.problems.append(item)
+                else:
+                    docs.append(item)
+            self._batch(docs, report)
+        self.save_stats()
+        return report
+
+    def _batch(self, docs: list[Document], report: IngestReport) -> None:
+        try:
+            with self.store.transaction():
+                changed = set()
+                for doc in docs:
+                    story = self._one(doc, report)
+                    if story is not None:
+                        changed.add(story)
+                changed = self._merge(changed, report)
+                for story_id in changed:
+                    state = self.grouper.stories.get(story_id)
+                    self.store.touch_story(story_id, state.to_json() if state else None)
+                self.batches += 1
+                if self.batches % STATS_EVERY == 0:
+                    self.store.set_meta(STATS_KEY, self.stats.to_blob())
+        except BaseException:
+            # The store rolled back: resume grouping (and idf weights) from what it holds.
+            self.stats = TermStats.from_blob(self.store.get_meta(STATS_KEY))
+            self.grouper = self._resume()
+            raise
+        report.changed |= changed
+        for story_id in self.grouper.evict():
+            log.debug("story %d left the window", story_id)
+
+    def _one(self, doc: Document, report: IngestReport) -> int | None:
+        """Store one report and put it in a story; None when it was already stored."""
+        digest = dedup.content_hash(doc.text)
+        if self.store.find_hash(digest) is not None:
+            report.existing += 1
+            return None
+        signature = dedup.signature(doc.text)
+        sentences = tuple(segment_document(doc))
+        rowid = self.store.insert_document(doc, digest, signature, sentences)
+        report.added += 1
+        features = report_features(doc, self.stats)
+        original = self._near_duplicate(rowid, signature)
+        if original is not None:
+            report.near_duplicates += 1
+            story_id = self._story_for_duplicate(original, features)
+        else:
+            story_id = self._place(features, report)
+        self.store.assign([rowid], story_id)
+        return story_id
+
+    def _near_duplicate(self, rowid: int, signature: object) -> int | None:
+        best, best_sim = None, 0.0
+        for other, other_sig in self.store.near_duplicate_candidates(signature):  # type: ignore[arg-type]
+            if other == rowid:
+                continue
+            sim = dedup.similarity(signature, other_sig)  # type: ignore[arg-type]
+            if sim >= self.settings.duplicate_threshold and sim > best_sim:
+                best, best_sim = other, sim
+        if best is not None:
+            self.store.link_duplicate(rowid, best, best_sim)
+        return best
+
+    def _story_for_duplicate(self, original: int, features: ReportFeatures) -> int:
+        """A near-duplicate joins its original's story without weighing on its centroid."""
+        story_id = self.store.story_of(original)
+        if story_id is None:  # the original is in this very batch, not yet placed
+            raise RuntimeError(f"report {original} has no story")
+        story = self.grouper.stories.get(story_id)
+        if story is None:
+            state = self.store.story_state(story_id)
+            if state:
+                story = StoryState.from_json(story_id, state)
+                self.grouper.load(story)
+        if story is not None and features.date:
+            story.first = min(story.first or features.date, features.date)
+            story.last = max(story.last or features.date, features.date)
+        return story_id
+
+    def _place(self, features: ReportFeatures, report: IngestReport) -> int:
+        story_id, _ = self.grouper.best(features)
+        if story_id is None:
+            story_id = self.store.create_story()
+            report.new_stories += 1
+        self.grouper.add(story_id, features)
+        return story_id
+
+    def _merge(self, changed: set[int], report: IngestReport) -> set[int]:
+        """Merge changed stories into live ones that now look like the same event."""
+        out = set(changed)
+        for story_id in sorted(changed):
+            if story_id not in self.grouper.stories:
+                continue  # merged away already in this batch
+            other = self.grouper.merge_candidate(story_id)
+            if other is None:
+                continue
+            big, small = sorted((story_id, other), key=lambda s: (-self.grouper.stories[s].n, s))
+            self.grouper.merge(small, big)
+            self.store.merge_story(small, big)
+            report.merged += 1
+            out.discard(small)
+            out.add(big)
+            log.info("merged story %d into %d", small, big)
+        return out
+
+    def save_stats(self) -> None:
+        """Save the idf statistics (one small transaction)."""
+        with self.store.transaction():
+            self.store.set_meta(STATS_KEY, self.stats.to_blob())
+
+
+def ingest_reports(
+    store: Store,
+    items: Iterable[Document | InputError],
+    *,
+    settings: Settings | None = None,
+    brief: bool = True,
+    on_item: Callable[[], None] | None = None,
+) -> IngestReport:
+    """Ingest a stream into ``store``; then refresh the briefings of changed stories."""
+    ingester = StoryIngester(store, settings)
+    report = ingester.ingest(items, on_item=on_item)
+    if brief:
+        from newsbrief.stories.briefings import refresh_briefings
+
+        report.briefed = refresh_briefings(store, sorted(report.changed), ingester.settings)
+    return report
