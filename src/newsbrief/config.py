@@ -63,6 +63,23 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_input_bytes", 50_000_000, "Inputs larger than this are refused."),
     Setting("db", "", "Path of the story store (SQLite); empty means the user data directory."),
+    Setting(
+        "story_threshold",
+        0.3,
+        "Story mode: similarity (tf-idf and entities) a report needs to join an existing story.",
+    ),
+    Setting(
+        "story_window_days",
+        7,
+        "Story mode: a report joins only stories with a report this many days around its date "
+        "(0: no limit).",
+    ),
+    Setting(
+        "duplicate_threshold",
+        0.8,
+        "Story mode: estimated Jaccard similarity (MinHash of word 3-grams) above which a report "
+        "is linked as a near-duplicate of a stored one.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -83,6 +100,9 @@ class Settings:
     fallback_encoding: str = "cp1252"
     max_input_bytes: int = 50_000_000
     db: str = ""
+    story_threshold: float = 0.3
+    story_window_days: int = 7
+    duplicate_threshold: float = 0.8
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """A copy with ``overrides`` applied (``None`` values are ignored)."""
