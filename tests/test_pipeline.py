@@ -47,6 +47,12 @@ def test_same_fact_from_several_reports_is_cited_to_each(seed_briefing) -> None:
     assert item.doc_numbers == (1, 3)
 
 
+def test_reworded_figure_is_cited_to_each_report(seed_briefing) -> None:
+    # "rushing 3,000 fresh troops" (13 Aug) and "sending 3000 U.S. troops" (NPR).
+    item = next(s for s in seed_briefing.summary if "3,000" in s.text)
+    assert item.doc_numbers == (2, 3)
+
+
 def test_no_two_summary_sentences_are_near_duplicates(seed_briefing) -> None:
     texts = [s.text for s in seed_briefing.summary]
     sims = cosine_matrix(TfidfRepresenter().vectors(texts, [tokenize(t) for t in texts]))

@@ -59,7 +59,7 @@ def brief(
         redundancy_threshold=settings.redundancy_threshold,
     )
     chosen = story_order((selector or ConceptILPSelector()).select(data), sentences, docs)
-    summary = cite(chosen, sentences, data.similarity, settings.paraphrase_threshold)
+    summary = cite(chosen, sentences, tokens, data.similarity, settings.paraphrase_threshold)
     headline = choose_headline(sentences, tokens, docs, concept_weights(data))
     analysis = None
     if settings.analysis:
