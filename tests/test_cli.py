@@ -119,3 +119,13 @@ def test_default_brief_does_not_import_torch(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "TORCH False False" in out.stdout
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch, capsys) -> None:
+    from newsbrief.commands import _common
+
+    assert list(_common.progress(iter([1, 2, 3]), 3, "briefing")) == [1, 2, 3]
+    assert capsys.readouterr().err == ""  # not a terminal: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert list(_common.progress(iter([1, 2, 3]), 3, "briefing")) == [1, 2, 3]
+    assert "briefing" in capsys.readouterr().err

@@ -75,6 +75,18 @@ def test_transcript_turns_are_split_on_double_spaces() -> None:
     ]
 
 
+def test_transcript_speaker_labels_are_left_out_of_sentences() -> None:
+    text = "HOST: Good evening. The vote passed today.\nJOHN KIRBY (PENTAGON): We are leaving now."
+    doc = Document("t", text, kind="transcript")
+    sentences = list(segment_document(doc))
+    assert [s.text for s in sentences] == [
+        "Good evening.",
+        "The vote passed today.",
+        "We are leaving now.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
 @pytest.mark.parametrize(
     ("text", "transcript", "chatter"),
     [

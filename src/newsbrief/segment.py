@@ -21,6 +21,7 @@ _DATELINE = re.compile(
     r"\A[A-Z][A-Za-z.'\- ]{1,40}(?:,[ A-Za-z.]{2,25})?\s*"
     r"(?:\((?:AP|AFP|Reuters|Xinhua|UPI|CNN)\)\s*)?(?:--|—|–|_)\s+"
 )
+_SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:\s\([A-Za-z ]+\))?:[ \t]+")
 _WIRE_TAG = re.compile(r"\A\((?:AP|AFP|Reuters|Xinhua|UPI)\)\s*(?:--|—|–|_|-)?\s*")
 _BOILERPLATE = re.compile(
     r"condensed version|contributed to this report|all rights reserved|click here|"
@@ -59,6 +60,8 @@ def segment_document(doc: Document, doc_index: int = 0) -> Iterator[Sentence]:
     index = 0
     first = True
     for paragraph, (p_start, p_end) in enumerate(_blocks(doc)):
+        if doc.kind == "transcript":
+            p_start = _skip_speaker_label(doc.text, p_start, p_end)
         block = doc.text[p_start:p_end]
         for s_start, s_end in sent_spans(block):
             start, end = _trim(doc.text, p_start + s_start, p_start + s_end)
@@ -100,6 +103,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _skip_speaker_label(text: str, start: int, end: int) -> int:
+    """Move ``start`` past a turn label such as ``HOST:`` or ``JOHN KIRBY:``."""
+    match = _SPEAKER_LABEL.match(text, start, end)
+    return match.end() if match else start
 
 
 def _skip_dateline(text: str, start: int, end: int) -> int:
