@@ -1,0 +1,214 @@
+"""Claims and how reports relate: agreed, single-source, divergent; and summary coverage.
+
+A claim is a sentence of a report (or one clause of it, split at ", but" and
+";"), leaving out transcript chatter and questions. Claims of different reports
+are grouped when they say the same thing. Word overlap alone misses paraphrases
+across outlets, so the similarity is the cosine of tf-idf vectors whose words are
+first mapped to paraphrase classes (:mod:`newsbrief.analyse.lexicon`), plus a bonus
+when both claims state a figure of the same measure (3,000 troops / an undefined
+number of extra troops). A group never takes two claims of one report: a report
+states a fact once, and this keeps groups from growing into whole topics.
+
+A swappable :class:`ClaimSimilarity` computes the matrix; :class:`LexicalSimilarity`
+is the default (no model), and an embedding backend can be plugged in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from newsbrief.analyse.lexicon import canonical
+from newsbrief.analyse.spans import Locator
+from newsbrief.models import (
+    Claim,
+    ClaimGroup,
+    ClaimStatus,
+    Coverage,
+    Divergence,
+    Measure,
+    Sentence,
+    SummarySentence,
+)
+from newsbrief.represent import content_terms, tfidf_matrix, tokenize
+
+LINK_THRESHOLD = 0.24
+MEASURE_BONUS = 0.2
+MIN_CLAIM_WORDS = 5
+_CLAUSE = re.compile(r",\s+but\s+|;\s+")
+
+
+class ClaimSimilarity(Protocol):
+    """Pairwise similarity of claim texts, in [0, 1]."""
+
+    def matrix(self, texts: Sequence[str]) -> np.ndarray:
+        """A symmetric ``len(texts)`` square matrix."""
+        ...
+
+
+class LexicalSimilarity:
+    """Cosine of tf-idf over stemmed words mapped to news paraphrase classes."""
+
+    def matrix(self, texts: Sequence[str]) -> np.ndarray:
+        """Dense cosine matrix."""
+        feats = [[canonical(t) for t in content_terms(tokenize(x))] for x in texts]
+        vectors = tfidf_matrix(feats)
+        return np.asarray((vectors @ vectors.T).todense())
+
+
+def find_claims(sentences: Sequence[Sentence], locator: Locator) -> list[Claim]:
+    """Claims of every report: sentences, split into clauses where a "but" joins two facts."""
+    claims: list[Claim] = []
+    for s in sentences:
+        if s.is_chatter or s.n_words < MIN_CLAIM_WORDS or s.text.rstrip().endswith("?"):
+            continue
+        for start, end in _clauses(s):
+            claims.append(Claim(s.text[start - s.start : end - s.start],
+                                locator.mention(s.doc_index, start, end)))  # fmt: skip
+    return claims
+
+
+def _clauses(s: Sentence) -> list[tuple[int, int]]:
+    cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(s.text)]
+    spans, pos = [], 0
+    for a, b in cuts:
+        if (
+            len(s.text[pos:a].split()) >= MIN_CLAIM_WORDS
+            and len(s.text[b:].split()) >= MIN_CLAIM_WORDS
+        ):
+            spans.append((s.start + pos, s.start + a))
+            pos = b
+    spans.append((s.start + pos, s.end))
+    return spans
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[int]
+    docs: set[int]
+
+
+def group_claims(
+    claims: Sequence[Claim],
+    measures: Sequence[Measure],
+    summary: Sequence[SummarySentence],
+    backend: ClaimSimilarity | None = None,
+    threshold: float = LINK_THRESHOLD,
+) -> tuple[ClaimGroup, ...]:
+    """Claim groups: agreed and divergent first (most reports first), then single-source."""
+    if not claims:
+        return ()
+    scores = (backend or LexicalSimilarity()).matrix([c.text for c in claims])
+    scores = scores + MEASURE_BONUS * _shared_measures(claims, measures)
+    groups = _agglomerate(claims, scores, threshold)
+    covered = {(e.doc_index, e.sentence) for s in summary for e in s.evidence}
+    out = [_group(g, claims, measures, covered) for g in groups]
+    out.sort(key=lambda g: (g.status == "single", -len(g.sources), _order(g)))
+    return tuple(_renumber(g, k + 1) for k, g in enumerate(out))
+
+
+def _shared_measures(claims: Sequence[Claim], measures: Sequence[Measure]) -> np.ndarray:
+    """1 where two claims of different reports state figures of one measure."""
+    held = [_measures_in(c, measures) for c in claims]
+    n = len(claims)
+    out = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            if held[i] & held[j]:
+                out[i, j] = out[j, i] = 1.0
+    return out
+
+
+def _measures_in(claim: Claim, measures: Sequence[Measure]) -> set[str]:
+    m = claim.mention
+    return {
+        ms.id
+        for ms in measures
+        if ms.unit != "date" and len(ms.sources) > 1
+        for f in ms.figures
+        if f.mention.doc_index == m.doc_index and m.start <= f.mention.start < m.end
+    }
+
+
+def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, threshold: float) -> list[_Group]:
+    """Average-link merging of claims of different reports, best pair first."""
+    groups = [_Group([i], {c.mention.doc_index}) for i, c in enumerate(claims)]
+    while True:
+        best, pair = threshold, None
+        for a, ga in enumerate(groups):
+            for b in range(a + 1, len(groups)):
+                gb = groups[b]
+                if ga.docs & gb.docs:
+                    continue
+                link = float(scores[np.ix_(ga.members, gb.members)].mean())
+                if link >= best:
+                    best, pair = link, (a, b)
+        if pair is None:
+            return groups
+        a, b = pair
+        groups[a] = _Group(groups[a].members + groups[b].members, groups[a].docs | groups[b].docs)
+        del groups[b]
+
+
+def _group(
+    g: _Group, claims: Sequence[Claim], measures: Sequence[Measure], covered: set[tuple[int, int]]
+) -> ClaimGroup:
+    members = tuple(sorted((claims[i] for i in g.members), key=lambda c: c.mention.doc_index))
+    sources = tuple(sorted({c.mention.source for c in members}))
+    divergence = _divergence(members, measures) if len(sources) > 1 else None
+    status: ClaimStatus = "single" if len(sources) == 1 else "divergent" if divergence else "agreed"
+    is_covered = any((c.mention.doc_index, c.mention.sentence) in covered for c in members)
+    return ClaimGroup("", status, members[0].text, members, sources, is_covered, divergence)
+
+
+def _divergence(members: Sequence[Claim], measures: Sequence[Measure]) -> Divergence | None:
+    """The divergence of a measure whose differing values sit in claims of this group."""
+    for ms in measures:
+        if ms.divergence is None:
+            continue
+        values = {
+            v.value
+            for v in ms.divergence.values
+            for c in members
+            if v.mention.doc_index == c.mention.doc_index
+            and c.mention.start <= v.mention.start < c.mention.end
+        }
+        if len(values) > 1:
+            return ms.divergence
+    return None
+
+
+def _order(g: ClaimGroup) -> tuple[int, int]:
+    m = g.claims[0].mention
+    return m.doc_index, m.start
+
+
+def _renumber(g: ClaimGroup, number: int) -> ClaimGroup:
+    return ClaimGroup(f"c{number}", g.status, g.text, g.claims, g.sources, g.covered, g.divergence)
+
+
+def coverage(groups: Sequence[ClaimGroup]) -> Coverage:
+    """Counts of claim groups by status, and how many the summary covers."""
+
+    def count(status: str | None, covered: bool | None = None) -> int:
+        return sum(
+            1
+            for g in groups
+            if (status is None or g.status == status) and (covered is None or g.covered == covered)
+        )
+
+    return Coverage(
+        n_claims=len(groups),
+        n_covered=count(None, True),
+        n_agreed=count("agreed"),
+        n_agreed_covered=count("agreed", True),
+        n_single=count("single"),
+        n_single_covered=count("single", True),
+        n_divergent=count("divergent"),
+        n_divergent_covered=count("divergent", True),
+        omitted_single=tuple(g.id for g in groups if g.status == "single" and not g.covered),
+    )

@@ -1,0 +1,323 @@
+"""Date and time expressions: find the spans, then resolve them against the report date.
+
+Spans are found with explicit patterns first (``dateparser.search_dates`` on whole
+sentences turns "two" or "3000" into dates); each span is then resolved either by a
+small rule (weekdays, "the end of the month", "the coming days") or by
+``dateparser.parse(span, RELATIVE_BASE=report date)``. Granularity is kept: a bare
+"1996" is a year, "August 2021" a month. ``PREFER_DATES_FROM`` is never set: it
+moves "Thursday" back a week. Reports without a date resolve only absolute dates;
+their date is inferred only when the text names its own day ("today, August 12,
+2021").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsbrief.analyse.spans import Locator
+from newsbrief.models import DateMention, Document, Granularity, Mention, ReportDate
+
+log = logging.getLogger(__name__)
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a few": 3, "a couple of": 2, "several": 3, "a number of": 3,
+}  # fmt: skip
+_VAGUE = {"a few", "several", "a couple of", "a number of"}
+_COUNT = r"\d{1,2}|a few|a couple of|several|a number of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"  # noqa: E501
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+# Order matters: the first pattern that matches at a position wins (longest forms first).
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx))
+    for name, rx in (
+        ("absolute", rf"\b(?:(?:{_WEEKDAYS}),?\s+)?(?:{_MONTHS})\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
+        ("absolute", rf"\b(?:(?:{_WEEKDAYS}),?\s+)?{_DAY}\s+(?:{_MONTHS})(?:,?\s+{_YEAR})?\b"),
+        ("month", rf"\b(?:{_MONTHS})(?:\s+|\s+of\s+){_YEAR}\b"),
+        (
+            "month",
+            rf"\b(?:in|In|since|Since|until|by|of|early|late|mid)[\s-](?P<d>(?:{_MONTHS}))\b(?!\s+\d)",
+        ),
+        ("end", r"(?i:\b(?:the\s+)?end\s+of\s+(?:the|this|next|last)\s+(?:month|week|year)\b)"),
+        ("coming", r"(?i:\b(?:the\s+)?(?:coming|next\s+few|next)\s+(?:few\s+)?days\b)"),
+        ("coming", r"(?i:\bthe\s+next\s+\d{1,2}(?:\s*(?:-|to|or|–)?\s*\d{1,2})?\s+hours\b)"),
+        ("ago", rf"(?i:\b(?:just\s+)?(?:{_COUNT})\s+(?:days?|weeks?|months?|years?)\s+ago\b)"),
+        (
+            "period",
+            r"(?i:\b(?:this|last|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b)",
+        ),
+        (
+            "weekday",
+            rf"\b(?:(?:last|next|this|Last|Next|This)\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?\b",
+        ),
+        ("deictic", r"(?i:\b(?:today|tonight|yesterday|tomorrow)\b)"),
+        ("deictic", r"(?i:\bthis\s+(?:morning|afternoon|evening)\b)"),
+        ("deictic", r"(?i:\blast\s+night\b)"),
+        (
+            "year",
+            rf"\b(?:in|In|since|Since|from|From|until|till|by|of|before|after|during|between|and|to|early|late|mid)\s(?P<d>{_YEAR})\b(?![-\d])(?!\s+(?:troops|people|soldiers|of\b))",
+        ),
+    )
+)
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|(?:is|are|was|were)\s+(?:scheduled|expected|due|set|going)\s+to|"
+    r"plans?\s+to|planned\s+for|next)\b",
+    re.IGNORECASE,
+)
+_TODAY_CUE = re.compile(
+    r"(?i:\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\bon\s+this\s+day\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved date: ISO text at its granularity."""
+
+    value: str | None
+    granularity: Granularity
+    relative: bool
+    approximate: bool = False
+
+
+def find_date_spans(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, kind)`` date spans of ``text``, in order."""
+    found: list[tuple[int, int, str]] = []
+    taken = [False] * (len(text) + 1)
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span("d") if "d" in pattern.groupindex else m.span()
+            if any(taken[start:end]):
+                continue
+            found.append((start, end, kind))
+            for k in range(start, end):
+                taken[k] = True
+    return sorted(found)
+
+
+def resolve(span: str, kind: str, base: dt.date | None, sentence: str = "") -> Resolved:
+    """Resolve one span against the report date ``base`` (``None``: an undated report)."""
+    if kind in {"absolute", "month", "year"}:
+        return _absolute(span, kind, base)
+    if base is None:
+        return Resolved(None, _relative_granularity(span, kind), True, kind in {"coming", "ago"})
+    return _RELATIVE[kind](span, base, sentence)
+
+
+def _absolute(span: str, kind: str, base: dt.date | None) -> Resolved:
+    has_year = re.search(_YEAR + r"\b", span) is not None
+    if kind == "year":
+        return Resolved(span.strip(), "year", False)
+    if not has_year and base is None:
+        return Resolved(None, "day" if kind == "absolute" else "month", False)
+    parsed = _parse(_strip_weekday(span), base or dt.date(2000, 1, 1))
+    if parsed is None:
+        return Resolved(None, "day" if kind == "absolute" else "month", False)
+    if not has_year and base is not None:
+        parsed = _nearest_year(parsed, base)
+    if kind == "month":
+        return Resolved(parsed.strftime("%Y-%m"), "month", not has_year)
+    return Resolved(parsed.isoformat(), "day", not has_year)
+
+
+def _strip_weekday(span: str) -> str:
+    return re.sub(rf"^(?:{_WEEKDAYS}),?\s+", "", span).replace("Sept.", "Sep.")
+
+
+@lru_cache(maxsize=4096)
+def _parse(span: str, base: dt.date) -> dt.date | None:
+    """``dateparser.parse`` of a clean span; ``None`` when it cannot."""
+    import dateparser
+
+    settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
+    parsed = dateparser.parse(span, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _nearest_year(day: dt.date, base: dt.date) -> dt.date:
+    """A month and day without year: the year that puts it closest to the report date."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda d: abs((d - base).days))
+
+
+def _relative_granularity(span: str, kind: str) -> Granularity:
+    low = span.lower()
+    for unit, gran in (("year", "year"), ("month", "month"), ("week", "week")):
+        if unit in low and kind in {"ago", "period", "end"}:
+            return "day" if kind == "end" else gran  # type: ignore[return-value]
+    return "week" if kind == "coming" else "day"
+
+
+def _weekday(span: str, base: dt.date, sentence: str) -> Resolved:
+    """Past tense points back to the latest such day; future tense forward (news usage)."""
+    name = next(w for w in _WEEKDAYS.split("|") if w in span)
+    target = list(calendar.day_name).index(name)
+    back = (base.weekday() - target) % 7
+    low = span.lower()
+    if low.startswith("next") or (_FUTURE.search(sentence) and not low.startswith("last")):
+        ahead = (target - base.weekday()) % 7 or (7 if low.startswith("next") else 0)
+        return Resolved((base + dt.timedelta(days=ahead)).isoformat(), "day", True)
+    if low.startswith("last") and back == 0:
+        back = 7
+    return Resolved((base - dt.timedelta(days=back)).isoformat(), "day", True)
+
+
+def _deictic(span: str, base: dt.date, sentence: str) -> Resolved:
+    low = span.lower()
+    shift = -1 if low in {"yesterday", "last night"} else 1 if low == "tomorrow" else 0
+    return Resolved((base + dt.timedelta(days=shift)).isoformat(), "day", True)
+
+
+def _end_of(span: str, base: dt.date, sentence: str) -> Resolved:
+    low = span.lower()
+    step = 1 if "next" in low else -1 if "last" in low else 0
+    if "year" in low:
+        return Resolved(f"{base.year + step}-12-31", "day", True)
+    if "week" in low:
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
+        return Resolved(_iso_week(monday), "week", True)
+    year, month = divmod(base.year * 12 + base.month - 1 + step, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return Resolved(dt.date(year, month + 1, last).isoformat(), "day", True)
+
+
+def _coming(span: str, base: dt.date, sentence: str) -> Resolved:
+    """ "The coming days", "the next 24 hours": a few days after the report, approximate."""
+    return Resolved(_iso_week(base), "week", True, approximate=True)
+
+
+def _ago(span: str, base: dt.date, sentence: str) -> Resolved:
+    low = re.sub(r"^just\s+", "", span.lower())
+    count_text, unit = re.match(rf"({_COUNT})\s+(\w+?)s?\s+ago", low).groups()  # type: ignore[union-attr]
+    n = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+    approximate = count_text in _VAGUE
+    if unit == "day":
+        return Resolved((base - dt.timedelta(days=n)).isoformat(), "day", True, approximate)
+    if unit == "week":
+        return Resolved(_iso_week(base - dt.timedelta(weeks=n)), "week", True, approximate)
+    if unit == "month":
+        year, month = divmod(base.year * 12 + base.month - 1 - n, 12)
+        return Resolved(f"{year:04d}-{month + 1:02d}", "month", True, approximate)
+    return Resolved(str(base.year - n), "year", True, approximate)
+
+
+def _period(span: str, base: dt.date, sentence: str) -> Resolved:
+    low = span.lower()
+    step = 1 if low.startswith("next") else -1 if low.startswith("last") else 0
+    if low.endswith("year"):
+        return Resolved(str(base.year + step), "year", True)
+    if low.endswith("month"):
+        year, month = divmod(base.year * 12 + base.month - 1 + step, 12)
+        return Resolved(f"{year:04d}-{month + 1:02d}", "month", True)
+    return Resolved(_iso_week(base + dt.timedelta(weeks=step)), "week", True)
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+_RELATIVE = {
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "end": _end_of,
+    "coming": _coming,
+    "ago": _ago,
+    "period": _period,
+}
+
+
+def date_mentions(
+    documents: Sequence[Document], locator: Locator, report_dates: Sequence[ReportDate]
+) -> tuple[DateMention, ...]:
+    """Every date expression of every report, resolved against its (given or inferred) date."""
+    return tuple(
+        m
+        for i, doc in enumerate(documents)
+        for m in _doc_mentions(doc, i, locator, report_dates[i])
+    )
+
+
+def _doc_mentions(
+    doc: Document, i: int, locator: Locator, report: ReportDate
+) -> Iterator[DateMention]:
+    for start, end, kind in find_date_spans(doc.text):
+        mention = locator.mention(i, start, end)
+        r = resolve(mention.text, kind, report.date, _clause(doc.text, start, end))
+        yield DateMention(
+            mention.text, r.value, r.granularity, r.relative, r.approximate, report.date, mention
+        )
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?—–]|\bbut\b|\n")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a span: tense is read there, not in the whole sentence."""
+    left = max(
+        (m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 200), start)), default=0
+    )
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+def report_dates(documents: Sequence[Document], locator: Locator) -> tuple[ReportDate, ...]:
+    """Each report's date: given, inferred from its own words, or undated."""
+    return tuple(_report_date(doc, i, locator) for i, doc in enumerate(documents))
+
+
+def _report_date(doc: Document, i: int, locator: Locator) -> ReportDate:
+    if doc.date is not None:
+        return ReportDate(i + 1, doc.date, "given")
+    inferred = infer_report_date(doc.text)
+    if inferred is None:
+        return ReportDate(i + 1, None, "undated")
+    day, start, end = inferred
+    log.info("%s: report date %s inferred from %r", doc.id, day, doc.text[start:end])
+    return ReportDate(i + 1, day, "inferred", locator.mention(i, start, end))
+
+
+def infer_report_date(text: str) -> tuple[dt.date, int, int] | None:
+    """A full date (with year) said to be today, or in the opening dateline; else ``None``.
+
+    A date elsewhere in the text is an event date, not the report's: no guessing.
+    """
+    for start, end, kind in find_date_spans(text):
+        if kind != "absolute" or not re.search(_YEAR + r"\b", text[start:end]):
+            continue
+        window = text[max(0, start - 40) : end + 15]
+        if start < 80 or _TODAY_CUE.search(window):
+            day = _parse(_strip_weekday(text[start:end]), dt.date(2000, 1, 1))
+            if day is not None:
+                return day, start, end
+    return None
+
+
+def mask_spans(mentions: Sequence[DateMention]) -> dict[int, list[tuple[int, int]]]:
+    """Date spans per document, so other parts (figures) can skip the numbers inside them."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m.mention.doc_index, []).append((m.mention.start, m.mention.end))
+    return spans
+
+
+def sentence_key(m: Mention) -> tuple[int, int]:
+    """``(doc_index, sentence)`` of a mention."""
+    return m.doc_index, m.sentence

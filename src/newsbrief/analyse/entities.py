@@ -1,0 +1,283 @@
+"""People, organisations and places: aliases merged, small-model errors corrected.
+
+Spans come from spaCy (:mod:`newsbrief.analyse.nlp`). Then, without any list of
+known names:
+
+* surface forms are cleaned ("The State Department’s" -> "State Department") and
+  fragments dropped ("State" of "Secretary of State");
+* aliases merge: dots and "the" ignored (U.S. / US / the United States via
+  initials), titles stripped (President Joe Biden), a lone surname or first name
+  joins the one full name it ends or starts (Biden -> Joe Biden);
+* types are corrected from context: "the city of Herat", "Ghazni, a provincial
+  capital" are places whatever the model said, and each entity takes the type
+  most of its mentions have;
+* people get a role from the words around their names ("State Department
+  spokesman Ned Price", "Ned Price, the State Department's spokesman").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsbrief.analyse.nlp import EntitySpan
+from newsbrief.analyse.spans import Locator
+from newsbrief.models import Document, Entity, EntityType, Mention
+
+_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}  # NORP ("Afghan", "Americans") names no single entity
+TITLES = {
+    "president", "vice", "secretary", "minister", "prime", "mr", "mrs", "ms", "dr", "gen",
+    "general", "sen", "senator", "rep", "gov", "governor", "mayor", "chancellor", "king",
+    "queen", "prince", "pope", "judge", "justice", "col", "lt", "sgt", "capt", "adm", "sir",
+    "lady", "lord", "dame", "defense", "foreign", "interior", "state", "former", "afghan",
+}  # fmt: skip
+ROLE_NOUNS = (
+    "spokesman|spokeswoman|spokesperson|secretary|minister|president|correspondent|official|"
+    "director|chief|general|governor|senator|ambassador|commander|adviser|advisor|analyst|"
+    "mayor|leader|chairman|chairwoman|chair|CEO|head|reporter|editor|professor|judge|"
+    "prosecutor|lawyer|attorney|envoy|representative|premier|chancellor|captain|colonel|"
+    "officer|inspector|superintendent|manager|founder|economist|scientist|researcher|doctor|"
+    "nurse|teacher|coach|producer|host|anchor|commissioner|administrator|deputy|chief executive"
+)
+_ROLE_BEFORE = re.compile(
+    rf"((?:(?:[A-Z][\w.’'-]*|of|national|security|foreign|deputy|senior|press|chief|"
+    rf"defense|military|former|acting|health|regional|local|police|fire|county|city|state)\s+)"
+    rf"{{0,5}}(?i:{ROLE_NOUNS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.’'-]*)?)\s+$"
+)
+_ROLE_AFTER = re.compile(
+    rf"^,\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){{0,5}}?(?:{ROLE_NOUNS})(?:\s+(?:of|for)\s+"
+    rf"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?)\s*[,.;]"
+)
+_ROLE_APPOSITIVE = re.compile(
+    rf"(?:^|[.;]\s+|\b(?:the|The)\s+)((?:[A-Z][\w.’'-]*\s+){{0,4}}(?:{ROLE_NOUNS})),\s+$"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:city|town|village|province|region|district|capital|state|county|port|island)\s+of\s+$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:capital|city|town|village|province|region|"
+    r"district|port|country|state|island)\b"
+)
+_FRAGMENT = re.compile(r"^(?:State|Defense|Department|Secretary|Justice|Treasury|Interior)$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    doc_index: int
+    start: int
+    end: int
+    text: str  # cleaned surface form
+    type: EntityType
+    forced: bool  # the type comes from a context rule, not the model
+
+
+def entities(
+    documents: Sequence[Document], spans: Sequence[Sequence[EntitySpan]], locator: Locator
+) -> tuple[Entity, ...]:
+    """Merged entities, most mentioned first, with counts per report."""
+    raws = [r for i, doc in enumerate(documents) for r in _raw_mentions(doc, i, spans[i])]
+    raws += _unlabelled_mentions(documents, raws)
+    groups = merge_aliases(raws)
+    roles = person_roles(documents, spans)
+    out = [_entity(g, len(documents), locator, roles) for g in groups]
+    out.sort(key=lambda e: (-e.total, e.name))
+    return tuple(out)
+
+
+def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_Raw]:
+    out = []
+    for span in spans:
+        if span.label not in _TYPES:
+            continue
+        start, end, text = _clean(doc.text, span.start, span.end)
+        if not text or _FRAGMENT.match(text) or not text[0].isupper():
+            continue
+        forced = _context_place(doc.text, start, end)
+        kind: EntityType = "place" if forced else _TYPES[span.label]
+        out.append(_Raw(i, start, end, text, kind, forced))
+    return out
+
+
+def _unlabelled_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> list[_Raw]:
+    """Mentions the model missed: other occurrences of a known name or a person's surname."""
+    forms: dict[str, _Raw] = {}
+    for r in raws:
+        forms.setdefault(r.text, r)
+        if r.type == "person" and " " in r.text:
+            forms.setdefault(r.text.split()[-1], r)
+    taken = {(r.doc_index, k) for r in raws for k in range(r.start, r.end)}
+    extra: list[_Raw] = []
+    for form, like in forms.items():
+        if len(form) < 3 or not form[0].isupper():
+            continue
+        pattern = re.compile(rf"(?<![\w.]){re.escape(form)}(?![\w])")
+        for i, doc in enumerate(documents):
+            for m in pattern.finditer(doc.text):
+                if not any((i, k) in taken for k in range(m.start(), m.end())):
+                    extra.append(_Raw(i, m.start(), m.end(), form, like.type, like.forced))
+                    taken.update((i, k) for k in range(m.start(), m.end()))
+    return extra
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Drop a leading "the" and a trailing possessive from a span."""
+    surface = text[start:end]
+    if surface.lower().startswith("the "):
+        start += 4
+    match = _POSSESSIVE.search(text[start:end])
+    if match and end - start > 3:
+        end -= len(match.group(0))
+    return start, end, text[start:end].strip()
+
+
+def _context_place(text: str, start: int, end: int) -> bool:
+    """ "the city of Herat", "Ghazni, a strategic provincial capital"."""
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 30) : start])) or bool(
+        _PLACE_AFTER.match(text[end : end + 60])
+    )
+
+
+def alias_key(text: str) -> str:
+    """Comparable form: no dots, no "the", lower case ("U.S." -> "us")."""
+    key = re.sub(r"[.’']", "", text).lower()
+    return re.sub(r"^the\s+", "", key).strip()
+
+
+def _initials(key: str) -> str:
+    words = [w for w in key.split() if w not in {"of", "and", "the", "for"}]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _person_core(key: str) -> str:
+    """ "president joe biden" -> "joe biden": titles are not part of the name."""
+    words = key.split()
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
+    """Mentions grouped by entity (union-find over alias keys)."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    keys = {_key(r) for r in raws}
+    for key in keys:
+        find(key)
+    _link_acronyms(keys, union)
+    _link_partial_names({_key(r) for r in raws if r.type == "person"}, union)
+    grouped: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        grouped[find(_key(r))].append(r)
+    return list(grouped.values())
+
+
+def _key(r: _Raw) -> str:
+    key = alias_key(r.text)
+    return _person_core(key) if r.type == "person" else key
+
+
+def _link_acronyms(keys: set[str], union: object) -> None:
+    by_initials = defaultdict(list)
+    for k in keys:
+        if _initials(k):
+            by_initials[_initials(k)].append(k)
+    for k in keys:
+        if " " not in k and len(by_initials.get(k, [])) == 1:
+            union(k, by_initials[k][0])  # type: ignore[operator]
+
+
+def _link_partial_names(keys: set[str], union: object) -> None:
+    """A lone name joins the only longer name it ends (surname) or starts (first name)."""
+    multi = [k for k in keys if " " in k]
+    for k in keys:
+        if " " in k:
+            continue
+        for position in (-1, 0):
+            hits = [m for m in multi if m.split()[position] == k]
+            if len(hits) == 1:
+                union(k, hits[0])  # type: ignore[operator]
+                break
+
+
+def _entity(group: list[_Raw], n_docs: int, locator: Locator, roles: dict[str, str]) -> Entity:
+    kind = _vote(group)
+    aliases = sorted({r.text for r in group}, key=lambda a: (-len(a), a))
+    name = max((_display(a, kind) for a in aliases), key=lambda a: (len(a.split()), len(a)))
+    counts = [0] * n_docs
+    for r in group:
+        counts[r.doc_index] += 1
+    mentions = tuple(locator.mention(r.doc_index, r.start, r.end) for r in group)
+    role = roles.get(alias_key(name)) if kind == "person" else None
+    return Entity(name, kind, tuple(aliases), tuple(counts), role, mentions)
+
+
+def _display(alias: str, kind: EntityType) -> str:
+    if kind != "person":
+        return alias
+    words = alias.split()
+    while len(words) > 1 and alias_key(words[0]) in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _vote(group: Sequence[_Raw]) -> EntityType:
+    votes: Counter[EntityType] = Counter()
+    for r in group:
+        votes[r.type] += 3 if r.forced else 1
+    return votes.most_common(1)[0][0]
+
+
+def person_roles(
+    documents: Sequence[Document], spans: Sequence[Sequence[EntitySpan]]
+) -> dict[str, str]:
+    """Full-name key -> role, the most often stated role of each person in the cluster."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, doc_spans in zip(documents, spans, strict=True):
+        for span in doc_spans:
+            if span.label == "PERSON":
+                role = role_near(doc.text, span.start, span.end)
+                if role:
+                    found[_person_core(alias_key(span.text))][role] += 1
+    return {k: c.most_common(1)[0][0] for k, c in found.items()}
+
+
+def role_near(text: str, start: int, end: int) -> str | None:
+    """The role stated right before or after a name in ``text``, normalised."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    before = text[line_start:start]
+    for pattern, window in ((_ROLE_BEFORE, before), (_ROLE_APPOSITIVE, before)):
+        match = pattern.search(window)
+        if match:
+            return _normal_role(match.group(1))
+    match = _ROLE_AFTER.match(text[end : end + 80])
+    return _normal_role(match.group(1)) if match else None
+
+
+def _normal_role(role: str) -> str | None:
+    words = [_POSSESSIVE.sub("", w) if w.endswith(("’s", "'s")) else w for w in role.split()]
+    while words and words[0].lower() in {"the", "a", "an", "so", "now", "and", "but"}:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def mention_in(mentions: Iterable[Mention], doc_index: int, start: int, end: int) -> bool:
+    """Does any of ``mentions`` fall inside ``[start, end)`` of document ``doc_index``?"""
+    return any(m.doc_index == doc_index and start <= m.start < end for m in mentions)

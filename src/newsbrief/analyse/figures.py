@@ -1,0 +1,394 @@
+"""Figures: every quantity of every report, normalised, with what it counts.
+
+A figure is a number (digits, number words, fractions, ranges, vague amounts such
+as "thousands of" or "an undefined number of") with its approximation words
+("about", "nearly", "at least"), its unit (percent, years, dollars) and the noun
+phrase it counts ("fresh troops" -> "troops"). Numbers inside date expressions,
+ordinal names ("82nd Airborne"), ranks ("third-largest") and "9/11" are not
+figures. Grouping figures into measures is in :mod:`newsbrief.analyse.measures`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsbrief.analyse.numbers import (
+    DENOMINATORS,
+    ORDINALS,
+    SCALES,
+    VAGUE_AMOUNTS,
+    display,
+    parse_digits,
+    parse_fraction,
+    parse_words,
+)
+from newsbrief.analyse.spans import Locator
+from newsbrief.models import DateMention, Figure, Sentence
+
+_TOKEN = re.compile(
+    r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:[’'\-][A-Za-z]+)*|\S"
+)
+_QUALIFIERS = (
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "well over",
+    "just over", "just under", "close to", "an estimated", "as many as", "as few as",
+    "upwards of", "about", "around", "roughly", "approximately", "nearly", "almost", "some",
+    "over", "under", "estimated",
+)  # fmt: skip
+_UNSPECIFIED = {"undefined", "unspecified", "undisclosed", "unknown", "unnamed", "unclear",
+                "indeterminate"}  # fmt: skip
+ADDITIVE = {"more", "additional", "extra", "fresh", "new", "further", "another", "added"}
+_STOP = {
+    "to", "in", "at", "on", "from", "for", "with", "by", "and", "or", "that", "who", "which",
+    "the", "a", "an", "as", "will", "would", "are", "is", "was", "were", "have", "has", "had",
+    "be", "been", "back", "into", "than", "of", "this", "these", "those", "it", "they", "their",
+    "its", "there", "here", "now", "then", "so", "but", "if", "when", "while", "after", "before",
+    "since", "ago", "about", "over", "under", "per", "each", "all", "out", "up", "down",
+    "not", "no", "said", "says", "say", "may", "can", "could", "should", "must",
+}  # fmt: skip
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_PERCENT = {"percent", "per cent", "%"}
+_DURATION = re.compile(r"\d\s*(?:hours|days|weeks)\b")
+_MONEY = {"dollars": "dollar", "euros": "euro", "pounds": "pound", "yuan": "yuan"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A figure before it is placed in a measure."""
+
+    figure: Figure
+    head: str  # singular head noun of what it counts: "troop", "provincial capital"
+    additive: bool  # "more", "extra", "fresh", "in addition": an amount added to others
+    vague: bool  # "thousands of", "an undefined number of"
+    low: float | None  # lower bound of a vague amount
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def tokens_of(text: str, offset: int = 0) -> list[_Tok]:
+    """Word, number and punctuation tokens with document offsets."""
+    return [_Tok(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def find_figures(
+    sentences: Sequence[Sentence], locator: Locator, dates: Sequence[DateMention]
+) -> tuple[Found, ...]:
+    """Figures of every sentence, then the calendar dates written out in full."""
+    masks: dict[int, list[tuple[int, int]]] = {}
+    for d in dates:
+        if _DURATION.search(d.text) and not d.text.endswith("ago"):
+            continue  # "the next 24 48 hours" is a date and a figure
+        masks.setdefault(d.mention.doc_index, []).append((d.mention.start, d.mention.end))
+    found = [f for s in sentences for f in sentence_figures(s, locator, masks.get(s.doc_index, []))]
+    return tuple(found) + tuple(_date_figure(d) for d in dates if _is_calendar_day(d))
+
+
+def _is_calendar_day(d: DateMention) -> bool:
+    return d.value is not None and d.granularity == "day" and any(c.isdigit() for c in d.text)
+
+
+def _date_figure(d: DateMention) -> Found:
+    fig = Figure(d.text, None, None, d.value or "", "date", "", "", d.mention)
+    return Found(fig, "date " + (d.value or ""), False, False, None)
+
+
+def sentence_figures(
+    sentence: Sentence, locator: Locator, mask: Sequence[tuple[int, int]] = ()
+) -> Iterator[Found]:
+    """Figures of one sentence, left to right."""
+    toks = tokens_of(sentence.text, sentence.start)
+    i, previous = 0, None
+    while i < len(toks):
+        if any(a <= toks[i].start < b for a, b in mask):
+            i += 1
+            continue
+        hit = _read_number(toks, i)
+        if hit is None:
+            i += 1
+            continue
+        value, high, unit, qualifier, vague_low, end = hit
+        found = _finish(toks, i, end, value, high, unit, qualifier, vague_low, previous, locator,
+                        sentence)  # fmt: skip
+        if found is not None:
+            yield found
+            previous = found
+        i = max(end, i + 1)
+
+
+_Number = tuple[float | None, float | None, str, str, float | None, int]
+
+
+def _read_number(toks: list[_Tok], i: int) -> _Number | None:
+    """``(value, high, unit, qualifier, vague_low, next index)`` of a number at ``i``."""
+    for reader in (_unspecified, _vague, _fraction, _digits, _ordinals, _words):
+        hit = reader(toks, i)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _unspecified(toks: list[_Tok], i: int) -> _Number | None:
+    """ "an undefined number of", "an unspecified number of"."""
+    words = [t.low for t in toks[i : i + 4]]
+    if (
+        len(words) == 4
+        and words[0] in {"a", "an"}
+        and words[1] in _UNSPECIFIED
+        and words[2] in {"number", "amount"}
+        and words[3] == "of"
+    ):
+        return None, None, "", words[1], None, i + 4
+    return None
+
+
+def _vague(toks: list[_Tok], i: int) -> _Number | None:
+    """ "thousands of", "tens of thousands of"."""
+    for n in (3, 1):
+        phrase = " ".join(t.low for t in toks[i : i + n])
+        if phrase in VAGUE_AMOUNTS and i + n < len(toks) and toks[i + n].low == "of":
+            return VAGUE_AMOUNTS[phrase], None, "", phrase, VAGUE_AMOUNTS[phrase], i + n + 1
+    return None
+
+
+def _fraction(toks: list[_Tok], i: int) -> _Number | None:
+    """ "two-thirds of", "half of", "a third of"."""
+    value = parse_fraction(toks[i].text) if "-" in toks[i].text else None
+    end = i + 1
+    if (
+        value is None
+        and toks[i].low in {"a", "one"}
+        and i + 2 < len(toks)
+        and toks[i + 1].low in DENOMINATORS
+        and toks[i + 2].low == "of"
+    ):
+        value, end = round(1 / DENOMINATORS[toks[i + 1].low], 3), i + 2
+    if value is None and toks[i].low == "half" and i + 1 < len(toks) and toks[i + 1].low == "of":
+        value = 0.5
+    if value is None:
+        return None
+    return value, None, "fraction", _qualifier(toks, i), None, end
+
+
+def _digits(toks: list[_Tok], i: int) -> _Number | None:
+    tok = toks[i]
+    value = parse_digits(tok.text)
+    if value is None or _is_name_or_code(toks, i):
+        return None
+    end, unit = i + 1, "percent" if tok.text.endswith("%") else ""
+    if tok.text.startswith("$"):
+        unit = "dollar"
+    if end < len(toks) and toks[end].low in SCALES:
+        value, end = value * SCALES[toks[end].low], end + 1
+    high, end = _range_end(toks, end, value)
+    return value, high, unit, _qualifier(toks, i), None, end
+
+
+def _is_name_or_code(toks: list[_Tok], i: int) -> bool:
+    """ "82nd", "9/11", "No. 2", "Apollo 11", "COVID-19": numbers that name, not count."""
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    prev = toks[i - 1] if i else None
+    if nxt and nxt.start == tok.end and (nxt.text[0].isalpha() or nxt.text in {"/", ":"}):
+        return True
+    if prev and prev.end == tok.start and prev.text in {"/", ":", "-", "#"}:
+        return True
+    return bool(prev and (prev.low in {"no", "number"} or (prev.text[0].isupper() and i > 1
+                          and prev.text.isalpha() and prev.low not in _QUALIFIERS
+                          and toks[i - 2].text not in {".", '"', "“"})))  # fmt: skip
+
+
+def _range_end(toks: list[_Tok], j: int, low: float) -> tuple[float | None, int]:
+    """ "24 to 48", "24-48", "between 24 and 48", and the spoken "24 48"."""
+    joiners = {"to", "-", "–", "or", "and"}
+    k = j + 1 if j < len(toks) and toks[j].low in joiners else j
+    if k < len(toks):
+        high = parse_digits(toks[k].text)
+        spoken = k == j and high is not None and high > low
+        between = toks[j].low != "and" or (j >= 2 and toks[j - 2].low == "between")
+        if high is not None and (k > j or spoken) and high > low and between:
+            if k + 1 < len(toks) and toks[k + 1].low in SCALES:
+                return high * SCALES[toks[k + 1].low], k + 2
+            return high, k + 1
+    return None, j
+
+
+def _ordinals(toks: list[_Tok], i: int) -> _Number | None:
+    """ "the tenth and eleventh provincial capitals": a running count of 11."""
+    if not i or toks[i - 1].low != "the" or toks[i].low not in ORDINALS:
+        return None
+    j, value = i + 1, ORDINALS[toks[i].low]
+    if j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in ORDINALS:
+        value, j = max(value, ORDINALS[toks[j + 1].low]), j + 2
+    run = _noun_run(toks, j)[0]
+    if not run or not toks[run[-1]].low.endswith("s"):
+        return None  # "the third city" is a rank, not a count
+    return float(value), None, "", "", None, j
+
+
+def _words(toks: list[_Tok], i: int) -> _Number | None:
+    if (
+        toks[i].low in {"a", "an"}
+        and i + 1 < len(toks)
+        and toks[i + 1].low in {"dozen", "hundred", "thousand"}
+    ):
+        value, used = parse_words(["one", *[t.text for t in toks[i + 1 : i + 4]]]) or (0.0, 0)
+        return value, None, "", _qualifier(toks, i), None, i + used
+    if toks[i].low in {"one", "zero"} and not (i + 1 < len(toks) and toks[i + 1].low in SCALES):
+        return None  # "one of the", "one day": rarely a figure
+    parsed = parse_words([t.text for t in toks[i : i + 6]])
+    if parsed is None:
+        return None
+    value, used = parsed
+    high, end = _range_end(toks, i + used, value) if used else (None, i + used)
+    return value, high, "", _qualifier(toks, i), None, end
+
+
+def _qualifier(toks: list[_Tok], i: int) -> str:
+    """Approximation words right before the number ("nearly", "well over", "at least")."""
+    before = [t.low for t in toks[max(0, i - 2) : i]]
+    for q in _QUALIFIERS:
+        words = q.split()
+        if before[-len(words) :] == words:
+            return q
+    return ""
+
+
+def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
+    """Positions of the noun phrase after a number, and whether an additive word was in it."""
+    run: list[int] = []
+    additive = False
+    while j < len(toks) and len(run) < 4:
+        t = toks[j]
+        if not t.text[0].isalpha() or t.low in _STOP or parse_words([t.text]) is not None:
+            break
+        if t.low in ADDITIVE and not run:
+            additive = True
+        else:
+            run.append(j)
+        j += 1
+    return run, additive
+
+
+def _finish(
+    toks: list[_Tok],
+    i: int,
+    end: int,
+    value: float | None,
+    high: float | None,
+    unit: str,
+    qualifier: str,
+    vague_low: float | None,
+    previous: Found | None,
+    locator: Locator,
+    sentence: Sentence,
+) -> Found | None:
+    """Unit, counted noun phrase and record of a number read at ``toks[i:end]``."""
+    j = end
+    if j < len(toks) and toks[j].low in _PERCENT | {"per"}:
+        unit, j = "percent", j + (2 if toks[j].low == "per" else 1)
+    if j < len(toks) and toks[j].low == "-" and j + 1 < len(toks):
+        j += 1  # "19-year mission": the number modifies a unit
+    if toks[j - 1].low == "of" or (j < len(toks) and toks[j].low == "of" and unit):
+        j += 0 if toks[j - 1].low == "of" else 1
+    if j < len(toks) and toks[j].low == "the" and unit in {"fraction", "percent"}:
+        j += 1
+    run, additive = _noun_run(toks, j)
+    additive = additive or _in_addition(toks, (run[-1] + 1) if run else j)
+    words = [toks[k].text for k in run]
+    if words and _singular(words[0].lower()) in TIME_UNITS and not unit:
+        unit, words = _singular(words[0].lower()), words[1:]
+    elif words and words[0].lower() in _MONEY and not unit:
+        unit, words = _MONEY[words[0].lower()], words[1:]
+    if (
+        not words
+        and not unit
+        and previous is not None
+        and toks[end : end + 1]
+        and (toks[end].low in ADDITIVE)
+    ):
+        return _with_counts(toks, i, run, value, high, previous, qualifier, locator, additive)
+    if not words and not unit and value is not None and vague_low is None and not qualifier:
+        return None  # a bare number with nothing counted: a score, an age, a code
+    counts = " ".join(words)
+    last = run[-1] if run else end - 1
+    stop = max(toks[last].end, toks[end - 1].end)
+    first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
+    return _record(toks[first].start, stop, value, high, unit, counts, qualifier, vague_low,
+                   additive, locator, sentence)  # fmt: skip
+
+
+def _with_counts(
+    toks: list[_Tok],
+    i: int,
+    run: list[int],
+    value: float | None,
+    high: float | None,
+    previous: Found,
+    qualifier: str,
+    locator: Locator,
+    additive: bool,
+) -> Found:
+    """ "three more capitals on Wednesday and two more on Thursday": the head is elided."""
+    prev = previous.figure
+    end = toks[i + 1].end if i + 1 < len(toks) else toks[i].end
+    mention = locator.mention(prev.mention.doc_index, toks[i].start, end)
+    fig = Figure(mention.text, value, high, _normalised(value, high, None, ""), prev.unit,
+                 prev.counts, qualifier, mention)  # fmt: skip
+    return Found(fig, previous.head, additive or previous.additive, False, None)
+
+
+def _record(
+    start: int,
+    end: int,
+    value: float | None,
+    high: float | None,
+    unit: str,
+    counts: str,
+    qualifier: str,
+    vague_low: float | None,
+    additive: bool,
+    locator: Locator,
+    sentence: Sentence,
+) -> Found:
+    mention = locator.mention(sentence.doc_index, start, end)
+    normalised = _normalised(value, high, vague_low, qualifier)
+    shown_value = None if vague_low is not None else value
+    fig = Figure(mention.text, shown_value, high, normalised, unit, counts, qualifier, mention)
+    head = _singular(counts.lower().split()[-1]) if counts else unit
+    vague = value is None or vague_low is not None
+    return Found(fig, head, additive, vague, vague_low)
+
+
+def _normalised(value: float | None, high: float | None, vague_low: float | None, q: str) -> str:
+    if value is None:
+        return "unspecified"
+    if vague_low is not None:
+        return q
+    return display(value) + (f"-{display(high)}" if high is not None else "")
+
+
+def _in_addition(toks: list[_Tok], j: int) -> bool:
+    window = " ".join(t.low for t in toks[j : j + 4])
+    return window.startswith("in addition") or " in addition" in window[:20]
+
+
+def _singular(word: str) -> str:
+    """Crude English singular for grouping heads: capitals -> capital, countries -> country."""
+    word = word.lower().strip("’'")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
