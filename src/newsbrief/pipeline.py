@@ -65,7 +65,9 @@ def brief(
     if settings.analysis:
         from newsbrief.analyse import analyse_reports
 
-        analysis = analyse_reports(docs, sentences, summary, data.similarity)
+        analysis = analyse_reports(
+            docs, sentences, summary, data.similarity, spacy_model=settings.spacy_model
+        )
     return Briefing(
         headline=headline,
         summary=summary,
@@ -75,6 +77,7 @@ def brief(
         cluster_id=cluster_id,
         analysis=analysis,
         notes=_notes(docs, summary, budget),
+        documents=docs,
     )
 
 
