@@ -48,11 +48,11 @@ def open_output(path: str | None) -> TextIO:
         raise ConfigError(f"cannot write {path}: {exc.strerror}") from exc
 
 
-def progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
+def progress(items: Iterable[T], total: int, label: str, unit: str = "cluster") -> Iterator[T]:
     """A progress bar on stderr when it is a terminal and there is more than one item."""
     if total > 1 and sys.stderr.isatty():
         from tqdm import tqdm
 
-        yield from tqdm(items, total=total, desc=label, unit="cluster", file=sys.stderr)
+        yield from tqdm(items, total=total, desc=label, unit=unit, file=sys.stderr)
     else:
         yield from items

@@ -38,11 +38,12 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None) -> str:
     return str(default_db_path())
 
 
-def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: str, *, readonly: bool = False, any_thread: bool = False) -> sqlite3.Connection:
     """Open the store with the pragmas every connection needs.
 
     Readers open the file read-only (``mode=ro``), so a bug in a read path can
-    never write. ``check_same_thread`` stays on: each thread opens its own.
+    never write. ``any_thread`` lets one request hand its own connection from
+    the thread that opened it to the one that uses it (never two at once).
     """
     try:
         if path == MEMORY:
@@ -51,7 +52,9 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
             if not Path(path).is_file():
                 raise StoreError(f"{path}: no story store here (run 'newsbrief ingest' first)")
             uri = Path(path).resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            conn = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=not any_thread
+            )
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None)

@@ -53,9 +53,9 @@ class Store(AbstractContextManager["Store"]):
         self.readonly = readonly
 
     @classmethod
-    def open(cls, path: str = MEMORY, *, readonly: bool = False) -> Store:
+    def open(cls, path: str = MEMORY, *, readonly: bool = False, any_thread: bool = False) -> Store:
         """Open (and for writers, create and migrate) the store at ``path``."""
-        conn = connect(path, readonly=readonly)
+        conn = connect(path, readonly=readonly, any_thread=any_thread)
         if readonly:
             missing = [m.name for m in MIGRATIONS if m.name not in applied(conn)]
             if missing:

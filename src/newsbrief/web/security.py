@@ -1,0 +1,120 @@
+"""Request limits and security headers, as plain ASGI middleware (outermost layer).
+
+- Bodies over ``max_body`` bytes are refused with 413, whether announced by
+  ``Content-Length`` or streamed; request targets over ``max_target`` with 414.
+- Every response carries a strict Content-Security-Policy (scripts and styles
+  only from this origin's ``/static``: no inline script, no inline style, no
+  third party), ``nosniff``, no framing and no referrer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+
+
+class BodyTooLarge(Exception):
+    """Raised inside ``receive`` when a streamed body passes the limit."""
+
+
+def error_body(status: int, message: str) -> bytes:
+    """The one error shape of the API: ``{"error": {"status", "message"}}``."""
+    return json.dumps({"error": {"status": status, "message": message}}).encode("utf-8")
+
+
+class GuardMiddleware:
+    """Size limits on the way in, security headers on the way out."""
+
+    def __init__(self, app: ASGIApp, max_body: int = 64 * 1024, max_target: int = 4096) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.max_target = max_target
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        target = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+        if target > self.max_target:
+            await _reject(send, 414, f"request target over {self.max_target} bytes")
+            return
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_body:
+            await _reject(send, 413, f"request body over {self.max_body} bytes")
+            return
+        started = False
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = [h for h in message.get("headers", []) if h[0] not in _OURS]
+                message["headers"] = [*headers, *HEADERS]
+            await send(message)
+
+        received = 0
+
+        async def guarded_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, guarded_receive, guarded_send)
+        except BodyTooLarge:
+            if not started:
+                await _reject(send, 413, f"request body over {self.max_body} bytes")
+
+
+_OURS = {name for name, _ in HEADERS}
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+async def _reject(send: Send, status: int, message: str) -> None:
+    body = error_body(status, message)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+                *HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

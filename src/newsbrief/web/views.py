@@ -1,0 +1,156 @@
+"""What the web pages and the JSON API show, built from the store as plain JSON-ready dicts.
+
+Pages and API share these functions, so the HTML and the JSON of a story
+always say the same thing. Nothing here escapes text: the templates do
+(autoescape), and JSON needs none.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from newsbrief.config import Settings
+from newsbrief.errors import NewsbriefError
+from newsbrief.store import Store, StoredDocument, StoryRow
+
+log = logging.getLogger(__name__)
+
+
+class NotFound(NewsbriefError):
+    """A story or report that is not in the store."""
+
+    status = 404
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def story_summary(row: StoryRow) -> dict[str, Any]:
+    """One line of the story list."""
+    return {
+        "id": row.id,
+        "headline": row.headline or f"Story {row.id}",
+        "first_date": _iso(row.first_date),
+        "last_date": _iso(row.last_date),
+        "n_reports": row.n_reports,
+        "n_sources": row.n_sources,
+        "version": row.version,
+        "updated_at": row.updated_at,
+    }
+
+
+def report_summary(stored: StoredDocument, number: int | None = None) -> dict[str, Any]:
+    """What a list of reports shows about one."""
+    doc = stored.document
+    return {
+        "number": number,
+        "report_id": stored.rowid,
+        "id": doc.id,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "date": _iso(doc.date),
+        "url": doc.url,
+        "kind": doc.kind,
+        "story_id": stored.story_id,
+        "duplicate_of": stored.duplicate_of,
+    }
+
+
+def sentence_pieces(store: Store, stored: StoredDocument) -> list[dict[str, Any]]:
+    """The report's text cut into sentences and the gaps between them, in order."""
+    text = stored.document.text
+    pieces: list[dict[str, Any]] = []
+    pos = 0
+    for s in store.sentences(stored):
+        if s.start > pos:
+            pieces.append({"sentence": None, "text": text[pos : s.start]})
+        pieces.append({"sentence": s.index, "text": s.text, "start": s.start, "end": s.end})
+        pos = s.end
+    if pos < len(text):
+        pieces.append({"sentence": None, "text": text[pos:]})
+    return pieces
+
+
+def story_list(
+    store: Store, *, search: str | None, since: Any, until: Any, limit: int, offset: int
+) -> dict[str, Any]:
+    """A page of the story list and the total matching."""
+    rows = store.stories(since=since, until=until, search=search, limit=limit, offset=offset)
+    return {
+        "stories": [story_summary(r) for r in rows],
+        "total": store.count_stories(since=since, until=until, search=search),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def story_detail(
+    store: Store, story_id: int, settings: Settings, *, with_text: bool = False
+) -> dict[str, Any]:
+    """A story, its latest briefing (computed now if none is stored), what changed, its reports."""
+    from newsbrief.stories import briefing_changes
+
+    story = store.story(story_id)
+    if story is None:
+        raise NotFound(f"no story {story_id}")
+    stored = store.briefings(story.id)
+    if stored:
+        body, rowids = stored[0].body, list(stored[0].documents)
+        changes = briefing_changes(stored[1].body if len(stored) > 1 else None, body)
+        current = stored[0].story_version >= story.version
+    else:
+        body, rowids = _fresh_briefing(store, story.id, settings)
+        changes = briefing_changes(None, body)
+        current = True
+    reports = _numbered_reports(store, store.story_documents(story.id), rowids)
+    if with_text:
+        for report in reports:
+            stored_doc = store.document(report["report_id"])
+            report["pieces"] = sentence_pieces(store, stored_doc) if stored_doc else []
+    return {
+        "story": story_summary(story),
+        "requested_id": story_id,
+        "briefing": body,
+        "briefing_current": current,
+        "changes": changes,
+        "reports": reports,
+    }
+
+
+def _fresh_briefing(
+    store: Store, story_id: int, settings: Settings
+) -> tuple[dict[str, Any], list[int]]:
+    from newsbrief.render.json import briefing_to_dict
+    from newsbrief.stories import story_briefing
+
+    result = story_briefing(store, story_id, settings)
+    if result is None:
+        return {}, []
+    return briefing_to_dict(result[0]), result[1]
+
+
+def _numbered_reports(
+    store: Store, docs: Sequence[StoredDocument], briefed: Sequence[int]
+) -> list[dict[str, Any]]:
+    """Reports the briefing read first, numbered as it cites them; the others after."""
+    by_id = {d.rowid: d for d in docs}
+    out = [report_summary(by_id[r], i + 1) for i, r in enumerate(briefed) if r in by_id]
+    out += [report_summary(d) for d in docs if d.rowid not in set(briefed)]
+    return out
+
+
+def report_detail(store: Store, rowid: int) -> dict[str, Any]:
+    """One report: metadata, text in sentences, its story and near-duplicates."""
+    stored = store.document(rowid)
+    if stored is None:
+        raise NotFound(f"no report {rowid}")
+    detail = report_summary(stored)
+    detail["text"] = stored.document.text
+    detail["pieces"] = sentence_pieces(store, stored)
+    detail["near_duplicates"] = [
+        {"report_id": other, "similarity": sim} for other, sim in store.duplicates_of(rowid)
+    ]
+    return detail
