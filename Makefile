@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= dev,analysis,eval
+EXTRAS ?= dev,analysis,eval,web,stream,browser
+STORY_SIZES ?= 10000,100000
 
 .PHONY: setup test lint format bench eval clean
 
@@ -25,6 +26,7 @@ format:
 
 bench:  ## speed benchmarks against peers, printed as a table (DUC=/path/to/DUC2006 optional)
 	$(BIN)/python benchmarks/bench_speed.py $(if $(DUC),--duc $(DUC))
+	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
 
 eval:  ## ROUGE evaluation: make eval DATA=/path/to/DUC2006
 	$(BIN)/newsbrief eval duc $(DATA)

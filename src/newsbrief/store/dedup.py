@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from newsbrief._imports import require
+
 NUM_PERM = 64
 BANDS = 16
 ROWS = NUM_PERM // BANDS  # 16 bands of 4 rows: pairs above ~0.5 Jaccard become candidates
@@ -39,18 +41,20 @@ def shingles(text: str, size: int = SHINGLE) -> list[bytes]:
 
 
 @lru_cache(maxsize=1)
-def _template() -> Any:
-    from datasketch import MinHash  # imported here: only ingest pays for it
+def _minhash_class() -> Any:
+    # Imported here: only ingest pays for it, and a missing extra says how to install it.
+    return require("datasketch", "stream", "near-duplicate detection").MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED)
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    return _minhash_class()(num_perm=NUM_PERM, seed=SEED)
 
 
 def signature(text: str) -> np.ndarray:
     """MinHash signature (``NUM_PERM`` uint32 values) of the text's shingles."""
-    from datasketch import MinHash
-
     template = _template()
-    sketch = MinHash(
+    sketch = _minhash_class()(
         num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme="affine32"
     )
     parts = shingles(text)
