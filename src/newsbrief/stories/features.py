@@ -95,14 +95,30 @@ class TermStats:
 
 
 def entity_mentions(text: str) -> list[str]:
-    """Lower-cased capitalised runs that are not sentence-opening function words."""
+    """Lower-cased capitalised runs, split at function words and day or month names.
+
+    "On Sunday Ingrid Saarinen" gives "ingrid saarinen": a run is cut wherever a
+    word could only be capitalised for opening a sentence or naming a date.
+    """
     out = []
     for match in _ENTITY.finditer(text):
-        name = match.group(0).lower()
-        if name in _NOT_ENTITIES or len(name) < 3:
-            continue
-        out.append(name)
+        run: list[str] = []
+        for word in match.group(0).lower().split():
+            if word in _NOT_ENTITIES and not (run and word in ("of", "de")):
+                _emit(run, out)
+                run = []
+            else:
+                run.append(word)
+        _emit(run, out)
     return out
+
+
+def _emit(run: list[str], out: list[str]) -> None:
+    while run and run[-1] in ("of", "de"):
+        run.pop()
+    name = " ".join(run)
+    if len(name) >= 3:
+        out.append(name)
 
 
 def raw_counts(doc: Document) -> tuple[dict[str, float], dict[str, float]]:
