@@ -423,6 +423,11 @@ def ingest_file(db: str, path: Path, overrides: Mapping[str, object]) -> dict[st
     }
 
 
+def _remove_store(db: str) -> None:
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(db + suffix).unlink(missing_ok=True)
+
+
 def run_synthetic(n_reports: int, workdir: Path) -> dict[str, object]:
     """Generate, ingest and score ``n_reports`` synthetic reports (in this process)."""
     path = workdir / f"stream-{n_reports}.jsonl"
@@ -430,6 +435,7 @@ def run_synthetic(n_reports: int, workdir: Path) -> dict[str, object]:
     gold = write_synthetic(path, n_reports)
     generated = time.perf_counter() - started
     db = str(workdir / f"stories-{n_reports}.sqlite")
+    _remove_store(db)
     timing = ingest_file(db, path, {})
     scores = bcubed(predicted_stories(db), gold)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -453,6 +459,7 @@ def run_duc(root: Path, workdir: Path) -> dict[str, object]:
 
     docs, gold = duc_stream(root)
     db = str(workdir / "duc.sqlite")
+    _remove_store(db)
     start = time.perf_counter()
     with Store.open(db) as store:
         ingest_reports(

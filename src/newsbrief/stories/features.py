@@ -100,7 +100,7 @@ def entity_mentions(text: str) -> list[str]:
     "On Sunday Ingrid Saarinen" gives "ingrid saarinen": a run is cut wherever a
     word could only be capitalised for opening a sentence or naming a date.
     """
-    out = []
+    out: list[str] = []
     for match in _ENTITY.finditer(text):
         run: list[str] = []
         for word in match.group(0).lower().split():
