@@ -73,8 +73,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|(?:is|are|was|were)\s+(?:scheduled|expected|due|set|going)\s+to|"
-    r"plans?\s+to|planned\s+for|next)\b",
+    r"\b(?:will|'ll|shall|would|(?:is|are|was|were)\s+(?:scheduled|expected|due|set|going)\s+to|"
+    r"plans?\s+to|planned\s+for|next|by\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday))\b",
     re.IGNORECASE,
 )
 _TODAY_CUE = re.compile(

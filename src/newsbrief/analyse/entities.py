@@ -48,7 +48,7 @@ ROLE_NOUNS = (
     "nurse|teacher|coach|producer|host|anchor|commissioner|administrator|deputy|chief executive"
 )
 _ROLE_BEFORE = re.compile(
-    rf"((?:(?:[A-Z][\w.’'-]*|of|national|security|foreign|deputy|senior|press|chief|"
+    rf"((?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w’'-]*|of|national|security|foreign|deputy|senior|press|chief|"
     rf"defense|military|former|acting|health|regional|local|police|fire|county|city|state)\s+)"
     rf"{{0,5}}(?i:{ROLE_NOUNS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.’'-]*)?)\s+$"
 )
@@ -182,7 +182,8 @@ def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
     for key in keys:
         find(key)
     _link_acronyms(keys, union)
-    _link_partial_names({_key(r) for r in raws if r.type == "person"}, union)
+    _link_partial_names(keys, {_key(r) for r in raws if r.type == "person"}, union)
+    _link_suffixes(keys, union)
     grouped: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
         grouped[find(_key(r))].append(r)
@@ -204,9 +205,19 @@ def _link_acronyms(keys: set[str], union: object) -> None:
             union(k, by_initials[k][0])  # type: ignore[operator]
 
 
-def _link_partial_names(keys: set[str], union: object) -> None:
-    """A lone name joins the only longer name it ends (surname) or starts (first name)."""
+def _link_suffixes(keys: set[str], union: object) -> None:
+    """"Carmaker Harlow Motors" is "Harlow Motors" with a capitalised word in front."""
     multi = [k for k in keys if " " in k]
+    for k in multi:
+        tails = [m for m in multi if m != k and k.endswith(" " + m)]
+        if tails:
+            union(k, max(tails, key=len))  # type: ignore[operator]
+
+
+def _link_partial_names(keys: set[str], people: set[str], union: object) -> None:
+    """A lone name joins the only person's name it ends (surname) or starts (first name),
+    whatever type the model gave the lone name ("Marsh said ..." tagged ORG)."""
+    multi = [k for k in people if " " in k]
     for k in keys:
         if " " in k:
             continue
@@ -239,10 +250,12 @@ def _display(alias: str, kind: EntityType) -> str:
 
 
 def _vote(group: Sequence[_Raw]) -> EntityType:
-    votes: Counter[EntityType] = Counter()
+    votes: dict[EntityType, float] = defaultdict(float)
     for r in group:
         votes[r.type] += 3 if r.forced else 1
-    return votes.most_common(1)[0][0]
+    longest = max(group, key=lambda r: len(r.text.split()))
+    votes[longest.type] += 0.5  # the full name's type breaks ties ("Marsh" ORG, "Elena Marsh")
+    return max(votes, key=lambda t: votes[t])
 
 
 def person_roles(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsbrief.analyse.numbers import (
     DENOMINATORS,
@@ -45,7 +45,8 @@ _STOP = {
     "be", "been", "back", "into", "than", "of", "this", "these", "those", "it", "they", "their",
     "its", "there", "here", "now", "then", "so", "but", "if", "when", "while", "after", "before",
     "since", "ago", "about", "over", "under", "per", "each", "all", "out", "up", "down",
-    "not", "no", "said", "says", "say", "may", "can", "could", "should", "must",
+    "not", "no", "said", "says", "say", "may", "can", "could", "should", "must", "overnight",
+    "today", "yesterday", "tonight", "daily", "early", "late", "last", "next", "alone", "only",
 }  # fmt: skip
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _PERCENT = {"percent", "per cent", "%"}
@@ -62,6 +63,7 @@ class Found:
     additive: bool  # "more", "extra", "fresh", "in addition": an amount added to others
     vague: bool  # "thousands of", "an undefined number of"
     low: float | None  # lower bound of a vague amount
+    increment: bool = False  # "another 2,000", "three more": added to a total, not a total
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,8 +325,12 @@ def _finish(
     last = run[-1] if run else end - 1
     stop = max(toks[last].end, toks[end - 1].end)
     first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
-    return _record(toks[first].start, stop, value, high, unit, counts, qualifier, vague_low,
-                   additive, locator, sentence)  # fmt: skip
+    found = _record(toks[first].start, stop, value, high, unit, counts, qualifier, vague_low,
+                    additive, locator, sentence)  # fmt: skip
+    increment = (i > 0 and toks[i - 1].low == "another") or toks[end : end + 1] != [] and (
+        toks[end].low == "more"
+    )
+    return replace(found, increment=increment)
 
 
 def _with_counts(
@@ -344,7 +350,7 @@ def _with_counts(
     mention = locator.mention(prev.mention.doc_index, toks[i].start, end)
     fig = Figure(mention.text, value, high, _normalised(value, high, None, ""), prev.unit,
                  prev.counts, qualifier, mention)  # fmt: skip
-    return Found(fig, previous.head, additive or previous.additive, False, None)
+    return Found(fig, previous.head, additive or previous.additive, False, None, increment=True)
 
 
 def _record(
@@ -365,6 +371,8 @@ def _record(
     shown_value = None if vague_low is not None else value
     fig = Figure(mention.text, shown_value, high, normalised, unit, counts, qualifier, mention)
     head = _singular(counts.lower().split()[-1]) if counts else unit
+    if unit in {"percent", "fraction"} and not _of_counts(mention.text):
+        head = unit  # "10 percent contained" and "containment fell to 5 percent": one measure
     vague = value is None or vague_low is not None
     return Found(fig, head, additive, vague, vague_low)
 
@@ -375,6 +383,10 @@ def _normalised(value: float | None, high: float | None, vague_low: float | None
     if vague_low is not None:
         return q
     return display(value) + (f"-{display(high)}" if high is not None else "")
+
+
+def _of_counts(text: str) -> bool:
+    return " of " in text
 
 
 def _in_addition(toks: list[_Tok], j: int) -> bool:

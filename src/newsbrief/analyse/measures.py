@@ -13,16 +13,25 @@ date disagree, *undetermined* when an undated report disagrees.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from newsbrief.analyse.figures import Found
+from newsbrief.analyse.lexicon import canonical
 from newsbrief.analyse.spans import Locator
 from newsbrief.models import Divergence, DivergenceKind, DivergentValue, Measure, ReportDate
+from newsbrief.represent import content_terms, tokenize
 
-CONTEXT_THRESHOLD = 0.25
+log = logging.getLogger(__name__)
+
+CONTEXT_THRESHOLD = 0.2
+LOWER_BOUND = {"more than", "at least", "over", "well over", "just over", "upwards of"}
+UPPER_BOUND = {"nearly", "almost", "less than", "fewer than", "under", "just under", "at most",
+               "up to", "close to"}  # fmt: skip
+WINDOW = 40  # characters each side of a figure read as its local context
 
 
 @dataclass(slots=True)
@@ -45,12 +54,35 @@ def compatible(a: Found, b: Found) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+def agree(a: Found, b: Found) -> bool:
+    """Do two reports give the same value? Unlike :func:`compatible`, a bound is read as
+    the number it states: "at least 42" dead, then 67, is a revised toll."""
+    if a.vague or b.vague:
+        return compatible(a, b)
+    lo_a, hi_a = _point(a)
+    lo_b, hi_b = _point(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _point(f: Found) -> tuple[float, float]:
+    value = f.figure.value or 0.0
+    high = f.figure.high if f.figure.high is not None else value
+    slack = 0.05 if f.figure.qualifier else 0.0
+    return value * (1 - slack), high * (1 + slack)
+
+
 def _bounds(f: Found) -> tuple[float, float]:
+    """The values a figure allows: "more than 300" is 300 and up, "nearly 900" just under."""
     if f.low is not None:  # "thousands": from 1,000 up to (not including) a million
         return f.low / 2, f.low * 500
     value = f.figure.value or 0.0
     high = f.figure.high if f.figure.high is not None else value
-    slack = 0.1 if f.figure.qualifier else 0.0  # "about 650" and "nearly 700" may agree
+    q = f.figure.qualifier
+    if q in LOWER_BOUND:
+        return value, float("inf")
+    if q in UPPER_BOUND:
+        return value * 0.9, high
+    slack = 0.05 if q else 0.0  # "about 650" and "650" agree; "about 51" and "61" do not
     return value * (1 - slack), high * (1 + slack)
 
 
@@ -101,23 +133,41 @@ def _link(a: _Group, b: _Group, locator: Locator, similarity: np.ndarray) -> flo
     x, y = a.items[0], b.items[0]
     if (x.head, x.figure.unit) != (y.head, y.figure.unit) or x.figure.unit == "date":
         return None
+    if any(f.increment for f in a.items + b.items) and not _same_value(x, y):
+        return None  # "another 2,000 residents" adds to a total; it does not revise it
     for doc in a.docs & b.docs:
         values = [f for f in a.items + b.items if f.figure.mention.doc_index == doc]
         if not all(compatible(p, q) for p in values for q in values):
             return None
     context = max(_sentence_similarity(p, q, locator, similarity) for p in a.items for q in b.items)
+    log.debug("measure link %s %s: %.3f", x.figure.text, y.figure.text, context)
     if a.additive and b.additive:
         context += CONTEXT_THRESHOLD
     return context if context >= CONTEXT_THRESHOLD else None
 
 
 def _sentence_similarity(p: Found, q: Found, locator: Locator, similarity: np.ndarray) -> float:
+    """The better of the sentences' similarity and the overlap of the words around the figures
+    ("has burned about 5,000 acres" / "had burned roughly 7,500 acres")."""
     mp, mq = p.figure.mention, q.figure.mention
+    local = _jaccard(_window(p, locator), _window(q, locator))
     if mp.sentence < 0 or mq.sentence < 0:
-        return 0.0
+        return local
     i = locator.position(mp.doc_index, mp.sentence)
     j = locator.position(mq.doc_index, mq.sentence)
-    return float(similarity[i, j])
+    return max(float(similarity[i, j]), local)
+
+
+def _window(f: Found, locator: Locator) -> set[str]:
+    m = f.figure.mention
+    text = locator.documents[m.doc_index].text
+    words = content_terms(tokenize(text[max(0, m.start - WINDOW) : m.end + WINDOW]))
+    own = set(content_terms(tokenize(m.text)))
+    return {canonical(w) for w in words if w not in own and not w[0].isdigit()}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _first(g: _Group) -> tuple[int, int]:
@@ -145,7 +195,7 @@ def divergence(
     if len(per_doc) < 2:
         return None
     chosen = list(per_doc.values())
-    if all(compatible(p, q) for p in chosen for q in chosen):
+    if all(agree(p, q) for p in chosen for q in chosen):
         return None
     values = sorted(
         (_divergent_value(f, reports) for f in chosen),
@@ -176,11 +226,11 @@ def _divergent_value(f: Found, reports: Sequence[ReportDate]) -> DivergentValue:
 def _kind(per_doc: dict[int, Found], reports: Sequence[ReportDate]) -> DivergenceKind:
     dated = {d: f for d, f in per_doc.items() if reports[d].date is not None}
     for d, f in per_doc.items():
-        if reports[d].date is None and not any(compatible(f, g) for g in dated.values()):
+        if reports[d].date is None and not any(agree(f, g) for g in dated.values()):
             return "undetermined"
     for a, fa in dated.items():
         for b, fb in dated.items():
-            if reports[a].date == reports[b].date and not compatible(fa, fb):
+            if reports[a].date == reports[b].date and not agree(fa, fb):
                 return "contradiction"
     return "update" if len({reports[d].date for d in dated}) > 1 else "undetermined"
 

@@ -30,18 +30,19 @@ CUE_VERBS = (
     "stressed|noted|explained|argued|asked|replied|wrote|writes|declared|announced|stated|"
     "remarked|acknowledged|admitted|conceded|cautioned|urged|recalled|tweeted|posted|"
     "according to|maintained|emphasized|emphasised|observed|pointed out|went on|countered|"
-    "responded|predicted|promised|vowed|claimed|confirmed|estimated|suggested|indicated"
+    "responded|predicted|promised|vowed|claimed|confirmed|estimated|suggested|indicated|"
+    "called|described"
 )
 _OPEN = '“"'
 _CLOSE = '”"'
 _PRONOUNS = {"he", "she", "they", "him", "her"}
 _AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<verb1>{CUE_VERBS})\s+(?P<who1>[^,.;:“”\"]+?)|"
+    rf"^\s*,?\s*(?:(?P<verb1>{CUE_VERBS})\s+(?P<who1>[^,.;:“”\"]+)|"
     rf"(?P<who2>[^,.;:“”\"]+?)\s+(?P<verb2>{CUE_VERBS}))\b"
 )
 _BEFORE = re.compile(
     rf"(?P<who>[A-Z][^,.;:“”\"]*?|\b(?:he|she|they))\s+(?P<verb>{CUE_VERBS})"
-    rf"(?:\s+(?:that|reporters|journalists|the\s+\w+))?\s*[,:]?\s*$"
+    rf"(?:\s+(?:that|reporters|journalists|it|them|the\s+\w+))?\s*[,:]?\s*$"
 )
 _CLIP_CUE = re.compile(
     r"(?i:\b(?:let(?:'s|\s+us)\s+(?:hear|listen)|here(?:'s|\s+is)\s+(?:what|how|some\s+of\s+what)"
