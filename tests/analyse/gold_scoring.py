@@ -193,8 +193,10 @@ def score_divergences(c: GoldCluster, a: Analysis) -> Score:
 
     def match(d: Any, g: dict[str, Any]) -> bool:
         sources = {v.source for v in d.values}
-        return d.kind == g["kind"] and set(g["sources"]) <= sources and (
-            g["counts"].rstrip("s") in d.label.lower()
+        return (
+            d.kind == g["kind"]
+            and set(g["sources"]) <= sources
+            and (g["counts"].rstrip("s") in d.label.lower())
         )
 
     tp_p = sum(any(match(d, g) for g in gold) for d in a.divergences)
@@ -245,4 +247,3 @@ def main() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

@@ -66,6 +66,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("deictic", r"(?i:\b(?:today|tonight|yesterday|tomorrow)\b)"),
         ("deictic", r"(?i:\bthis\s+(?:morning|afternoon|evening)\b)"),
         ("deictic", r"(?i:\blast\s+night\b)"),
+        ("clock", r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"),
         (
             "year",
             rf"\b(?:in|In|since|Since|from|From|until|till|by|of|before|after|during|between|and|to|early|late|mid)\s(?P<d>{_YEAR})\b(?![-\d])(?!\s+(?:troops|people|soldiers|of\b))",
@@ -166,6 +167,16 @@ def _relative_granularity(span: str, kind: str) -> Granularity:
     return "week" if kind == "coming" else "day"
 
 
+def clock_time(span: str, day: str | None, base: dt.date | None) -> Resolved:
+    """ "4:10 a.m.": on the day its sentence names before it, else on the report's day."""
+    match = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])", span.lower())
+    if match is None or (day is None and base is None):
+        return Resolved(None, "time", day is None)
+    hour = int(match.group(1)) % 12 + (12 if match.group(3) == "p" else 0)
+    on = day or (base.isoformat() if base else "")
+    return Resolved(f"{on}T{hour:02d}:{int(match.group(2) or 0):02d}", "time", day is None)
+
+
 def _weekday(span: str, base: dt.date, sentence: str) -> Resolved:
     """Past tense points back to the latest such day; future tense forward (news usage)."""
     name = next(w for w in _WEEKDAYS.split("|") if w in span)
@@ -259,9 +270,15 @@ def date_mentions(
 def _doc_mentions(
     doc: Document, i: int, locator: Locator, report: ReportDate
 ) -> Iterator[DateMention]:
+    day_in: dict[int, str] = {}  # sentence -> the day it names, for clock times
     for start, end, kind in find_date_spans(doc.text):
         mention = locator.mention(i, start, end)
-        r = resolve(mention.text, kind, report.date, _clause(doc.text, start, end))
+        if kind == "clock":
+            r = clock_time(mention.text, day_in.get(mention.sentence), report.date)
+        else:
+            r = resolve(mention.text, kind, report.date, _clause(doc.text, start, end))
+        if r.granularity == "day" and r.value:
+            day_in.setdefault(mention.sentence, r.value)
         yield DateMention(
             mention.text, r.value, r.granularity, r.relative, r.approximate, report.date, mention
         )

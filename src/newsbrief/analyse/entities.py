@@ -206,7 +206,7 @@ def _link_acronyms(keys: set[str], union: object) -> None:
 
 
 def _link_suffixes(keys: set[str], union: object) -> None:
-    """"Carmaker Harlow Motors" is "Harlow Motors" with a capitalised word in front."""
+    """ "Carmaker Harlow Motors" is "Harlow Motors" with a capitalised word in front."""
     multi = [k for k in keys if " " in k]
     for k in multi:
         tails = [m for m in multi if m != k and k.endswith(" " + m)]

@@ -327,8 +327,10 @@ def _finish(
     first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
     found = _record(toks[first].start, stop, value, high, unit, counts, qualifier, vague_low,
                     additive, locator, sentence)  # fmt: skip
-    increment = (i > 0 and toks[i - 1].low == "another") or toks[end : end + 1] != [] and (
-        toks[end].low == "more"
+    increment = (
+        (i > 0 and toks[i - 1].low == "another")
+        or (toks[end : end + 1] != []
+        and (toks[end].low == "more"))
     )
     return replace(found, increment=increment)
 

@@ -50,6 +50,7 @@ _CLIP_CUE = re.compile(
 )
 _NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w’'-]+)*")
 _ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLE_NOUNS})\b)")
+_THE_ROLE = re.compile(rf"\b[Tt]he\s+((?i:{ROLE_NOUNS}))\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def find_quotes(
         if doc.kind == "transcript":
             found += _clips(doc, i, locator, persons)
         found.sort(key=lambda q: q.mention.start)
-        said += _resolve(found, people, persons)
+        said += _resolve(found, people, persons, doc.text)
     return merge_quotes(sorted(said, key=lambda q: (q.mention.doc_index, q.mention.start)))
 
 
@@ -235,8 +236,28 @@ def _described(who: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
 
 
+def _last_named(
+    q: Said, text: str, persons: Sequence[EntitySpan], people: Sequence[Entity]
+) -> str | None:
+    """The person named last before a quote: by name, or by a role ("The governor spoke
+    ...") that one person of the cluster holds."""
+    window = max(0, q.anchor - 600)
+    last = [p for p in persons if window < p.end <= q.anchor]
+    described = list(_THE_ROLE.finditer(text, window, q.anchor))
+    if described and (not last or described[-1].start() > last[-1].end):
+        holder = _role_holder(described[-1].group(1), people)
+        if holder:
+            return holder
+    return last[-1].text if last else None
+
+
+def _role_holder(noun: str, people: Sequence[Entity]) -> str | None:
+    holders = [e.name for e in people if e.role and noun.lower() in e.role.lower().split()]
+    return holders[0] if len(set(holders)) == 1 else None
+
+
 def _resolve(
-    items: list[Said], people: Sequence[Entity], persons: Sequence[EntitySpan]
+    items: list[Said], people: Sequence[Entity], persons: Sequence[EntitySpan], text: str
 ) -> list[Said]:
     """Pronouns and missing attributions take the previous speaker, else the last person
     named before the quote; surnames become full names."""
@@ -246,9 +267,8 @@ def _resolve(
             prev = out[-1]
             q = Said(q.mention, prev.speaker, prev.role, q.cue, q.speaker_text, q.kind, q.anchor)
         elif q.speaker is None:
-            last = [p for p in persons if q.anchor - 600 < p.end <= q.anchor]
-            if last:
-                name = last[-1].text
+            name = _last_named(q, text, persons, people)
+            if name:
                 q = Said(q.mention, name, None, q.cue, q.speaker_text, q.kind, q.anchor)
         out.append(_full_name(q, people))
     return out
