@@ -82,7 +82,7 @@ def _divergence_line(d: Divergence) -> str:
 
 
 def coverage_line(c: Coverage, claims: Sequence[ClaimGroup]) -> str:
-    """"The summary covers 5 of 38 claims (…); omitted single-source: c12, …"."""
+    """ "The summary covers 5 of 38 claims (…); omitted single-source: c12, …"."""
     line = (
         f"*Coverage: the summary covers {c.n_covered} of {c.n_claims} distinct claims "
         f"({c.n_agreed_covered}/{c.n_agreed} agreed, {c.n_divergent_covered}/{c.n_divergent} "
@@ -92,14 +92,22 @@ def coverage_line(c: Coverage, claims: Sequence[ClaimGroup]) -> str:
         by_id = {g.id: g for g in claims}
         shown = [f"“{_clip(by_id[i].text, 50)}”" for i in c.omitted_single[:3] if i in by_id]
         more = len(c.omitted_single) - len(shown)
-        line += "; omitted single-source: " + "; ".join(shown) + (f" and {more} more" if more else "")
+        line += (
+            "; omitted single-source: " + "; ".join(shown) + (f" and {more} more" if more else "")
+        )
     return line + ".*"
 
 
 def _figures(measures: Sequence[Measure]) -> list[str]:
     if not measures:
         return []
-    lines = ["", "## Key figures", "", "| measure | value | as written | sources |", "|---|---|---|---|"]
+    lines = [
+        "",
+        "## Key figures",
+        "",
+        "| measure | value | as written | sources |",
+        "|---|---|---|---|",
+    ]
     for m in measures:
         values: dict[str, list[int]] = {}
         written: dict[str, str] = {}
@@ -124,7 +132,11 @@ def _quotes(quotes: Sequence[Quote]) -> list[str]:
         who = q.speaker or "unattributed"
         if q.role:
             who += f", {q.role}"
-        same = "" if len(q.sources) < 2 else (" (same wording)" if q.identical else " (wording differs)")
+        same = (
+            ""
+            if len(q.sources) < 2
+            else (" (same wording)" if q.identical else " (wording differs)")
+        )
         lines.append(f"- “{_clip(q.text, 240)}” — {who} {_cite(q.sources)}{same}")
     return lines
 
@@ -150,7 +162,11 @@ def _entities(entities: Sequence[Entity], n_sources: int) -> list[str]:
     if not entities:
         return []
     lines = ["", "## Entities", ""]
-    for kind, title in (("person", "People"), ("organization", "Organisations"), ("place", "Places")):
+    for kind, title in (
+        ("person", "People"),
+        ("organization", "Organisations"),
+        ("place", "Places"),
+    ):
         items = [e for e in entities if e.type == kind]
         if items:
             lines.append(f"**{title}:** " + "; ".join(_entity(e) for e in items))

@@ -1,0 +1,73 @@
+"""The HTML page in a real headless Chromium: hover a citation, see its evidence.
+
+Needs Debian's ``chromium`` and the ``playwright`` package (never ``playwright install``:
+the browser is the system one). Skips cleanly when either is missing. The screenshot
+goes to ``artifacts/`` (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsbrief.pipeline import brief
+from newsbrief.render.html import render_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def page_html(seed_documents) -> str:
+    return render_html(brief(seed_documents))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+    with sync_api.sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        except Exception as exc:  # a broken browser install is a skip, not a failure
+            pytest.skip(f"chromium does not start: {exc}")
+        yield b
+        b.close()
+
+
+def test_hover_citation_shows_evidence(browser, page_html, tmp_path) -> None:
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    path = tmp_path / "seeds.html"
+    path.write_text(page_html, "utf-8")
+    page.goto(path.as_uri())
+    cite = page.locator("ul .cite").first
+    tip = cite.locator(".tip")
+    assert not tip.is_visible()  # hidden until hovered
+    cite.hover()
+    tip.wait_for(state="visible", timeout=5000)
+    assert "Ned Price" in tip.inner_text()  # the first summary sentence's evidence
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seeds-html-hover.png"))
+    page.screenshot(path=str(ARTIFACTS / "seeds-html-full.png"), full_page=True)
+    assert requests == [path.as_uri()]  # nothing fetched beyond the page itself
+
+
+def test_charts_render(browser, page_html, tmp_path) -> None:
+    page = browser.new_page()
+    path = tmp_path / "seeds.html"
+    path.write_text(page_html, "utf-8")
+    page.goto(path.as_uri())
+    assert page.locator("svg.timeline-chart circle.event").count() >= 5
+    assert page.locator("svg.coverage-chart rect.cell").count() >= 3 * 10
+    assert page.locator("svg.coverage-chart").bounding_box()["height"] > 100
