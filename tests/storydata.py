@@ -117,3 +117,24 @@ def documents_numbered(k: int) -> Document:
         outlet=str(a["outlet"]),
         origin="stream",
     )
+
+
+def story_id_of(db: str, ext_id: str) -> int:
+    """The story a report landed in."""
+    from newsbrief.store import Store
+
+    with Store.open(db, readonly=True) as store:
+        row = store.conn.execute(
+            "SELECT story_id, id FROM documents WHERE ext_id = ?", (ext_id,)
+        ).fetchone()
+        return int(row[0])
+
+
+def report_id_of(db: str, ext_id: str) -> int:
+    """The row id of a report."""
+    from newsbrief.store import Store
+
+    with Store.open(db, readonly=True) as store:
+        return int(
+            store.conn.execute("SELECT id FROM documents WHERE ext_id = ?", (ext_id,)).fetchone()[0]
+        )

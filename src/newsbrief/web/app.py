@@ -220,6 +220,10 @@ def _page_routes(app: FastAPI) -> None:
             request, "report.html", report=views.report_detail(store, report_id), highlight=s
         )
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request) -> HTMLResponse:
         schema = app.openapi()

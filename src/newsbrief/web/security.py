@@ -62,6 +62,14 @@ class GuardMiddleware:
         if declared is not None and declared > self.max_body:
             await _reject(send, 413, f"request body over {self.max_body} bytes")
             return
+        if declared is None and _has_header(scope, b"transfer-encoding"):
+            # A streamed body of unknown size: read it here (at most max_body bytes are
+            # ever held) so that it is refused even where the app would never read it.
+            buffered = await _read_limited(receive, self.max_body)
+            if buffered is None:
+                await _reject(send, 413, f"request body over {self.max_body} bytes")
+                return
+            receive = _replay(buffered, receive)
         started = False
 
         async def guarded_send(message: Message) -> None:
@@ -91,6 +99,38 @@ class GuardMiddleware:
 
 
 _OURS = {name for name, _ in HEADERS}
+
+
+def _has_header(scope: Scope, name: bytes) -> bool:
+    return any(key == name for key, _ in scope.get("headers", []))
+
+
+async def _read_limited(receive: Receive, limit: int) -> list[Message] | None:
+    """Every body message of the request, or None once they pass ``limit`` bytes."""
+    messages: list[Message] = []
+    size = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return messages
+        size += len(message.get("body", b""))
+        if size > limit:
+            return None
+        if not message.get("more_body", False):
+            return messages
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    """A ``receive`` that gives the buffered messages first, then the real ones."""
+    pending = list(messages)
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay
 
 
 def _content_length(scope: Scope) -> int | None:

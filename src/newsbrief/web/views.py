@@ -42,6 +42,13 @@ def story_summary(row: StoryRow) -> dict[str, Any]:
     }
 
 
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s); never a ``javascript:`` or ``data:`` link from a feed."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def report_summary(stored: StoredDocument, number: int | None = None) -> dict[str, Any]:
     """What a list of reports shows about one."""
     doc = stored.document
@@ -52,7 +59,7 @@ def report_summary(stored: StoredDocument, number: int | None = None) -> dict[st
         "title": doc.title,
         "outlet": doc.outlet,
         "date": _iso(doc.date),
-        "url": doc.url,
+        "url": safe_url(doc.url),
         "kind": doc.kind,
         "story_id": stored.story_id,
         "duplicate_of": stored.duplicate_of,
