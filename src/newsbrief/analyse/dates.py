@@ -79,6 +79,7 @@ _FUTURE = re.compile(
     r"Sunday))\b",
     re.IGNORECASE,
 )
+_DATELINE_END = re.compile(r"\s*(?:—|–|--|-|:|\(|\n)")
 _TODAY_CUE = re.compile(
     r"(?i:\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\bon\s+this\s+day\b)"
 )
@@ -321,7 +322,8 @@ def infer_report_date(text: str) -> tuple[dt.date, int, int] | None:
         if kind != "absolute" or not re.search(_YEAR + r"\b", text[start:end]):
             continue
         window = text[max(0, start - 40) : end + 15]
-        if start < 80 or _TODAY_CUE.search(window):
+        dateline = start <= 40 and _DATELINE_END.match(text, end) is not None
+        if dateline or _TODAY_CUE.search(window):
             day = _parse(_strip_weekday(text[start:end]), dt.date(2000, 1, 1))
             if day is not None:
                 return day, start, end

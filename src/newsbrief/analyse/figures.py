@@ -275,10 +275,18 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
             break
         if t.low in ADDITIVE and not run:
             additive = True
+        elif run and t.low.endswith("ed"):
+            break  # "buildings collapsed": a verb ends the noun phrase
         else:
             run.append(j)
+            if _plural(t.low):
+                break  # the head noun of "provincial capitals", "troops": a verb may follow
         j += 1
     return run, additive
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _finish(
@@ -327,10 +335,8 @@ def _finish(
     first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
     found = _record(toks[first].start, stop, value, high, unit, counts, qualifier, vague_low,
                     additive, locator, sentence)  # fmt: skip
-    increment = (
-        (i > 0 and toks[i - 1].low == "another")
-        or (toks[end : end + 1] != []
-        and (toks[end].low == "more"))
+    increment = (i > 0 and toks[i - 1].low == "another") or (
+        toks[end : end + 1] != [] and (toks[end].low == "more")
     )
     return replace(found, increment=increment)
 

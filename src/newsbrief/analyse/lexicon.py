@@ -47,7 +47,7 @@ CLASSES: tuple[tuple[str, ...], ...] = (
     ("company", "firm", "group", "business"),
     ("say", "said", "says", "told", "stated", "according"),
     ("temporary", "temporarily", "limited", "short-term"),
-    ("additional", "extra", "more", "fresh", "further", "new"),
+    ("additional", "extra", "more", "fresh", "further"),
 )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsbrief.analyse.entities import ROLE_NOUNS, alias_key, role_near
+from newsbrief.analyse.entities import ROLE_NOUNS, TITLES, alias_key, role_near
 from newsbrief.analyse.nlp import EntitySpan
 from newsbrief.analyse.spans import Locator
 from newsbrief.models import Document, Entity, Mention, Quote
@@ -220,7 +220,7 @@ def _split_speaker(
     names = _NAME.findall(who)
     if not names:
         return _described(who), None
-    name = names[-1]
+    name = _strip_titles(names[-1])
     role_part = who[: who.rfind(name)].strip(" ,")
     if name.split()[0] in {"The", "A", "An"} or (_ROLE_WORD.search(name) and len(names) == 1):
         return _described(who), None  # "The official", "A senior official"
@@ -230,6 +230,14 @@ def _split_speaker(
         start = text.find(who, max(0, mention.start - 400))
         role = role_near(text, start + where, start + where + len(name)) if start >= 0 else None
     return name, role
+
+
+def _strip_titles(name: str) -> str:
+    """ "Chief Rosa Delgado" -> "Rosa Delgado": a title or role word is not part of a name."""
+    words = name.split()
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or _ROLE_WORD.match(words[0])):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _described(who: str) -> str:

@@ -1,0 +1,69 @@
+"""The whole analysis on the seeds: offsets resolve, JSON serialises, spaCy is optional."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from newsbrief.analyse import analyse_reports
+from newsbrief.errors import MissingDependency
+from newsbrief.models import Mention
+from newsbrief.pipeline import brief
+from newsbrief.render import render_json, render_markdown
+
+
+def mentions_in(value: object):
+    """Every Mention inside a record tree."""
+    if isinstance(value, Mention):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from mentions_in(getattr(value, f.name))
+    elif isinstance(value, (tuple, list)):
+        for v in value:
+            yield from mentions_in(v)
+
+
+def test_every_mention_points_at_its_text(seed_documents) -> None:
+    analysis = brief(seed_documents).analysis
+    found = list(mentions_in(analysis))
+    assert len(found) > 100
+    for m in found:
+        assert seed_documents[m.doc_index].text[m.start : m.end] == m.text
+        assert seed_documents[m.doc_index].id == m.doc_id
+
+
+def test_analysis_in_json_and_markdown(seed_documents) -> None:
+    b = brief(seed_documents)
+    data = json.loads(render_json(b))["analysis"]
+    assert data["divergences"][0]["kind"] == "update"
+    assert data["report_dates"][2]["status"] == "undated"
+    assert "documents" not in json.loads(render_json(b))  # source texts stay out of JSON
+    md = render_markdown(b)
+    for heading in ("## How the reports relate", "## Key figures", "## Quotes", "## Timeline",
+                    "## Entities", "*Coverage:"):  # fmt: skip
+        assert heading in md
+
+
+def test_without_spacy_entities_are_empty_with_a_note(seed_documents, monkeypatch) -> None:
+    import newsbrief.analyse.nlp as nlp
+
+    def missing(model: str = "") -> None:
+        raise MissingDependency("spacy", "analysis", "entity analysis")
+
+    monkeypatch.setattr(nlp, "load_model", missing)
+    b = brief(seed_documents)
+    assert b.analysis is not None and b.analysis.entities == ()
+    assert any("entities skipped" in n for n in b.analysis.notes)
+    # quotes still keep the speakers named next to them
+    assert any(q.speaker == "Ned Price" for q in b.analysis.quotes)
+
+
+def test_bad_spacy_model_setting_is_a_clear_error(seed_documents) -> None:
+    from newsbrief.errors import ConfigError
+
+    sentences = ()
+    with pytest.raises(ConfigError, match="spacy_model"):
+        analyse_reports(seed_documents, sentences, (), None, spacy_model="/no/such/model")  # type: ignore[arg-type]

@@ -1,0 +1,73 @@
+"""Claims: clauses, paraphrase-aware grouping, labels and coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from newsbrief.analyse import analyse_reports
+from newsbrief.analyse.claims import LexicalSimilarity, coverage, find_claims, group_claims
+from newsbrief.models import Document, Evidence, SummarySentence
+from newsbrief.represent import TfidfRepresenter, cosine_matrix, tokenize
+from newsbrief.segment import segment_documents
+
+
+def analyse(*docs: Document, summary_of: tuple[int, ...] = ()):
+    sentences = segment_documents(docs)
+    toks = [tokenize(s.text) for s in sentences]
+    sim = cosine_matrix(TfidfRepresenter().vectors([s.text for s in sentences], toks))
+    summary = tuple(SummarySentence(sentences[i].text, (Evidence.of(sentences[i]),))
+                    for i in summary_of)  # fmt: skip
+    return analyse_reports(docs, sentences, summary, sim)
+
+
+def test_paraphrase_classes_see_what_word_overlap_misses() -> None:
+    # "rushing 3,000 fresh troops" and "sending 3000 soldiers": few shared words
+    texts = [
+        "The administration is rushing 3,000 fresh troops to the airport.",
+        "The Pentagon is sending 3000 soldiers to the airport.",
+        "The museum opened a new wing for modern sculpture.",
+    ]
+    sim = LexicalSimilarity().matrix(texts)
+    assert sim[0, 1] > 0.4 and sim[0, 2] < 0.1
+
+
+def test_but_splits_a_sentence_into_two_claims(make_locator) -> None:
+    docs, loc = make_locator(
+        "The State Department said the embassy will continue functioning, but the decision "
+        "to bring in thousands of troops is a sign of waning confidence."
+    )
+    claims = find_claims(loc.sentences, loc)
+    assert [c.text for c in claims] == [
+        "The State Department said the embassy will continue functioning",
+        "the decision to bring in thousands of troops is a sign of waning confidence.",
+    ]
+    assert all(docs[0].text[c.mention.start : c.mention.end] == c.text for c in claims)
+
+
+def test_update_contradiction_and_coverage() -> None:
+    day1, day2 = dt.date(2024, 6, 4), dt.date(2024, 6, 5)
+    a = Document("a", "Harlow Motors will cut 1,200 jobs at its Kestrel plant.", day1)
+    b = Document("b", "Harlow Motors will cut 1,500 jobs at its Kestrel plant.", day2)
+    c = Document("c", "Harlow Motors will cut 1,500 jobs at its Kestrel plant.", day1)
+    (g,) = [g for g in analyse(a, b).claims if g.status != "single"]
+    # later report, other figure: an update, not a contradiction
+    assert (g.status, g.divergence and g.divergence.kind) == ("divergent", "update")
+    (g,) = [g for g in analyse(a, c, summary_of=(0,)).claims if g.status != "single"]
+    # same day, other figure: a contradiction; the summary states it, so it is covered
+    assert (g.divergence and g.divergence.kind, g.covered) == ("contradiction", True)
+
+
+def test_one_claim_per_report_in_a_group() -> None:
+    a = Document("a", "The fire burned 500 acres. The fire burned 500 acres near the town.")
+    b = Document("b", "The fire burned 500 acres, officials said.")
+    for g in analyse(a, b).claims:
+        docs = [c.mention.doc_index for c in g.claims]
+        assert len(docs) == len(set(docs))
+
+
+def test_coverage_counts() -> None:
+    claims = group_claims([], (), ())
+    assert claims == () and coverage(claims).n_claims == 0
+    assert isinstance(LexicalSimilarity().matrix(["a b c"]), np.ndarray)

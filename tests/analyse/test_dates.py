@@ -1,0 +1,120 @@
+"""Date spans and their resolution against the report date (table-driven)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.analyse.dates import (
+    date_mentions,
+    find_date_spans,
+    infer_report_date,
+    report_dates,
+    resolve,
+)
+
+THU = dt.date(2021, 8, 12)  # a Thursday
+FRI = dt.date(2021, 8, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weekday in a past-tense clause: the latest such day, the report's own day included
+        ("captured three more on Wednesday", ["Wednesday"]),
+        # full date with a weekday in front is one span
+        ("on Tuesday, March 4, 2025, voters", ["Tuesday, March 4, 2025"]),
+        # "3000 troops" and "may" are no dates (dateparser.search_dates errors)
+        ("sending 3000 troops, which may help", []),
+        # a bare year needs a preposition: "in 1996" is a year, "1996 troops" is not
+        ("ruled from 1996 until 2001", ["1996", "2001"]),
+        # month alone after "in"; the modal "may" is not May
+        ("the night shift stops in September", ["September"]),
+        ("by the end of the month", ["the end of the month"]),
+        ("in the next 24 48 hours", ["the next 24 48 hours"]),
+        ("just a few months ago", ["just a few months ago"]),
+        ("The quake hit at 4:10 a.m. local time", ["4:10 a.m."]),
+        # "9/11" names an event; it is not 11 September of the report's year
+        ("following the 9/11 attacks", []),
+    ],
+)
+def test_find_date_spans(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b, _ in find_date_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "kind", "base", "clause", "value", "granularity"),
+    [
+        # the issue's example: Wednesday in a report of Thursday 12 August
+        ("Wednesday", "weekday", THU, "captured on Wednesday", "2021-08-11", "day"),
+        # the report's own weekday is that day, not a week earlier
+        ("Thursday", "weekday", THU, "Price warned on Thursday", "2021-08-12", "day"),
+        # a day later, Thursday is the day before
+        ("Thursday", "weekday", FRI, "Thursday's moves", "2021-08-12", "day"),
+        # future tense points forward
+        ("Friday", "weekday", THU, "she will visit on Friday", "2021-08-13", "day"),
+        # reported speech: "would" is future from the report's viewpoint
+        ("Monday", "weekday", THU, "production would resume on Monday", "2021-08-16", "day"),
+        # a deadline: "by Monday" is ahead
+        ("Monday", "weekday", THU, "could double in size by Monday", "2021-08-16", "day"),
+        ("last Thursday", "weekday", THU, "met last Thursday", "2021-08-05", "day"),
+        ("the end of the month", "end", THU, "", "2021-08-31", "day"),
+        ("the end of next month", "end", THU, "", "2021-09-30", "day"),
+        ("the end of the year", "end", THU, "", "2021-12-31", "day"),
+        ("yesterday", "deictic", THU, "", "2021-08-11", "day"),
+        ("two days ago", "ago", THU, "", "2021-08-10", "day"),
+        # vague counts resolve with month granularity
+        ("a few months ago", "ago", THU, "", "2021-05", "month"),
+        ("next week", "period", THU, "", "2021-W33", "week"),
+        ("next year", "period", THU, "", "2022", "year"),
+        # no year: the year that puts the date closest to the report
+        ("August 31", "absolute", THU, "", "2021-08-31", "day"),
+        ("December 30", "absolute", dt.date(2022, 1, 3), "", "2021-12-30", "day"),
+        # granularity is kept: a month is a month
+        ("August 2021", "month", THU, "", "2021-08", "month"),
+        ("1996", "year", THU, "", "1996", "year"),
+        # undated report: relative dates stay unresolved, absolute ones resolve
+        ("Wednesday", "weekday", None, "", None, "day"),
+        ("March 4, 2025", "absolute", None, "", "2025-03-04", "day"),
+        ("March 4", "absolute", None, "", None, "day"),
+    ],
+)
+def test_resolve(span, kind, base, clause, value, granularity) -> None:
+    r = resolve(span, kind, base, clause)
+    assert (r.value, r.granularity) == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the host says the date: inferred
+        ("Good evening. Today, Tuesday, March 4, 2025, voters decided.", dt.date(2025, 3, 4)),
+        # a dateline at the very start
+        ("March 4, 2025 — Voters in Norland approved a bond.", dt.date(2025, 3, 4)),
+        # a full date elsewhere is an event date, not the report's: no guessing
+        (
+            "Voters approved a bond. The referendum was first proposed on "
+            "January 9, 2019, by a coalition of mayors from the north.",
+            None,
+        ),
+        # a relative date alone never dates a report
+        ("The Pentagon announced this afternoon that it is sending troops.", None),
+    ],
+)
+def test_infer_report_date(text: str, expected: dt.date | None) -> None:
+    found = infer_report_date(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_mentions_keep_event_and_report_dates_apart(make_locator) -> None:
+    docs, loc = make_locator("Officials said the bridge collapsed on Wednesday.", THU)
+    (m,) = date_mentions(docs, loc, report_dates(docs, loc))
+    assert (m.value, m.report_date) == ("2021-08-11", THU)
+    assert docs[0].text[m.mention.start : m.mention.end] == "Wednesday"
+
+
+def test_clock_time_takes_the_day_of_its_sentence(make_locator) -> None:
+    docs, loc = make_locator("The quake hit on Tuesday at 4:10 a.m. local time.", THU)
+    values = [m.value for m in date_mentions(docs, loc, report_dates(docs, loc))]
+    assert values == ["2021-08-10", "2021-08-10T04:10"]

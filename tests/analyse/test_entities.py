@@ -1,0 +1,93 @@
+"""Entities: alias merging, type corrections, roles, counts (spaCy where installed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analyse.entities import _Raw, alias_key, entities, merge_aliases, role_near
+from newsbrief.analyse.nlp import EntitySpan
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("U.S.", "US", True),  # dots do not matter
+        ("US", "the United States", True),  # an acronym joins the one name with its initials
+        ("Biden", "President Joe Biden", True),  # a surname joins the one full name; titles go
+        ("Greg", "Greg Myre", True),  # a first name too (transcript vocatives)
+        ("Carmaker Harlow Motors", "Harlow Motors", True),  # a capitalised word in front
+        ("Price", "Ned Price", True),
+        ("Kabul", "Kandahar", False),
+    ],
+)
+def test_aliases(a: str, b: str, same: bool) -> None:
+    kind = "person" if a in {"Biden", "Greg", "Price"} else "place"
+    raws = [_Raw(0, 0, 1, a, kind, False), _Raw(0, 2, 3, b, "person" if kind == "person" else
+                                                "place", False)]  # fmt: skip
+    assert (len(merge_aliases(raws)) == 1) == same
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("said State Department spokesman Ned Price on", "Ned Price", "State Department spokesman"),
+        (
+            "The State Department’s spokesperson, Ned Price, indicated",
+            "Ned Price",
+            "State Department spokesperson",
+        ),
+        ("Secretary of State Antony Blinken spoke", "Antony Blinken", "Secretary of State"),
+        (
+            "said Elena Marsh, director of the National Disaster Agency.",
+            "Elena Marsh",
+            "director of the National Disaster Agency",
+        ),
+        # a sentence end before the name is no role: "September. Chief executive X"
+        (
+            "in September. Chief executive Priya Nandakumar said",
+            "Priya Nandakumar",
+            "Chief executive",
+        ),
+        ("Then Priya Nandakumar left.", "Priya Nandakumar", None),
+    ],
+)
+def test_role_near(text: str, name: str, role: str | None) -> None:
+    start = text.index(name)
+    assert role_near(text, start, start + len(name)) == role
+
+
+def test_context_corrects_the_model_and_counts_per_report(make_locator) -> None:
+    from newsbrief.models import Document
+
+    docs, loc = make_locator(
+        [
+            Document(id="a", text="The Taliban captured the western city of Herat on Thursday."),
+            Document(id="b", text="Herat fell. Ghazni, a strategic provincial capital, fell too."),
+        ]
+    )
+    # The small model's errors, as seen on the seeds: Herat and Ghazni tagged ORG.
+    spans = [
+        (EntitySpan(0, 11, "ORG", "The Taliban"), EntitySpan(41, 46, "ORG", "Herat")),
+        (EntitySpan(0, 5, "ORG", "Herat"), EntitySpan(12, 18, "ORG", "Ghazni")),
+    ]
+    found = {e.name: e for e in entities(docs, spans, loc)}
+    assert found["Herat"].type == "place" and found["Herat"].counts == (1, 1)
+    assert found["Ghazni"].type == "place"
+    assert found["Taliban"].type == "organization"  # "The" dropped from the name
+
+
+def test_alias_key() -> None:
+    assert alias_key("The U.S.") == alias_key("US") == "us"
+
+
+def test_spacy_model_on_seeds(seed_documents, make_locator) -> None:
+    pytest.importorskip("spacy")
+    from newsbrief.analyse.nlp import entity_spans
+
+    docs, loc = make_locator(list(seed_documents))
+    found = {e.name: e for e in entities(docs, entity_spans([d.text for d in docs]), loc)}
+    assert found["Joe Biden"].type == "person" and "Biden" in found["Joe Biden"].aliases
+    assert found["United States"].counts[0] > 0 and {"U.S.", "US"} <= set(
+        found["United States"].aliases
+    )
+    assert found["Ned Price"].role and "spokes" in found["Ned Price"].role

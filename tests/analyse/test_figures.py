@@ -1,0 +1,96 @@
+"""Figures: value, range, unit, what is counted and approximation words (table-driven)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.analyse.dates import date_mentions, report_dates
+from newsbrief.analyse.figures import find_figures
+from newsbrief.analyse.numbers import parse_fraction, parse_words
+
+DAY = dt.date(2024, 3, 12)
+
+
+def figures_of(make_locator, text: str) -> list[tuple[str, str, str, str]]:
+    docs, loc = make_locator(text, DAY)
+    dates = date_mentions(docs, loc, report_dates(docs, loc))
+    return [
+        (f.figure.normalised, f.figure.unit, f.figure.counts, f.figure.qualifier)
+        for f in find_figures(loc.sentences, loc, dates)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "3,000", "3000" and "three thousand" are one number
+        ("They sent 3,000 fresh troops.", [("3000", "", "troops", "")]),
+        ("They sent 3000 troops.", [("3000", "", "troops", "")]),
+        ("They sent three thousand troops.", [("3000", "", "troops", "")]),
+        # approximation words stay with the figure
+        (
+            "It controls nearly two-thirds of the country.",
+            [("0.667", "fraction", "country", "nearly")],
+        ),
+        ("A force of about 650 troops stays.", [("650", "", "troops", "about")]),
+        ("It killed at least 42 people.", [("42", "", "people", "at least")]),
+        # "over the past 20 years": "over" belongs to "the past", not to the number
+        ("over the past 20 years", [("20", "year", "", "")]),
+        # ranges: written, with "between", and as spoken in a transcript
+        ("between 40 and 60 buildings collapsed", [("40-60", "", "buildings", "")]),
+        ("gusts of 40 to 50 miles per hour", [("40-50", "", "miles", "")]),
+        ("heading to Kabul in the next 24 48 hours", [("24-48", "hour", "", "")]),
+        # vague amounts and unspecified numbers are figures too
+        ("thousands of additional troops", [("thousands", "", "troops", "thousands")]),
+        (
+            "An undefined number of extra troops will come.",
+            [("unspecified", "", "troops", "undefined")],
+        ),
+        # an elided head takes the previous figure's noun
+        (
+            "They took three more provincial capitals on Wednesday and two more on Thursday.",
+            [("3", "", "provincial capitals", ""), ("2", "", "provincial capitals", "")],
+        ),
+        # ordinals of a plural noun count: the tenth and eleventh capitals make 11
+        (
+            "the tenth and eleventh provincial capitals taken",
+            [("11", "", "provincial capitals", "")],
+        ),
+        # ranks, names and event names are not figures
+        ("the country's third-largest city", []),
+        ("troops from the 82nd Airborne", []),
+        ("after the 9/11 attacks", []),
+        # money with a scale word, percent written out or as a sign
+        ("a bond of $2.5 billion", [("2500000000", "dollar", "", "")]),
+        ("shares fell 3.2 percent", [("3.2", "percent", "", "")]),
+        ("turnout was 61%", [("61", "percent", "", "")]),
+        # a year is a date, not a figure; the written-out date becomes a date figure
+        ("ruled from 1996 until now", []),
+        ("the deadline is August 31", [("2024-08-31", "date", "", "")]),
+        # a bare number with nothing counted and no approximation is not reported
+        ("Room 12 was empty.", []),
+    ],
+)
+def test_figures(make_locator, text: str, expected) -> None:
+    assert figures_of(make_locator, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("three thousand troops", (3000.0, 2)),
+        ("two hundred and fifty men", (250.0, 4)),  # "and" inside a number
+        ("twenty-five people", (25.0, 1)),  # hyphenated
+        ("troops", None),
+    ],
+)
+def test_parse_words(words: str, value) -> None:
+    assert parse_words(words.split()) == value
+
+
+@pytest.mark.parametrize(("word", "value"), [("two-thirds", 0.667), ("half", 0.5),
+                                             ("one-quarter", 0.25), ("two-ply", None)])  # fmt: skip
+def test_parse_fraction(word: str, value) -> None:
+    assert parse_fraction(word) == value

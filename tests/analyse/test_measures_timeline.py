@@ -1,0 +1,83 @@
+"""Measures (grouping, bounds, divergence kinds) and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.analyse.figures import Found
+from newsbrief.analyse.measures import agree, compatible
+from newsbrief.analyse.timeline import period_start
+from newsbrief.models import Document, Figure, Mention
+
+from .test_claims import analyse
+
+M = Mention(0, "d", 0, 0, 1, "x")
+
+
+def found(value: float | None, qualifier: str = "", low: float | None = None) -> Found:
+    norm = "unspecified" if value is None else qualifier if low else str(value)
+    fig = Figure("x", value, None, norm, "", "troops", qualifier, M)
+    return Found(fig, "troop", False, value is None or low is not None, low)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same_measure", "same_value"),
+    [
+        (found(650, "about"), found(650), True, True),  # "about 650" and "650" agree
+        (found(3000), found(3000, "thousands", 2000), True, True),  # "thousands" allows 3,000
+        (found(None), found(3000), False, False),  # "an undefined number" vs 3,000 differs
+        # "at least 42" allows 67 (one report may hold both) but a toll revised to 67 is news
+        (found(42, "at least"), found(67), True, False),
+        (found(8000, "nearly"), found(7500, "roughly"), True, True),
+        (found(51, "about"), found(61, "around"), False, False),  # 5% slack, not 10
+    ],
+)
+def test_bounds_and_agreement(a: Found, b: Found, same_measure: bool, same_value: bool) -> None:
+    assert compatible(a, b) == same_measure
+    assert agree(a, b) == same_value
+
+
+def test_one_report_does_not_contradict_itself() -> None:
+    # 650 and 3,000 troops in one report are two measures; the other report's 3,000 agrees.
+    a = Document("a", "About 650 troops guard the embassy. The Pentagon is sending 3,000 "
+                      "troops to the airport.", dt.date(2021, 8, 13))  # fmt: skip
+    b = Document("b", "The Pentagon is sending 3,000 troops to the airport.", dt.date(2021, 8, 12))
+    analysis = analyse(a, b)
+    assert analysis.divergences == ()
+    labels = {m.label: m.sources for m in analysis.figures}
+    assert labels["troops"] in {(1,), (1, 2)}
+
+
+def test_undated_report_that_disagrees_is_undetermined() -> None:
+    a = Document("a", "The storm killed 12 people in the port city.", dt.date(2022, 5, 2))
+    b = Document("b", "The storm killed 15 people in the port city.")
+    (d,) = analyse(a, b).divergences
+    assert d.kind == "undetermined" and [v.source for v in d.values] == [1, 2]
+
+
+def test_timeline_groups_one_event_across_reports_and_cites_it() -> None:
+    a = Document("a", "The bridge in Valdora collapsed on Wednesday, officials said.",
+                 dt.date(2021, 8, 12))  # fmt: skip
+    b = Document("b", "Officials said the Valdora bridge collapsed on Wednesday.",
+                 dt.date(2021, 8, 13))  # fmt: skip
+    entries = analyse(a, b).timeline
+    # Wednesday is the 11th for a report of Thursday 12th and for one of Friday 13th
+    assert [(e.date, e.sources) for e in entries] == [("2021-08-11", (1, 2))]
+    assert {d.report_date for d in entries[0].expressions} == {a.date, b.date}
+    assert entries[0].evidence[0].start == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "granularity", "start"),
+    [
+        ("1996", "year", dt.date(1996, 1, 1)),
+        ("2021-05", "month", dt.date(2021, 5, 1)),
+        ("2021-W33", "week", dt.date(2021, 8, 16)),
+        ("2021-08-11", "day", dt.date(2021, 8, 11)),
+        ("2024-03-12T04:10", "time", dt.date(2024, 3, 12)),
+    ],
+)
+def test_period_start(value: str, granularity, start: dt.date) -> None:
+    assert period_start(value, granularity) == start

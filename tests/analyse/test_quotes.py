@@ -1,0 +1,118 @@
+"""Quotations and their speakers (table-driven); spaCy is used where installed."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analyse import analyse_reports
+from newsbrief.analyse.quotes import merge_quotes, normalise, quote_spans
+from newsbrief.models import Document
+from newsbrief.represent import TfidfRepresenter, cosine_matrix, tokenize
+from newsbrief.segment import segment_documents
+
+
+def quotes_of(*texts: str, kind: str = "article"):
+    docs = [Document(id=f"d{i}", text=t, kind=kind) for i, t in enumerate(texts)]  # type: ignore[arg-type]
+    sentences = segment_documents(docs)
+    toks = [tokenize(s.text) for s in sentences]
+    sim = cosine_matrix(TfidfRepresenter().vectors([s.text for s in sentences], toks))
+    return analyse_reports(docs, sentences, (), sim).quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # role and name after the quote
+        (
+            '"This is not an evacuation," State Department spokesman Ned Price said.',
+            "Ned Price",
+            "said",
+        ),
+        # verb first: said + name + appositive role
+        (
+            "“We are still pulling people out of the rubble,” said Elena Marsh, director of the agency.",
+            "Elena Marsh",
+            "said",
+        ),
+        # speaker before the quote, with a colon
+        (
+            "Rosa Delgado told reporters: “We are asking people to leave now.”",
+            "Rosa Delgado",
+            "told",
+        ),
+        # an unnamed official is a speaker too
+        (
+            '"We have no more details at this time," a senior official said.',
+            "senior official",
+            "said",
+        ),
+    ],
+)
+def test_speaker_next_to_the_quote(text: str, speaker: str, cue: str) -> None:
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_pronoun_and_unattributed_quotes_take_the_previous_speaker() -> None:
+    text = (
+        "“The wind is our biggest enemy right now,” Chief Rosa Delgado said. “We could lose the "
+        "whole valley tonight.”\n\n“Every crew we have is out there,” she continued."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Rosa Delgado"] * 3
+    assert [q.speaker_text for q in quotes] == ["Chief Rosa Delgado", None, "she"]
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    # The first paragraph leaves the quote open; the next reopens it: one quotation.
+    text = (
+        "Union leader Marcus Bell spoke outside. “This plant built this town. Our parents "
+        "worked here.\n\n“We will not let a spreadsheet decide who eats,” he said."
+    )
+    (q,) = quotes_of(text)
+    assert q.text.startswith("This plant built this town") and "spreadsheet" in q.text
+    assert q.speaker == "Marcus Bell"
+
+
+def test_transcript_clip_after_a_cue_is_a_quote_of_the_person_named_before() -> None:
+    text = (
+        "The Pentagon is sending troops. Joining us is correspondent Greg Myre. Greg, what "
+        "happened?  So Pentagon spokesman John Kirby gave a briefing. Let us hear what he "
+        "said here.   The president has ordered the reduction of civilian personnel at our "
+        "embassy.  So he is talking about diplomats. That is NPR's Greg Myre. Thank you."
+    )
+    quotes = quotes_of(text, kind="transcript")
+    assert [(q.speaker, q.kind) for q in quotes] == [("John Kirby", "transcript")]
+    assert quotes[0].text.startswith("The president has ordered")
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    # fewer than four words between the marks: a quoted term, not a quotation
+    assert quotes_of('The minister called it "a mandate" on Tuesday.') == ()
+
+
+def test_same_quote_in_two_reports_is_merged_and_compared() -> None:
+    a = '"People have told us they want trains, not traffic jams," Clara Voss said.'
+    b = '"People have told us they want trains," Clara Voss said on Tuesday.'
+    c = '"People have told us they want trains, not traffic jams," said Clara Voss.'
+    (q,) = quotes_of(a, b)
+    assert q.sources == (1, 2) and not q.identical
+    (q,) = quotes_of(a, c)
+    assert q.identical
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ('He said "one two three four" and left.', ["one two three four"]),
+        ("“Open quote\n\n“continues here,” she said.", ["Open quote\n\n“continues here,"]),
+        ("It's 5' tall and he's fine.", []),  # apostrophes are not quotation marks
+    ],
+)
+def test_quote_spans(text: str, spans: list[str]) -> None:
+    assert [text[a:b] for a, b in quote_spans(text)] == spans
+
+
+def test_normalise_ignores_case_and_punctuation() -> None:
+    assert normalise("We’re here, NOW!") == normalise("we're here now")
+    assert merge_quotes([]) == ()
