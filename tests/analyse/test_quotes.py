@@ -30,7 +30,8 @@ def quotes_of(*texts: str, kind: str = "article"):
         ),
         # verb first: said + name + appositive role
         (
-            "“We are still pulling people out of the rubble,” said Elena Marsh, director of the agency.",
+            "“We are still pulling people out of the rubble,” said Elena Marsh, "
+            "director of the agency.",
             "Elena Marsh",
             "said",
         ),
