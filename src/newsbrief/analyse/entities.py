@@ -17,6 +17,7 @@ known names:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -109,24 +110,31 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
 
 
 def _unlabelled_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> list[_Raw]:
-    """Mentions the model missed: other occurrences of a known name or a person's surname."""
+    """Mentions the model missed (or never read): other occurrences of a known name, or of a
+    person's surname, found with one scan of each text."""
     forms: dict[str, _Raw] = {}
     for r in raws:
         forms.setdefault(r.text, r)
         if r.type == "person" and " " in r.text:
             forms.setdefault(r.text.split()[-1], r)
-    taken = {(r.doc_index, k) for r in raws for k in range(r.start, r.end)}
+    usable = sorted((f for f in forms if len(f) >= 3 and f[0].isupper()), key=len, reverse=True)
+    if not usable:
+        return []
+    pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, usable))})(?![\w])")
     extra: list[_Raw] = []
-    for form, like in forms.items():
-        if len(form) < 3 or not form[0].isupper():
-            continue
-        pattern = re.compile(rf"(?<![\w.]){re.escape(form)}(?![\w])")
-        for i, doc in enumerate(documents):
-            for m in pattern.finditer(doc.text):
-                if not any((i, k) in taken for k in range(m.start(), m.end())):
-                    extra.append(_Raw(i, m.start(), m.end(), form, like.type, like.forced))
-                    taken.update((i, k) for k in range(m.start(), m.end()))
+    for i, doc in enumerate(documents):
+        known = sorted((r.start, r.end) for r in raws if r.doc_index == i)
+        for m in pattern.finditer(doc.text):
+            k = bisect.bisect_right(known, (m.start(), len(doc.text))) - 1
+            if (k >= 0 and known[k][1] > m.start()) or _starts_inside(known, k + 1, m.end()):
+                continue
+            like = forms[m.group(0)]
+            extra.append(_Raw(i, m.start(), m.end(), m.group(0), like.type, like.forced))
     return extra
+
+
+def _starts_inside(spans: list[tuple[int, int]], k: int, end: int) -> bool:
+    return k < len(spans) and spans[k][0] < end
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int, str]:

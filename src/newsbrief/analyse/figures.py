@@ -18,6 +18,7 @@ from newsbrief.analyse.numbers import (
     DENOMINATORS,
     ORDINALS,
     SCALES,
+    UNITS,
     VAGUE_AMOUNTS,
     display,
     parse_digits,
@@ -108,10 +109,13 @@ def sentence_figures(
     sentence: Sentence, locator: Locator, mask: Sequence[tuple[int, int]] = ()
 ) -> Iterator[Found]:
     """Figures of one sentence, left to right."""
+    if not _MAY_HOLD_NUMBER.search(sentence.text):
+        return
     toks = tokens_of(sentence.text, sentence.start)
+    masked = [(a, b) for a, b in mask if a < sentence.end and b > sentence.start]
     i, previous = 0, None
     while i < len(toks):
-        if any(a <= toks[i].start < b for a, b in mask):
+        if not _could_start(toks[i].low) or any(a <= toks[i].start < b for a, b in masked):
             i += 1
             continue
         hit = _read_number(toks, i)
@@ -128,6 +132,22 @@ def sentence_figures(
 
 
 _Number = tuple[float | None, float | None, str, str, float | None, int]
+
+
+_STARTERS = (
+    set(UNITS) | set(ORDINALS) | {"a", "an", "half", "dozens", "scores", "hundreds", "thousands",
+                                  "tens", "millions", "billions"}
+)  # fmt: skip
+_MAY_HOLD_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(ORDINALS) | {"half", "dozens", "scores",
+    "hundreds", "thousands", "millions", "billions", "number", "amount"})) + r")\b",
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+def _could_start(low: str) -> bool:
+    """Cheap test before the readers: digits, number words, "a"/"an", vague amounts."""
+    return low[0].isdigit() or low[0] == "$" or low in _STARTERS or low.split("-")[0] in UNITS
 
 
 def _read_number(toks: list[_Tok], i: int) -> _Number | None:

@@ -16,6 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -112,20 +113,35 @@ def _same_value(a: Found, b: Found) -> bool:
 
 
 def _merge(groups: list[_Group], locator: Locator, similarity: np.ndarray) -> list[_Group]:
-    """Greedy merging of value clusters, best context first, never against a report."""
-    while True:
-        best: tuple[float, int, int] | None = None
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                score = _link(groups[a], groups[b], locator, similarity)
-                if score is not None and (best is None or score > best[0]):
-                    best = (score, a, b)
-        if best is None:
-            return groups
-        _, a, b = best
-        groups[a] = _Group(groups[a].items + groups[b].items, groups[a].additive or
-                           groups[b].additive)  # fmt: skip
-        del groups[b]
+    """Greedy merging of value clusters, best context first, never against a report.
+
+    Pair scores are computed once; a merge rescores only the merged cluster's pairs.
+    """
+    live: list[_Group | None] = list(groups)
+    scores: dict[tuple[int, int], float] = {}
+
+    def rescore(a: int) -> None:
+        for b, other in enumerate(live):
+            if other is not None and b != a and live[a] is not None:
+                key = (min(a, b), max(a, b))
+                score = _link(live[key[0]], live[key[1]], locator, similarity)  # type: ignore[arg-type]
+                if score is None:
+                    scores.pop(key, None)
+                else:
+                    scores[key] = score
+
+    for a in range(len(live)):
+        rescore(a)
+    while scores:
+        a, b = max(scores, key=lambda k: (scores[k], -k[0], -k[1]))
+        ga, gb = live[a], live[b]
+        assert ga is not None and gb is not None
+        live[a] = _Group(ga.items + gb.items, ga.additive or gb.additive)
+        live[b] = None
+        for key in [k for k in scores if b in k or a in k]:
+            del scores[key]
+        rescore(a)
+    return [g for g in live if g is not None]
 
 
 def _link(a: _Group, b: _Group, locator: Locator, similarity: np.ndarray) -> float | None:
@@ -158,15 +174,20 @@ def _sentence_similarity(p: Found, q: Found, locator: Locator, similarity: np.nd
     return max(float(similarity[i, j]), local)
 
 
-def _window(f: Found, locator: Locator) -> set[str]:
-    m = f.figure.mention
-    text = locator.documents[m.doc_index].text
-    words = content_terms(tokenize(text[max(0, m.start - WINDOW) : m.end + WINDOW]))
-    own = set(content_terms(tokenize(m.text)))
-    return {canonical(w) for w in words if w not in own and not w[0].isdigit()}
+def _window(f: Found, locator: Locator) -> frozenset[str]:
+    return _window_at(locator.documents[f.figure.mention.doc_index].text, f.figure.mention.start,
+                      f.figure.mention.end)  # fmt: skip
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+@lru_cache(maxsize=4096)
+def _window_at(text: str, start: int, end: int) -> frozenset[str]:
+    """Paraphrase-class words around ``text[start:end]``, the figure's own words left out."""
+    words = content_terms(tokenize(text[max(0, start - WINDOW) : end + WINDOW]))
+    own = set(content_terms(tokenize(text[start:end])))
+    return frozenset(canonical(w) for w in words if w not in own and not w[0].isdigit())
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
