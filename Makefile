@@ -26,6 +26,7 @@ format:
 
 bench:  ## speed benchmarks against peers, printed as a table (DUC=/path/to/DUC2006 optional)
 	$(BIN)/python benchmarks/bench_speed.py $(if $(DUC),--duc $(DUC))
+	$(BIN)/python benchmarks/bench_analysis.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
 
 eval:  ## ROUGE evaluation: make eval DATA=/path/to/DUC2006
