@@ -59,12 +59,15 @@ def test_update_contradiction_and_coverage() -> None:
     assert (g.divergence and g.divergence.kind, g.covered) == ("contradiction", True)
 
 
-def test_one_claim_per_report_in_a_group() -> None:
-    a = Document("a", "The fire burned 500 acres. The fire burned 500 acres near the town.")
-    b = Document("b", "The fire burned 500 acres, officials said.")
-    for g in analyse(a, b).claims:
-        docs = [c.mention.doc_index for c in g.claims]
-        assert len(docs) == len(set(docs))
+def test_a_report_restating_a_fact_joins_once_the_group_exists() -> None:
+    # Groups form across reports first (one claim per report), so two statements of one
+    # report never make a group alone; a restatement then joins the cross-report group.
+    a = Document("a", "The fire burned 500 acres near the town. The fire burned 500 acres.")
+    b = Document("b", "Officials said the fire burned 500 acres near the town.")
+    c = Document("c", "The fire burned 500 acres near the town. The fire burned 500 acres.")
+    groups = [g for g in analyse(a, b).claims if g.status != "single"]
+    assert len(groups) == 1 and [m.mention.doc_index for m in groups[0].claims] == [0, 0, 1]
+    assert all(g.status == "single" for g in analyse(c).claims)
 
 
 def test_coverage_counts() -> None:

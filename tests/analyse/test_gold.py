@@ -21,7 +21,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "figures": (0.9, 0.9),
         "dates": (0.9, 0.9),
         "entities": (0.9, 0.85),
-        "claims": (0.6, 0.3),
+        "claims": (0.6, 0.5),
         "divergences": (0.95, 0.95),
     },
     "extra": {
@@ -30,7 +30,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "figures": (0.9, 0.9),
         "dates": (0.9, 0.9),
         "entities": (0.8, 0.85),
-        "claims": (0.5, 0.7),
+        "claims": (0.5, 0.8),
         "divergences": (0.7, 0.9),
     },
 }

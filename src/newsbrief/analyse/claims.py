@@ -105,6 +105,7 @@ def group_claims(
     scores = (backend or LexicalSimilarity()).matrix([c.text for c in claims])
     scores = scores + MEASURE_BONUS * _shared_measures(claims, measures)
     groups = _agglomerate(claims, scores, threshold)
+    groups = _attach_restatements(groups, claims, scores, threshold)
     covered = {(e.doc_index, e.sentence) for s in summary for e in s.evidence}
     out = [_group(g, claims, measures, covered) for g in groups]
     out.sort(key=lambda g: (g.status == "single", -len(g.sources), _order(g)))
@@ -169,6 +170,29 @@ def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, threshold: float) 
         for i in range(n)
         if alive[i]
     ]
+
+
+def _attach_restatements(
+    groups: list[_Group], claims: Sequence[Claim], scores: np.ndarray, threshold: float
+) -> list[_Group]:
+    """A report that states a fact twice ("US troops are returning…", "additional US soldiers
+    are returning…"): its second statement joins the group when it matches the other
+    reports' claims there as well as the first one did."""
+    multi = [g for g in groups if len(g.docs) > 1]
+    kept: list[_Group] = []
+    for g in groups:
+        (i,) = g.members if len(g.members) == 1 else (-1,)
+        doc = claims[i].mention.doc_index if i >= 0 else -1
+        best, home = threshold, None
+        for m in multi if i >= 0 else ():
+            others = [k for k in m.members if claims[k].mention.doc_index != doc]
+            if doc in m.docs and others and float(scores[i, others].mean()) >= best:
+                best, home = float(scores[i, others].mean()), m
+        if home is None:
+            kept.append(g)
+        else:
+            home.members.append(i)
+    return kept
 
 
 def _group(
