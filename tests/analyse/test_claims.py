@@ -74,3 +74,14 @@ def test_coverage_counts() -> None:
     claims = group_claims([], (), ())
     assert claims == () and coverage(claims).n_claims == 0
     assert isinstance(LexicalSimilarity().matrix(["a b c"]), np.ndarray)
+
+
+def test_embedding_backend_groups_paraphrases_without_shared_words() -> None:
+    from newsbrief.analyse.claims import EmbeddingSimilarity
+
+    texts = ["Officials confirmed the toll.", "Authorities verified the death count.",
+             "The museum opened a wing."]  # fmt: skip
+    fake = {texts[0]: [1.0, 0.1], texts[1]: [0.95, 0.15], texts[2]: [0.0, 1.0]}
+    sim = EmbeddingSimilarity(lambda batch: np.array([fake[t] for t in batch])).matrix(texts)
+    assert sim[0, 1] > 0.9 > sim[0, 2]
+    assert LexicalSimilarity().matrix(texts)[0, 1] < 0.1  # what words alone would say

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsbrief.analyse.claims import coverage, find_claims, group_claims
+from newsbrief.analyse.claims import ClaimSimilarity, coverage, find_claims, group_claims
 from newsbrief.analyse.dates import date_mentions, report_dates
 from newsbrief.analyse.entities import entities as find_entities
 from newsbrief.analyse.figures import find_figures
@@ -47,6 +47,7 @@ def analyse_reports(
     *,
     spacy_model: str = "",
     entity_chars: int = 0,
+    claim_similarity: ClaimSimilarity | None = None,
 ) -> Analysis:
     """The full analysis of one cluster of reports."""
     locator = Locator.build(documents, sentences)
@@ -58,7 +59,7 @@ def analyse_reports(
                                  spacy_model)  # fmt: skip
     people = find_entities(documents, spans, locator)
     quotes = find_quotes(documents, locator, spans, people)
-    groups = group_claims(find_claims(sentences, locator), measures, summary)
+    groups = group_claims(find_claims(sentences, locator), measures, summary, claim_similarity)
     return Analysis(
         claims=groups,
         figures=measures,

