@@ -79,7 +79,7 @@ def test_coverage_counts() -> None:
 def test_embedding_backend_groups_paraphrases_without_shared_words() -> None:
     from newsbrief.analyse.claims import EmbeddingSimilarity
 
-    texts = ["Officials confirmed the toll.", "Authorities verified the death count.",
+    texts = ["Officials confirmed the figure.", "Authorities verified the number.",
              "The museum opened a wing."]  # fmt: skip
     fake = {texts[0]: [1.0, 0.1], texts[1]: [0.95, 0.15], texts[2]: [0.0, 1.0]}
     sim = EmbeddingSimilarity(lambda batch: np.array([fake[t] for t in batch])).matrix(texts)
