@@ -323,22 +323,10 @@ def _finish(
     sentence: Sentence,
 ) -> Found | None:
     """Unit, counted noun phrase and record of a number read at ``toks[i:end]``."""
-    j = end
-    if j < len(toks) and toks[j].low in _PERCENT | {"per"}:
-        unit, j = "percent", j + (2 if toks[j].low == "per" else 1)
-    if j < len(toks) and toks[j].low == "-" and j + 1 < len(toks):
-        j += 1  # "19-year mission": the number modifies a unit
-    if toks[j - 1].low == "of" or (j < len(toks) and toks[j].low == "of" and unit):
-        j += 0 if toks[j - 1].low == "of" else 1
-    if j < len(toks) and toks[j].low == "the" and unit in {"fraction", "percent"}:
-        j += 1
+    unit, j = _unit_after(toks, end, unit)
     run, additive = _noun_run(toks, j)
     additive = additive or _in_addition(toks, (run[-1] + 1) if run else j)
-    words = [toks[k].text for k in run]
-    if words and _singular(words[0].lower()) in TIME_UNITS and not unit:
-        unit, words = _singular(words[0].lower()), words[1:]
-    elif words and words[0].lower() in _MONEY and not unit:
-        unit, words = _MONEY[words[0].lower()], words[1:]
+    unit, words = _unit_word(unit, [toks[k].text for k in run])
     if (
         not words
         and not unit
@@ -355,10 +343,34 @@ def _finish(
     first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
     found = _record(toks[first].start, stop, value, high, unit, counts, qualifier, vague_low,
                     additive, locator, sentence)  # fmt: skip
-    increment = (i > 0 and toks[i - 1].low == "another") or (
-        toks[end : end + 1] != [] and (toks[end].low == "more")
-    )
-    return replace(found, increment=increment)
+    return replace(found, increment=_is_increment(toks, i, end))
+
+
+def _unit_after(toks: list[_Tok], j: int, unit: str) -> tuple[str, int]:
+    """A unit right after the number ("percent", "per cent"), and where its noun starts."""
+    if j < len(toks) and toks[j].low in _PERCENT | {"per"}:
+        unit, j = "percent", j + (2 if toks[j].low == "per" else 1)
+    if j < len(toks) and toks[j].low == "-" and j + 1 < len(toks):
+        j += 1  # "19-year mission": the number modifies a unit
+    if toks[j - 1].low != "of" and j < len(toks) and toks[j].low == "of" and unit:
+        j += 1  # "61 percent of voters"
+    if j < len(toks) and toks[j].low == "the" and unit in {"fraction", "percent"}:
+        j += 1
+    return unit, j
+
+
+def _unit_word(unit: str, words: list[str]) -> tuple[str, list[str]]:
+    """ "20 years", "500 dollars": the first word is the unit, not what is counted."""
+    if words and not unit and _singular(words[0].lower()) in TIME_UNITS:
+        return _singular(words[0].lower()), words[1:]
+    if words and not unit and words[0].lower() in _MONEY:
+        return _MONEY[words[0].lower()], words[1:]
+    return unit, words
+
+
+def _is_increment(toks: list[_Tok], i: int, end: int) -> bool:
+    """ "another 2,000", "three more": an amount added to an earlier one."""
+    return (i > 0 and toks[i - 1].low == "another") or (end < len(toks) and toks[end].low == "more")
 
 
 def _with_counts(
