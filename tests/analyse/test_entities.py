@@ -91,3 +91,19 @@ def test_spacy_model_on_seeds(seed_documents, make_locator) -> None:
         found["United States"].aliases
     )
     assert found["Ned Price"].role and "spokes" in found["Ned Price"].role
+
+
+def test_sentence_initial_word_taken_for_a_person_is_dropped(make_locator) -> None:
+    from newsbrief.models import Document
+
+    docs, loc = make_locator(
+        [
+            Document(
+                id="a", text="Turnout was 61 percent. Voters in the capital, Eastbridge, cheered."
+            )
+        ]
+    )
+    spans = [(EntitySpan(0, 7, "PERSON", "Turnout"), EntitySpan(47, 57, "ORG", "Eastbridge"))]
+    found = {e.name: e.type for e in entities(docs, spans, loc)}
+    # "Turnout" is capitalised only because it opens a sentence; "the capital, X" is a place
+    assert found == {"Eastbridge": "place"}

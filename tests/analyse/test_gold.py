@@ -26,10 +26,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     },
     "extra": {
         "quotes": (0.9, 0.9),
-        "speakers": (0.85, 0.85),
+        "speakers": (0.9, 0.9),
         "figures": (0.9, 0.9),
         "dates": (0.9, 0.9),
-        "entities": (0.8, 0.85),
+        "entities": (0.9, 0.9),
         "claims": (0.5, 0.8),
         "divergences": (0.7, 0.9),
     },

@@ -117,3 +117,13 @@ def test_quote_spans(text: str, spans: list[str]) -> None:
 def test_normalise_ignores_case_and_punctuation() -> None:
     assert normalise("We’re here, NOW!") == normalise("we're here now")
     assert merge_quotes([]) == ()
+
+
+def test_an_organisation_described_as_speaker_resolves_to_its_entity() -> None:
+    pytest.importorskip("spacy")
+    text = (
+        "The United Auto Workers union called the cuts “a betrayal of the workers who kept "
+        "this plant running” on Wednesday. The United Auto Workers will meet managers."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "United Auto Workers"

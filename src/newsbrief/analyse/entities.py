@@ -61,7 +61,8 @@ _ROLE_APPOSITIVE = re.compile(
     rf"(?:^|[.;]\s+|\b(?:the|The)\s+)((?:[A-Z][\w.’'-]*\s+){{0,4}}(?:{ROLE_NOUNS})),\s+$"
 )
 _PLACE_BEFORE = re.compile(
-    r"\b(?:city|town|village|province|region|district|capital|state|county|port|island)\s+of\s+$",
+    r"\b(?:(?:city|town|village|province|region|district|capital|state|county|port|island)"
+    r"\s+of|capital,)\s+$",
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(
@@ -90,7 +91,11 @@ def entities(
     raws += _unlabelled_mentions(documents, raws)
     groups = merge_aliases(raws)
     roles = person_roles(documents, spans)
-    out = [_entity(g, len(documents), locator, roles) for g in groups]
+    out = [
+        _entity(g, len(documents), locator, roles)
+        for g in groups
+        if not _capitalised_only(g, locator)
+    ]
     out.sort(key=lambda e: (-e.total, e.name))
     return tuple(out)
 
@@ -239,13 +244,31 @@ def _link_partial_names(keys: set[str], people: set[str], union: object) -> None
 def _entity(group: list[_Raw], n_docs: int, locator: Locator, roles: dict[str, str]) -> Entity:
     kind = _vote(group)
     aliases = sorted({r.text for r in group}, key=lambda a: (-len(a), a))
-    name = max((_display(a, kind) for a in aliases), key=lambda a: (len(a.split()), len(a)))
+    # "Carmaker Harlow Motors" is "Harlow Motors" with a word in front: not the name.
+    plain = [a for a in aliases if not any(a != b and " " in b and a.endswith(" " + b)
+                                           for b in aliases)]  # fmt: skip
+    name = max((_display(a, kind) for a in plain), key=lambda a: (len(a.split()), len(a)))
     counts = [0] * n_docs
     for r in group:
         counts[r.doc_index] += 1
     mentions = tuple(locator.mention(r.doc_index, r.start, r.end) for r in group)
     role = roles.get(alias_key(name)) if kind == "person" else None
     return Entity(name, kind, tuple(aliases), tuple(counts), role, mentions)
+
+
+def _capitalised_only(group: Sequence[_Raw], locator: Locator) -> bool:
+    """A lone word taken for a person only at sentence starts ("Turnout was 61 percent") is
+    a model error: a person's name is capitalised in mid-sentence too, or comes with a
+    full name."""
+    if len({r.text for r in group}) > 1 or " " in group[0].text:
+        return False
+    if any(r.type != "person" or r.forced for r in group):
+        return False
+    for r in group:
+        s = locator.sentence_at(r.doc_index, r.start)
+        if s is None or s.start != r.start:
+            return False
+    return True
 
 
 def _display(alias: str, kind: EntityType) -> str:

@@ -294,6 +294,14 @@ def _full_name(q: Said, people: Sequence[Entity]) -> Said:
         if e.type == "person" and key in {alias_key(a) for a in e.aliases} | {alias_key(e.name)}:
             role = q.role or e.role
             return Said(q.mention, e.name, role, q.cue, q.speaker_text, q.kind, q.anchor)
+    for e in sorted(people, key=lambda e: -len(e.name)):
+        name = alias_key(e.name)
+        if (
+            e.type != "person"
+            and f" {name} " in f" {key} "
+            and len(key.split()) - len(name.split()) <= 1
+        ):  # "the United Auto Workers union" is the United Auto Workers
+            return Said(q.mention, e.name, q.role, q.cue, q.speaker_text, q.kind, q.anchor)
     return q
 
 
