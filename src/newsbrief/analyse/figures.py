@@ -338,7 +338,10 @@ def _finish(
     if not words and not unit and value is not None and vague_low is None and not qualifier:
         return None  # a bare number with nothing counted: a score, an age, a code
     counts = " ".join(words)
-    last = run[-1] if run else end - 1
+    tail = j  # after the unit words ("5 percent"), without a dangling "of the"
+    while tail > end and toks[tail - 1].low in {"of", "the", "-"}:
+        tail -= 1
+    last = run[-1] if run else tail - 1
     stop = max(toks[last].end, toks[end - 1].end)
     first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
     found = _record(toks[first].start, stop, value, high, unit, counts, qualifier, vague_low,
