@@ -18,15 +18,16 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Speaker turns in transcripts arrive as double-spaced breaks after a sentence end.
 _TURN_BREAK = re.compile(r"(?<=[.?!\"”])[ \t]{2,}(?=\S)|\n")
 _DATELINE = re.compile(
-    r"\A[A-Z][A-Za-z.'\- ]{1,40}(?:,[ A-Za-z.]{2,25})?\s*"
-    r"(?:\((?:AP|AFP|Reuters|Xinhua|UPI|CNN)\)\s*)?(?:--|—|–|_)\s+"
+    r"\A[A-Z][A-Za-z.'\- ]{1,40}(?:,[ A-Za-z.]{2,25})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
+    r"(?:\((?:AP|AFP|Reuters|Xinhua|UPI|CNN)\)\s*)?(?:--|—|–|_|-)\s+"
 )
 _SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:\s\([A-Za-z ]+\))?:[ \t]+")
 _WIRE_TAG = re.compile(r"\A\((?:AP|AFP|Reuters|Xinhua|UPI)\)\s*(?:--|—|–|_|-)?\s*")
 _BOILERPLATE = re.compile(
     r"condensed version|contributed to this report|all rights reserved|click here|"
     r"sign up for|subscribe to|read more\b|copyright \d|follow (?:us|him|her) on|"
-    r"^\s*(?:photo|video|image|file)\s*:|^\s*advertisement\s*$",
+    r"^\s*(?:photo|video|image|file)\s*:|^\s*advertisement\s*$|"
+    r"for use by (?:clients of )?(?:the )?new york times|news service clients|for subscribers of",
     re.IGNORECASE,
 )
 _SMALL_TALK = re.compile(
