@@ -66,8 +66,37 @@ def candidates(data: SelectionInput) -> list[int]:
     ]
 
 
-def concept_weights(data: SelectionInput) -> dict[str, float]:
-    """Concept -> weight: reports containing it, plus lead and query bonuses."""
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """Constants of the selector, tuned on DUC 2006 (see benchmarks/eval_duc.py).
+
+    Not user settings: they change what the ILP optimises, not what a user asks for.
+    """
+
+    min_df_large: int = 3  # reports a concept must appear in, clusters of 10+ reports
+    lead_bonus: float = 0.5  # per report whose lead holds the concept, times position_weight
+    query_expansion: int = 10  # cluster terms added to the query profile
+    expansion_weight: float = 0.5  # their weight, relative to the query's own terms
+    sentence_relevance: float = 0.0  # ILP reward per unit of sentence-query relevance
+
+
+DEFAULT_TUNING = Tuning()
+
+# Words that frame a DUC/TAC-style request rather than say what it is about (stemmed).
+_FRAME = """discuss describ includ inform identifi explain specifi give detail report regard concern
+    relat involv various particular known etc what how why when where who which whether provid
+    list mention note other also any"""
+QUERY_FRAME_WORDS = frozenset(_FRAME.split())
+
+
+def concept_weights(data: SelectionInput, tuning: Tuning | None = None) -> dict[str, float]:
+    """Concept -> weight: reports containing it, plus lead and query bonuses.
+
+    Concepts below the document-frequency bar are dropped unless the query
+    names one of their words: a question about a detail one report gives
+    must still be answerable.
+    """
+    tuning = tuning or DEFAULT_TUNING
     docs_with: dict[str, set[int]] = defaultdict(set)
     leads_with: dict[str, set[int]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
@@ -79,24 +108,61 @@ def concept_weights(data: SelectionInput) -> dict[str, float]:
             counts[c] += 1
             if s.index < LEAD_SENTENCES:
                 leads_with[c].add(s.doc_index)
-    min_df = _min_document_frequency(data.n_documents, docs_with)
-    query_terms = set(content_terms(tokenize(data.query))) if data.query else set()
+    min_df = _min_document_frequency(data.n_documents, docs_with, tuning)
+    profile = query_profile(data, tuning)
     weights: dict[str, float] = {}
     for c, docs in docs_with.items():
         df = len(docs) if data.n_documents > 1 else counts[c]
-        if df < min_df:
+        relevance = _concept_relevance(c, profile) if profile else 0.0
+        if df < min_df and relevance < 1.0:
             continue
-        w = df + data.position_weight * 0.5 * len(leads_with.get(c, ()))
-        if query_terms and query_terms.intersection(c.split()):
-            w *= 1.0 + data.query_weight
-        weights[c] = w
+        w = df + data.position_weight * tuning.lead_bonus * len(leads_with.get(c, ()))
+        weights[c] = w * (1.0 + data.query_weight * relevance)
     return weights
 
 
-def _min_document_frequency(n_documents: int, docs_with: dict[str, set[int]]) -> int:
+def query_profile(data: SelectionInput, tuning: Tuning | None = None) -> dict[str, float]:
+    """Stemmed query terms -> weight (1 for the query's own, less for expansion terms).
+
+    Framing words ("discuss", "include information") are dropped; the cluster
+    terms that most often share a sentence with query terms are added.
+    """
+    if not data.query:
+        return {}
+    tuning = tuning or DEFAULT_TUNING
+    own = {t: 1.0 for t in content_terms(tokenize(data.query)) if t not in QUERY_FRAME_WORDS}
+    if not own or tuning.query_expansion <= 0:
+        return own
+    together: dict[str, float] = defaultdict(float)
+    for s, toks in zip(data.sentences, data.tokens, strict=True):
+        terms = set(content_terms(toks))
+        hits = len(terms & own.keys())
+        if s.is_chatter or not hits:
+            continue
+        for t in terms - own.keys():
+            together[t] += hits
+    best = sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))[: tuning.query_expansion]
+    return own | {t: tuning.expansion_weight for t, _ in best}
+
+
+def _concept_relevance(concept: str, profile: dict[str, float]) -> float:
+    return max((profile.get(t, 0.0) for t in concept.split() if t not in STOPWORDS), default=0.0)
+
+
+def sentence_relevance(data: SelectionInput, profile: dict[str, float], i: int) -> float:
+    """Share of a sentence's content words that are query-profile terms (weighted)."""
+    terms = content_terms(data.tokens[i])
+    if not terms or not profile:
+        return 0.0
+    return sum(profile.get(t, 0.0) for t in terms) / len(terms)
+
+
+def _min_document_frequency(
+    n_documents: int, docs_with: dict[str, set[int]], tuning: Tuning | None = None
+) -> int:
     """ICSI keeps concepts seen in 3+ reports; small clusters need a lower bar."""
     if n_documents >= 10:
-        return 3
+        return (tuning or DEFAULT_TUNING).min_df_large
     if n_documents >= 2 and sum(1 for d in docs_with.values() if len(d) >= 2) >= 5:
         return 2
     return 1
@@ -271,7 +337,8 @@ def choose_headline(
         if doc.title:
             options.append((_title_score(doc.title, weights), 1, doc.title.strip()))
     for s, toks in zip(sentences, tokens, strict=True):
-        if s.index == 0 and not s.is_chatter and 5 <= s.n_words <= 25 and not _DEICTIC.match(s.text):
+        opening = s.index == 0 and not s.is_chatter and not _DEICTIC.match(s.text)
+        if opening and 5 <= s.n_words <= 25:
             score = sum(weights.get(c, 0.0) for c in bigram_concepts(toks)) / s.n_words**0.5
             options.append((score, 0, s.text.strip()))
     if not options:
