@@ -47,7 +47,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "query_weight",
-        4.0,
+        1.0,
         "How strongly --query steers selection: weight multiplier of concepts related to the query.",
     ),
     Setting(
@@ -106,7 +106,7 @@ class Settings:
     max_sentence_words: int = 60
     paraphrase_threshold: float = 0.3
     redundancy_threshold: float = 0.5
-    query_weight: float = 4.0
+    query_weight: float = 1.0
     position_weight: float = 1.0
     analysis: bool = True
     spacy_model: str = ""
