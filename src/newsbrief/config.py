@@ -48,7 +48,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "query_weight",
         1.0,
-        "How strongly --query steers selection: weight multiplier of concepts related to the query.",
+        "How strongly --query steers selection: weight multiplier of concepts related to the "
+        "query.",
     ),
     Setting(
         "position_weight",

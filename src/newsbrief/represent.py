@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
@@ -19,8 +20,7 @@ from scipy import sparse
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
+_STOPWORDS = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers herself him himself his how i if in
     into is it its itself just me more most my myself no nor not now of off on once only or
@@ -28,8 +28,8 @@ STOPWORDS = frozenset(
     their theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves s t mr mrs ms one would could may might must shall also many much
-    which upon still even yet via per another every us been""".split()
-)
+    which upon still even yet via per another every us been"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 
 @lru_cache(maxsize=200_000)
@@ -59,11 +59,7 @@ def content_terms(tokens: Sequence[str]) -> list[str]:
 
 def bigram_concepts(tokens: Sequence[str]) -> set[str]:
     """Adjacent-token bigrams, dropping those made of two stopwords (ICSI concepts)."""
-    return {
-        f"{a} {b}"
-        for a, b in zip(tokens, tokens[1:], strict=False)
-        if not (a in STOPWORDS and b in STOPWORDS)
-    }
+    return {f"{a} {b}" for a, b in pairwise(tokens) if not (a in STOPWORDS and b in STOPWORDS)}
 
 
 def features(tokens: Sequence[str]) -> list[str]:

@@ -208,7 +208,9 @@ def _distinct(pool: list[int], data: SelectionInput) -> list[int]:
 
 
 def _prune(
-    pool: list[int], concepts_of: dict[int, set[str]], weights: dict[str, float],
+    pool: list[int],
+    concepts_of: dict[int, set[str]],
+    weights: dict[str, float],
     data: SelectionInput,
 ) -> list[int]:
     """Keep the best candidates so the ILP stays small on big clusters."""
@@ -224,14 +226,15 @@ def _relevance_bonus(pool: list[int], data: SelectionInput, tuning: Tuning) -> l
     if not profile or tuning.sentence_relevance <= 0:
         return [0.0] * len(pool)
     scale = tuning.sentence_relevance * data.query_weight
-    return [
-        scale * sentence_relevance(data, profile, i) * data.sentences[i].n_words for i in pool
-    ]
+    return [scale * sentence_relevance(data, profile, i) * data.sentences[i].n_words for i in pool]
 
 
 def _solve_ilp(
-    pool: list[int], concepts_of: dict[int, set[str]], weights: dict[str, float],
-    data: SelectionInput, bonus: Sequence[float] | None = None,
+    pool: list[int],
+    concepts_of: dict[int, set[str]],
+    weights: dict[str, float],
+    data: SelectionInput,
+    bonus: Sequence[float] | None = None,
 ) -> list[int]:
     from scipy import sparse
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -331,8 +334,9 @@ class GreedySelector:
             covered |= bigram_concepts(data.tokens[best])
 
 
-def story_order(indices: Sequence[int], sentences: Sequence[Sentence],
-                documents: Sequence[Document]) -> list[int]:
+def story_order(
+    indices: Sequence[int], sentences: Sequence[Sentence], documents: Sequence[Document]
+) -> list[int]:
     """Order chosen sentences as a story: report date (undated last), then position."""
     latest = dt.date.max
 
@@ -344,8 +348,10 @@ def story_order(indices: Sequence[int], sentences: Sequence[Sentence],
 
 
 def choose_headline(
-    sentences: Sequence[Sentence], tokens: Sequence[Sequence[str]],
-    documents: Sequence[Document], weights: dict[str, float],
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Sequence[str]],
+    documents: Sequence[Document],
+    weights: dict[str, float],
 ) -> str:
     """A report title or opening sentence (at most 25 words) with the most concept weight.
 

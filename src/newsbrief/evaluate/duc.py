@@ -93,7 +93,7 @@ def parse_topics(path: Path) -> dict[str, str]:
             raise DatasetError(f"{path} topic {number}", "topic without <num>")
         title = _field(block, "title") or ""
         narrative = _field(block, "narr") or _field(block, "narrative") or ""
-        query = " ".join(part.strip().rstrip(".") + "." for part in (title, narrative) if part)
+        query = " ".join(_as_sentence(part) for part in (title, narrative) if part.strip())
         if not query:
             raise DatasetError(f"{path} topic {num}", "topic has neither title nor narrative")
         key = set_id(num.strip()) or num.strip()
@@ -101,6 +101,11 @@ def parse_topics(path: Path) -> dict[str, str]:
     if not queries:
         raise DatasetError(str(path), "no <topic> entries found")
     return queries
+
+
+def _as_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def parse_sgml_documents(text: str, origin: str) -> list[Document]:
