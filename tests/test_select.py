@@ -1,0 +1,131 @@
+"""Selection: budget, chatter, and query steering (a query about X brings X-sentences in)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.config import load_settings
+from newsbrief.models import Document
+from newsbrief.pipeline import brief
+from newsbrief.represent import cosine_matrix, tfidf_matrix, tokenize
+from newsbrief.segment import segment_documents
+from newsbrief.select import (
+    DEFAULT_TUNING,
+    ConceptILPSelector,
+    GreedySelector,
+    SelectionInput,
+    concept_weights,
+    query_profile,
+)
+
+STORM = (
+    Document(
+        "a",
+        "A powerful storm hit the northern coast on Sunday, flooding roads in three towns. "
+        "The storm brought winds of 120 kilometers an hour and heavy rain. "
+        "About 30,000 homes lost power after the winds knocked down power lines. "
+        "The town's annual music festival was canceled.",
+        date=dt.date(2024, 2, 4),
+    ),
+    Document(
+        "b",
+        "The storm that hit the northern coast on Sunday flooded roads in three towns. "
+        "Winds reached 120 kilometers an hour. "
+        "Schools in the three towns will stay closed on Monday.",
+        date=dt.date(2024, 2, 4),
+    ),
+    Document(
+        "c",
+        "Roads in three towns on the northern coast were flooded by Sunday's storm. "
+        "Schools will stay closed on Monday while crews clear the roads. "
+        "Fishing boats stayed in the harbor for a second day.",
+        date=dt.date(2024, 2, 5),
+    ),
+)
+SETTINGS = load_settings({"analysis": False}, environ={})
+
+
+def summary_text(query: str | None, max_words: int = 30) -> str:
+    briefing = brief(STORM, max_words, query=query, settings=SETTINGS)
+    assert briefing.word_count <= max_words
+    return " ".join(s.text for s in briefing.summary)
+
+
+def test_without_query_the_shared_story_wins() -> None:
+    assert "flood" in summary_text(None)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("How many homes lost power?", "30,000 homes lost power"),  # one report only
+        ("What happened to the music festival?", "festival was canceled"),
+        ("Discuss the fishing boats. Include information on the harbor.", "Fishing boats"),
+    ],
+)
+def test_query_brings_its_sentences_in(query: str, expected: str) -> None:
+    assert expected not in summary_text(None)
+    assert expected in summary_text(query)
+
+
+def test_query_keeps_citations() -> None:
+    briefing = brief(STORM, 30, query="power lines", settings=SETTINGS)
+    assert all(s.evidence for s in briefing.summary)
+
+
+def test_query_profile_drops_framing_words_and_expands() -> None:
+    data = _input("Discuss the power outages. Include information on repairs.", 50)
+    profile = query_profile(data)
+    assert {"power", "outag", "repair"} <= profile.keys()
+    assert not {"discuss", "includ", "inform"} & profile.keys()
+    assert profile["power"] == 1.0
+    expansion = {t: w for t, w in profile.items() if w < 1.0}
+    assert expansion and all(w == DEFAULT_TUNING.expansion_weight for w in expansion.values())
+
+
+def test_query_concepts_survive_the_document_frequency_bar() -> None:
+    generic = concept_weights(_input(None, 50))
+    steered = concept_weights(_input("homes without power", 50))
+    assert "lost power" not in generic  # said by one report only
+    assert "lost power" in steered
+
+
+@pytest.mark.parametrize("selector", [ConceptILPSelector(), GreedySelector()])
+@pytest.mark.parametrize("max_words", [5, 12, 40])
+def test_budget_is_a_hard_maximum(selector: object, max_words: int) -> None:
+    data = _input("power", max_words)
+    chosen = selector.select(data)  # type: ignore[attr-defined]
+    assert sum(data.sentences[i].n_words for i in chosen) <= max_words
+
+
+def test_transcript_chatter_is_never_selected_even_when_asked_for() -> None:
+    transcript = Document(
+        "t",
+        "Thank you for joining us to talk about the storm and the power cuts.  "
+        "Yeah Audie it really is a mess with the storm and the power cuts.  "
+        "Crews restored power to most homes on Monday night.",
+        kind="transcript",
+    )
+    chatter = [s.text for s in segment_documents([transcript]) if s.is_chatter]
+    assert len(chatter) == 2  # precondition: the segmenter flags both
+    briefing = brief((transcript, *STORM), 60, query="storm power cuts", settings=SETTINGS)
+    chosen = {s.text for s in briefing.summary}
+    assert not chosen & set(chatter)
+    assert "Crews restored power to most homes on Monday night." in chosen
+
+
+def _input(query: str | None, max_words: int) -> SelectionInput:
+    sentences = segment_documents(STORM)
+    tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
+    vectors = tfidf_matrix([[t for t in toks if len(t) > 1] for toks in tokens])
+    return SelectionInput(
+        sentences=sentences,
+        tokens=tokens,
+        similarity=cosine_matrix(vectors),
+        n_documents=len(STORM),
+        max_words=max_words,
+        min_words=min(6, max_words),
+        query=query,
+    )
