@@ -29,8 +29,14 @@ bench:  ## speed benchmarks against peers, printed as a table (DUC=/path/to/DUC2
 	$(BIN)/python benchmarks/bench_analysis.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
 
-eval:  ## ROUGE evaluation: make eval DATA=/path/to/DUC2006
-	$(BIN)/newsbrief eval duc $(DATA)
+SCORER ?= rouge-score
+eval:  ## ROUGE on DUC 2006 (generic 100 words, query-focused 250): make eval DATA=/path/to/DUC2006 [SCORER=both]
+	test -n "$(DATA)" || { echo "usage: make eval DATA=/path/to/DUC2006"; exit 2; }
+	$(BIN)/newsbrief eval duc $(DATA) --max-words 100 --scorer $(SCORER) \
+	  --cache artifacts/eval-cache --json artifacts/duc-generic-100.json
+	$(BIN)/newsbrief eval duc $(DATA) --max-words 250 --query-from-topic --scorer $(SCORER) \
+	  --cache artifacts/eval-cache --json artifacts/duc-query-250.json
+	$(BIN)/python benchmarks/eval_results.py artifacts/duc-generic-100.json artifacts/duc-query-250.json
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

