@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 import storydata
 from newsbrief.config import load_settings
 from newsbrief.models import Document
@@ -77,6 +79,62 @@ def test_grouper_merges_two_stories_a_report_shows_to_be_one() -> None:
     assert all(1 in ids for ids in grouper.postings.values())
 
 
+def _story(grouper: Grouper, story_id: int, *reports: dict[str, float]) -> StoryState:
+    for terms in reports:
+        grouper.add(story_id, _features(terms))
+    return grouper.stories[story_id]
+
+
+def test_a_report_joins_the_story_centroid_not_its_first_report() -> None:
+    grouper = Grouper(threshold=0.3)
+    _story(grouper, 1, {"flood": 1.0}, {"flood": 0.6, "river": 0.8})
+    late = _features({"river": 0.8, "levee": 0.6})  # shares nothing with the first report
+    assert grouper.best(late) == (1, pytest.approx(0.36, abs=0.01))
+
+
+# A report at the same cosine to a story centroid joins a loose story (reports
+# that share little, as in a long-running topic) but not a tight one (reports
+# that retell one event): the bar is the story's own cohesion.
+JOIN_CASES = [
+    ("tight", [{"a": 0.8, "b": 0.6}] * 3, False),
+    ("loose", [{"a": 0.8, "b": 0.6}, {"a": 0.8, "d": 0.6}, {"a": 0.8, "e": 0.6}], True),
+]
+
+
+@pytest.mark.parametrize(("name", "reports", "joins"), JOIN_CASES, ids=[c[0] for c in JOIN_CASES])
+def test_joining_depends_on_the_story_cohesion(
+    name: str, reports: list[dict[str, float]], joins: bool
+) -> None:
+    grouper = Grouper(threshold=0.3)
+    story = _story(grouper, 1, *reports)
+    report = _features({"a": 0.4, "c": 0.917})
+    assert grouper.score(report, story) >= 0.3  # the absolute bar is met in both cases
+    assert (grouper.best(report)[0] == 1) is joins
+
+
+def test_fragments_of_a_loose_story_merge_but_tight_neighbours_do_not() -> None:
+    grouper = Grouper(threshold=0.3)
+    # Two halves of one topic: across as alike as within (0.36), so they merge,
+    # although their centroid cosine (0.53) is below what tight events need.
+    _story(grouper, 1, {"a": 0.6, "b": 0.8}, {"a": 0.6, "c": 0.8})
+    _story(grouper, 2, {"a": 0.6, "d": 0.8}, {"a": 0.6, "e": 0.8})
+    assert grouper.merge_candidate(2) == 1
+    # Two tight events sharing one term: within 1.0, across 0.36.
+    _story(grouper, 3, {"x": 0.6, "y": 0.8}, {"x": 0.6, "y": 0.8})
+    _story(grouper, 4, {"x": 0.6, "z": 0.8}, {"x": 0.6, "z": 0.8})
+    assert grouper.merge_candidate(4) is None
+    assert grouper.stories[3].cohesion == pytest.approx(1.0)
+
+
+def test_merging_keeps_the_cohesion_of_the_union() -> None:
+    grouper = Grouper(threshold=0.3)
+    _story(grouper, 1, {"a": 0.6, "b": 0.8}, {"a": 0.6, "c": 0.8})
+    _story(grouper, 2, {"a": 0.6, "d": 0.8}, {"a": 0.6, "e": 0.8})
+    grouper.merge(2, 1)
+    merged = grouper.stories[1]
+    assert (merged.n, merged.cohesion) == (4, pytest.approx(0.36))
+
+
 def test_grouper_only_scores_candidates_sharing_terms() -> None:
     grouper = Grouper(threshold=0.1)
     for i in range(1, 501):
@@ -97,13 +155,21 @@ def test_old_stories_leave_the_index() -> None:
 def test_story_state_round_trips() -> None:
     state = StoryState(5)
     state.add(ReportFeatures({"x": 0.6, "y": 0.8}, {"kabul": 1.0}, dt.date(2021, 8, 12)))
+    state.add(ReportFeatures({"x": 1.0}, {}, dt.date(2021, 8, 13)))
     again = StoryState.from_json(5, state.to_json())
-    assert (again.terms, again.entities, again.n, again.first) == (
+    assert (again.terms, again.entities, again.n, again.first, again.pairs) == (
         state.terms,
         state.entities,
-        1,
+        2,
         dt.date(2021, 8, 12),
+        pytest.approx(0.6),
     )
+
+
+def test_story_state_saved_without_cohesion_estimates_it() -> None:
+    # States stored before cohesion was kept: |sum|^2 = n + 2 * pairs.
+    saved = '{"t": {"x": 1.6, "y": 0.8}, "e": {}, "n": 2, "f": null, "l": null}'
+    assert StoryState.from_json(1, saved).cohesion == pytest.approx(0.6)
 
 
 def test_term_stats_round_trip_and_entities() -> None:

@@ -7,6 +7,15 @@ id, and only stories that share one of the report's heaviest terms are scored.
 Stories that fall out of the window leave the index, so the cost of one report
 is bounded by the candidates, not by the size of the stream: ingest grows
 linearly. When a report makes two live stories look alike, they merge.
+
+Besides its centroid a story keeps its *cohesion*: the mean similarity of its
+reports to one another. A tight event and a loose, long-running topic need
+different bars, and an absolute threshold alone cannot serve both: a report
+joins its best story only if it is about as close to the story's reports as they
+are to each other (``join_cohesion``), and two stories merge when their reports
+are about as close across as within (``merge_threshold``). Both are ratios, so
+the same rule holds at the event and at the topic level; ``threshold`` sets the
+level.
 """
 
 from __future__ import annotations
@@ -23,11 +32,17 @@ from newsbrief.stories.features import ReportFeatures, Vector, dot
 log = logging.getLogger(__name__)
 
 CENTROID_TERMS = 200  # centroid terms kept (pruned to the heaviest)
-INDEX_TERMS = 40  # heaviest centroid terms posted in the inverted index
+INDEX_TERMS = 60  # heaviest centroid terms posted in the inverted index
 INDEX_ENTITIES = 10
-QUERY_TERMS = 15  # heaviest report terms looked up
+# Heaviest report keys looked up. With 15, one report in eleven of a DUC topic
+# missed its own story among the candidates; a topic's reports share fewer top
+# terms than an event's.
+QUERY_TERMS = 60
 MAX_POSTING = 5000  # a term in more live stories than this tells nothing; skip it
 MAX_CANDIDATES = 40
+MIN_COHESION = 1e-3  # floor: a story of unrelated reports still has a bar
+JOIN_COHESION = 0.4  # a joining report's mean similarity to the story / the story's cohesion
+MERGE_COHESION = 0.5  # cross similarity of two stories / their cohesion (geometric mean)
 
 
 @dataclass(slots=True)
@@ -38,6 +53,7 @@ class StoryState:
     terms: dict[str, float] = field(default_factory=dict)
     entities: dict[str, float] = field(default_factory=dict)
     n: int = 0
+    pairs: float = 0.0  # sum of the reports' pairwise term similarities
     first: dt.date | None = None
     last: dt.date | None = None
     touched: int = 0
@@ -47,6 +63,7 @@ class StoryState:
 
     def add(self, features: ReportFeatures) -> None:
         """Fold one report into the centroid and the date range."""
+        self.pairs += dot(features.terms, self.terms)
         _accumulate(self.terms, features.terms, CENTROID_TERMS)
         _accumulate(self.entities, features.entities, CENTROID_TERMS // 4)
         self.n += 1
@@ -54,6 +71,17 @@ class StoryState:
             self.first = min(self.first or features.date, features.date)
             self.last = max(self.last or features.date, features.date)
         self.refresh_norms()
+
+    @property
+    def cohesion(self) -> float | None:
+        """Mean term similarity between two of the story's reports (None below two)."""
+        if self.n < 2:
+            return None
+        return max(self.pairs / (self.n * (self.n - 1) / 2), MIN_COHESION)
+
+    def mean_similarity(self, terms: Vector) -> float:
+        """Mean term similarity of a vector to the story's reports."""
+        return dot(terms, self.terms) / self.n if self.n else 0.0
 
     def refresh_norms(self) -> None:
         """Recompute the centroid norms after a change."""
@@ -73,6 +101,7 @@ class StoryState:
                 "t": {k: round(v, 5) for k, v in self.terms.items()},
                 "e": {k: round(v, 5) for k, v in self.entities.items()},
                 "n": self.n,
+                "p": round(self.pairs, 5),
                 "f": self.first.isoformat() if self.first else None,
                 "l": self.last.isoformat() if self.last else None,
             },
@@ -92,6 +121,8 @@ class StoryState:
             last=dt.date.fromisoformat(data["l"]) if data.get("l") else None,
         )
         state.refresh_norms()
+        # States saved before cohesion was kept: |sum|^2 = n + 2 * pairs, up to pruning.
+        state.pairs = float(data.get("p", max(0.0, (state.t_norm**2 - state.n) / 2)))
         return state
 
 
@@ -109,7 +140,8 @@ class Grouper:
     """Live stories, their inverted index, and the rules to join, start and merge."""
 
     threshold: float = 0.3
-    merge_threshold: float = 0.55
+    merge_threshold: float = MERGE_COHESION
+    join_cohesion: float = JOIN_COHESION
     window_days: int = 7
     entity_weight: float = 0.25
     max_active: int = 50_000
@@ -163,9 +195,18 @@ class Grouper:
             score = self.score(features, story)
             if score > best_score:
                 best_id, best_score = story_id, score
-        if best_score < self.threshold:
+        if best_id is None or best_score < self.threshold:
+            return None, best_score
+        if not self.fits(features, self.stories[best_id]):
             return None, best_score
         return best_id, best_score
+
+    def fits(self, features: ReportFeatures, story: StoryState) -> bool:
+        """Whether the report is about as close to the story's reports as they are to each other."""
+        cohesion = story.cohesion
+        if cohesion is None:
+            return True
+        return story.mean_similarity(features.terms) >= self.join_cohesion * cohesion
 
     # -- changes ------------------------------------------------------------------
 
@@ -191,23 +232,45 @@ class Grouper:
         self._index(state)
 
     def merge_candidate(self, story_id: int) -> int | None:
-        """Another live story that now looks like the same event, if any."""
+        """The live story that now looks most like the same one, if any."""
         story = self.stories[story_id]
         query = {k: v / story.t_norm for k, v in story.terms.items()} if story.t_norm else {}
         query.update({"@" + k: v for k, v in story.entities.items()})
+        best_id, best_score = None, 0.0
         for other_id in self.candidates(query, exclude=story_id):
             other = self.stories[other_id]
             if not self._overlapping(story, other):
                 continue
-            if self._similarity(story, other) >= self.merge_threshold:
-                return other_id
-        return None
+            score = self.merge_score(story, other)
+            if score >= self.merge_threshold and score > best_score:
+                best_id, best_score = other_id, score
+        return best_id
+
+    def merge_score(self, a: StoryState, b: StoryState) -> float:
+        """How alike two stories are, relative to how alike each one's reports are.
+
+        Zero unless the smaller story's reports would, on average, join the
+        larger one (the ``threshold`` floor keeps the level of the stories).
+        Otherwise the mean cross similarity over the cohesion (geometric mean of
+        both; a single report borrows the other story's; two single reports
+        give their cosine).
+        """
+        small, big = (a, b) if (a.n, a.id) <= (b.n, b.id) else (b, a)
+        cross = dot(a.terms, b.terms)
+        if not small.n or not big.t_norm or cross / (small.n * big.t_norm) < self.threshold:
+            return 0.0
+        ca, cb = a.cohesion, b.cohesion
+        if ca is None and cb is None:
+            return cross / (a.n * b.n)
+        cohesion = math.sqrt((ca or cb) * (cb or ca))  # type: ignore[operator]
+        return cross / (a.n * b.n) / cohesion
 
     def merge(self, source: int, target: int) -> None:
         """Fold story ``source`` into ``target``."""
         src = self.stories.pop(source)
         self._unindex(src)
         dst = self.stories[target]
+        dst.pairs += src.pairs + dot(src.terms, dst.terms)
         _accumulate(dst.terms, src.terms, CENTROID_TERMS)
         _accumulate(dst.entities, src.entities, CENTROID_TERMS // 4)
         dst.n += src.n
@@ -234,15 +297,6 @@ class Grouper:
         return gone
 
     # -- internals ----------------------------------------------------------------
-
-    def _similarity(self, a: StoryState, b: StoryState) -> float:
-        if not a.t_norm or not b.t_norm:
-            return 0.0
-        cos_t = dot(a.terms, b.terms) / (a.t_norm * b.t_norm)
-        if not a.e_norm or not b.e_norm:
-            return cos_t
-        cos_e = dot(a.entities, b.entities) / (a.e_norm * b.e_norm)
-        return (1 - self.entity_weight) * cos_t + self.entity_weight * cos_e
 
     def _overlapping(self, a: StoryState, b: StoryState) -> bool:
         if not self.window_days or None in (a.first, a.last, b.first, b.last):

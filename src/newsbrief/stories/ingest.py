@@ -172,22 +172,28 @@ class StoryIngester:
         return story_id
 
     def _merge(self, changed: set[int], report: IngestReport) -> set[int]:
-        """Merge changed stories into live ones that now look like the same event."""
+        """Merge changed stories into live ones that now look like the same story."""
         out = set(changed)
         for story_id in sorted(changed):
-            if story_id not in self.grouper.stories:
-                continue  # merged away already in this batch
-            other = self.grouper.merge_candidate(story_id)
-            if other is None:
-                continue
-            big, small = sorted((story_id, other), key=lambda s: (-self.grouper.stories[s].n, s))
-            self.grouper.merge(small, big)
-            self.store.merge_story(small, big)
-            report.merged += 1
-            out.discard(small)
-            out.add(big)
-            log.info("merged story %d into %d", small, big)
+            current: int | None = story_id
+            while current in self.grouper.stories:  # a merged story may now match another
+                other = self.grouper.merge_candidate(current)
+                if other is None:
+                    break
+                current = self._merge_pair(current, other, out)
+                report.merged += 1
         return out
+
+    def _merge_pair(self, a: int, b: int, changed: set[int]) -> int:
+        """Fold the smaller of two stories into the larger; returns the survivor."""
+        stories = self.grouper.stories
+        big, small = sorted((a, b), key=lambda s: (-stories[s].n, s))
+        self.grouper.merge(small, big)
+        self.store.merge_story(small, big)
+        changed.discard(small)
+        changed.add(big)
+        log.info("merged story %d into %d", small, big)
+        return big
 
     def save_stats(self) -> None:
         """Save the idf statistics (one small transaction)."""
