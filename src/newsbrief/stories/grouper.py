@@ -197,9 +197,7 @@ class Grouper:
                 best_id, best_score = story_id, score
         if best_id is None or best_score < self.threshold:
             return None, best_score
-        if not self.fits(features, self.stories[best_id]):
-            return None, best_score
-        return best_id, best_score
+        return (best_id if self.fits(features, self.stories[best_id]) else None), best_score
 
     def fits(self, features: ReportFeatures, story: StoryState) -> bool:
         """Whether the report is about as close to the story's reports as they are to each other."""
