@@ -6,6 +6,13 @@ concepts are stemmed word bigrams, weighted by how many reports contain them
 the ILP picks the sentences that cover the most concept weight within the
 budget, so a fact told by three outlets is paid for once. Near-duplicate
 sentences are also forbidden from appearing together.
+
+A query (``--query``, or a DUC topic's title and narrative) becomes a profile of
+stemmed terms: framing words ("discuss", "include information") are dropped and
+the cluster terms that most often share a sentence with query terms are added
+at half weight. Concepts holding profile terms are weighted up (and kept even
+when few reports state them), and each sentence earns an ILP reward for the
+share of its words that answer the query.
 """
 
 from __future__ import annotations
@@ -70,7 +77,7 @@ def candidates(data: SelectionInput) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class Tuning:
-    """Constants of the selector, tuned on DUC 2006 (see benchmarks/eval_duc.py).
+    """Constants of the selector, tuned on DUC 2006 with ``make eval`` (docs/evaluation.md).
 
     Not user settings: they change what the ILP optimises, not what a user asks for.
     """
