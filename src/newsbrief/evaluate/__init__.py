@@ -8,7 +8,7 @@ Modules: :mod:`~newsbrief.evaluate.datasets` (Dataset, Multi-News, WCEP, cluster
 JSONL), :mod:`~newsbrief.evaluate.duc` (DUC/TAC), :mod:`~newsbrief.evaluate.rouge`
 (the variant and the default scorer), :mod:`~newsbrief.evaluate.perl_rouge`
 (ROUGE-1.5.5), :mod:`~newsbrief.evaluate.peers`, :mod:`~newsbrief.evaluate.harness`,
-:mod:`~newsbrief.evaluate.report`, :mod:`~newsbrief.evaluate.gate`.
+:mod:`~newsbrief.evaluate.report`. The CI quality gate is tests/evaluate/eval_gate.py.
 """
 
 from __future__ import annotations
