@@ -180,3 +180,25 @@ def test_tac_topics_with_id_attribute(tmp_path: Path) -> None:
         '<topic id = "D0801A"><title>Air crash</title><narrative>Why?</narrative></topic>'
     )
     assert parse_topics(path) == {"D0801": "Air crash. Why?"}
+
+
+def test_tac_layout_with_nested_update_parts(tmp_path: Path) -> None:
+    for part in ("A", "B"):
+        folder = tmp_path / "tac_docs" / "D0801A" / f"D0801A-{part}"
+        folder.mkdir(parents=True)
+        (folder / "AFP_ENG_20050101.0001").write_text(
+            DOC.format(
+                docno=f"AFP_ENG_2005010{'12'[part == 'B']}.0001",
+                date="",
+                headline="H",
+                topic="t",
+            )
+        )
+    models = tmp_path / "ROUGE" / "models"
+    models.mkdir(parents=True)
+    for part in ("A", "B"):
+        (models / f"D0801-{part}.M.100.A.C").write_text(f"Part {part} model.\n")
+    data = load_duc(tmp_path)
+    assert [c.id for c in data.clusters] == ["D0801-A", "D0801-B"]
+    assert data.clusters[1].documents[0].date == dt.date(2005, 1, 2)
+    assert data.peers == {}

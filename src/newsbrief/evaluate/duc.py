@@ -60,7 +60,7 @@ def load_duc(
     queries = parse_topics(topics_file) if topics_file else {}
     references = _read_summaries(models_dir, humans=True)
     clusters = []
-    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
+    for folder in _set_folders(docs_dir):
         cid = set_id(folder.name)
         if cid is None:
             log.info("%s: skipped (not a document set folder)", folder)
@@ -131,6 +131,15 @@ def parse_sgml_documents(text: str, origin: str) -> list[Document]:
             )
         )
     return documents
+
+
+def _set_folders(docs_dir: Path) -> list[Path]:
+    """Document-set folders; TAC nests its update parts (D0801A/D0801A-A, D0801A-B)."""
+    found = []
+    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
+        parts = sorted(p for p in folder.iterdir() if p.is_dir() and set_id(p.name))
+        found.extend(parts or [folder])
+    return found
 
 
 def _read_set(folder: Path) -> tuple[Document, ...]:
