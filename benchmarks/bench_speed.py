@@ -183,7 +183,7 @@ print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 
 
-def cold_cli(repeats: int = 5) -> tuple[float, float]:
+def cold_cli(repeats: int = 5, *flags: str) -> tuple[float, float]:
     """Median wall seconds and max peak RSS (MiB) of ``newsbrief brief`` on the seeds.
 
     A small launcher process runs the command: a child forked from this process
@@ -193,7 +193,7 @@ def cold_cli(repeats: int = 5) -> tuple[float, float]:
     walls, peaks = [], []
     for _ in range(repeats):
         out = subprocess.run(
-            [sys.executable, "-c", _LAUNCHER, str(exe), "brief", str(SEEDS)],
+            [sys.executable, "-c", _LAUNCHER, str(exe), "brief", str(SEEDS), *flags],
             capture_output=True,
             text=True,
             check=True,
@@ -232,12 +232,16 @@ def main() -> None:
         for name, seconds in row.items():
             print(f"{name:28s} {seconds * 1000:11.1f} {seconds / base:12.1f}")
         report[label] = {k: round(v * 1000, 2) for k, v in row.items()}
-    wall, peak = cold_cli()
-    print(
-        f"\ncold `newsbrief brief {SEEDS.relative_to(ROOT)}`: {wall:.2f} s wall, "
-        f"{peak:.0f} MiB peak RSS (median of 5)"
-    )
-    report["cold_cli"] = {"wall_s": round(wall, 3), "peak_rss_mib": round(peak, 1)}
+    for label, flags in (("", ()), (" --no-analysis", ("--no-analysis",))):
+        wall, peak = cold_cli(5, *flags)
+        print(
+            f"cold `newsbrief brief {SEEDS.relative_to(ROOT)}{label}`: {wall:.2f} s wall, "
+            f"{peak:.0f} MiB peak RSS (median of 5)"
+        )
+        report[f"cold_cli{label.replace(' ', '_')}"] = {
+            "wall_s": round(wall, 3),
+            "peak_rss_mib": round(peak, 1),
+        }
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")
 

@@ -66,7 +66,11 @@ def brief(
         from newsbrief.analyse import analyse_reports
 
         analysis = analyse_reports(
-            docs, sentences, summary, data.similarity, spacy_model=settings.spacy_model,
+            docs,
+            sentences,
+            summary,
+            data.similarity,
+            spacy_model=settings.spacy_model,
             entity_chars=settings.entity_chars,
         )
     return Briefing(

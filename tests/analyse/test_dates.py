@@ -118,3 +118,38 @@ def test_clock_time_takes_the_day_of_its_sentence(make_locator) -> None:
     docs, loc = make_locator("The quake hit on Tuesday at 4:10 a.m. local time.", THU)
     values = [m.value for m in date_mentions(docs, loc, report_dates(docs, loc))]
     assert values == ["2021-08-10", "2021-08-10T04:10"]
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "August 31",  # month day
+        "Aug. 31, 2021",  # abbreviated, with year
+        "31 August",  # day month
+        "March 3rd",  # ordinal suffix
+        "September 2021",  # month and year
+        "2021-08-01",  # ISO
+    ],
+)
+def test_fast_path_agrees_with_dateparser(span: str) -> None:
+    import dateparser
+
+    from newsbrief.analyse.dates import _fast_parse
+
+    base = dt.date(2021, 8, 12)
+    expected = dateparser.parse(
+        span, languages=["en"], settings={"RELATIVE_BASE": dt.datetime(2021, 8, 12)}
+    )
+    fast = _fast_parse(span, base)
+    assert fast is not None and expected is not None
+    if span == "September 2021":
+        assert (fast.year, fast.month) == (expected.year, expected.month)  # day is a guess
+    else:
+        assert fast == expected.date()
+
+
+def test_fast_path_leaves_the_rest_to_dateparser() -> None:
+    from newsbrief.analyse.dates import _fast_parse
+
+    assert _fast_parse("next week", dt.date(2021, 8, 12)) is None
+    assert _fast_parse("Feb. 29", dt.date(2021, 8, 12)) is None  # no such day in 2021
