@@ -246,15 +246,20 @@ def _solve_ilp(
     from scipy import sparse
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    used = sorted({c for i in pool for c in concepts_of[i]})
-    col = {c: len(pool) + k for k, c in enumerate(used)}
-    n_vars = len(pool) + len(used)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for k, i in enumerate(pool):
+        for c in concepts_of[i]:
+            holders[c].append(k)
+    # A concept only one candidate holds is paid with that sentence: folding its weight
+    # into the sentence's coefficient is exact and drops a variable and a constraint.
+    shared = sorted(c for c, ks in holders.items() if len(ks) > 1)
     lengths = np.array([data.sentences[i].n_words for i in pool], dtype=float)
+    sentence_value = np.asarray(bonus or [0.0] * len(pool), dtype=float)
+    for c, ks in holders.items():
+        if len(ks) == 1:
+            sentence_value[ks[0]] += weights[c]
     # Maximise concept weight; a tiny length term breaks ties toward fuller summaries.
-    objective = np.zeros(n_vars)
-    objective[: len(pool)] = -1e-4 * lengths - np.asarray(bonus or [0.0] * len(pool))
-    for c, j in col.items():
-        objective[j] = -weights[c]
+    objective = np.concatenate((-1e-4 * lengths - sentence_value, [-weights[c] for c in shared]))
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
@@ -269,23 +274,21 @@ def _solve_ilp(
         upper.append(ub)
 
     add([(k, lengths[k]) for k in range(len(pool))], float(data.max_words))
-    holders: dict[str, list[int]] = defaultdict(list)
-    for k, i in enumerate(pool):
-        for c in concepts_of[i]:
-            holders[c].append(k)
-    for c, ks in holders.items():  # a concept counts only if a chosen sentence holds it
-        add([(col[c], 1.0)] + [(k, -1.0) for k in ks], 0.0)
+    for j, c in enumerate(shared, start=len(pool)):  # counts only if a chosen sentence holds it
+        add([(j, 1.0)] + [(k, -1.0) for k in holders[c]], 0.0)
     for a, b in _redundant_pairs(pool, data):
         add([(a, 1.0), (b, 1.0)], 1.0)
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(upper), n_vars))
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(upper), len(objective)))
     result = milp(
         objective,
         constraints=LinearConstraint(matrix, -np.inf, np.asarray(upper)),
         # Only sentences need integrality: a concept variable bounded by the sum of its
         # chosen holders is 0 or 1 at the optimum anyway, and B&B gets far cheaper.
-        integrality=np.r_[np.ones(len(pool)), np.zeros(len(used))],
+        integrality=np.r_[np.ones(len(pool)), np.zeros(len(shared))],
         bounds=Bounds(0, 1),
-        options={"time_limit": ILP_TIME_LIMIT, "mip_rel_gap": ILP_GAP},
+        # HiGHS's MIP presolve prints debug lines to stdout on some inputs (they would
+        # land in the CLI's Markdown) and saves no time on these small problems.
+        options={"time_limit": ILP_TIME_LIMIT, "mip_rel_gap": ILP_GAP, "presolve": False},
     )
     if result.x is None:
         raise RuntimeError(result.message)
