@@ -30,11 +30,15 @@ _WORD = re.compile(r"\w+(?:[-'.]\w+)*")
 
 
 def newsbrief_system(cluster: Cluster, max_words: int, query: str | None) -> tuple[str, ...]:
-    """newsbrief's extractive summary (no analysis)."""
-    from newsbrief.config import load_settings
+    """newsbrief's extractive summary with default settings (no analysis).
+
+    Defaults, not the user's config file or environment: published figures must be
+    reproducible.
+    """
+    from newsbrief.config import Settings
     from newsbrief.pipeline import brief_cluster
 
-    settings = load_settings({"analysis": False, "max_words": max_words}, environ={})
+    settings = Settings().with_overrides({"analysis": False, "max_words": max_words})
     briefing = brief_cluster(cluster, max_words, settings=settings, query=query)
     return tuple(s.text for s in briefing.summary)
 
