@@ -129,3 +129,21 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert list(_common.progress(iter([1, 2, 3]), 3, "briefing")) == [1, 2, 3]
     assert "briefing" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "expect"),
+    [
+        (["brief", str(SEEDS), "--no-analysis"], 0, "## Sources"),  # all output flushed
+        (["brief", "/no/such/path"], 2, ""),  # error status survives the quick exit
+        (["--version"], 0, "newsbrief"),  # other commands exit normally
+    ],
+)
+def test_console_entry_point_flushes_and_keeps_the_status(args, code, expect) -> None:
+    probe = (
+        "import sys\nfrom newsbrief.cli import entry\n"
+        f"sys.argv = ['newsbrief', *{args!r}]\nentry()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == code, out.stderr
+    assert expect in out.stdout

@@ -8,8 +8,10 @@ formats). Library errors become one clean line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -71,5 +73,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+# Commands that hold no open store or server when they return: their process can end
+# without the interpreter's teardown, which costs ~0.2 s once spaCy is loaded.
+_FAST_EXIT = frozenset({"brief"})
+
+
+def entry() -> None:
+    """Console-script entry point: :func:`main`, then a quick exit where it is safe."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv and argv[0] in _FAST_EXIT:
+        with contextlib.suppress(BrokenPipeError):
+            sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
