@@ -99,8 +99,8 @@ def test_documents_have_dates_titles_and_clean_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("docno", "date_time", "expected"),
     [
-        ("NYT19980612.0403", "1998-06-12 22:16", dt.date(1998, 6, 12)),  # DATE_TIME
-        ("XIE19990217.0078", "", dt.date(1999, 2, 17)),  # no DATE_TIME: from DOCNO
+        ("NYT20030612.0403", "2003-06-12 22:16", dt.date(2003, 6, 12)),  # DATE_TIME
+        ("XIE20040217.0078", "", dt.date(2004, 2, 17)),  # no DATE_TIME: from DOCNO
         ("WEIRD.1", "", None),  # neither: unknown, never invented
     ],
 )

@@ -2,7 +2,7 @@
 
 The layout NIST distributes (DUC 2005-2007, TAC 2008-2011)::
 
-    duc2006_docs/D0601A/APW19990707.0181     SGML: DOCNO, DATE_TIME, HEADLINE, TEXT/P
+    duc2006_docs/D0601A/APW20000707.0181     SGML: DOCNO, DATE_TIME, HEADLINE, TEXT/P
     duc2006_topics.sgml                      <topic><num>, <title>, <narr>
     NISTeval/ROUGE/models/D0601.M.250.A.A    human summaries, one sentence a line
     NISTeval/ROUGE/peers/D0601.M.250.A.24    official participant summaries
