@@ -107,3 +107,14 @@ def test_sentence_initial_word_taken_for_a_person_is_dropped(make_locator) -> No
     found = {e.name: e.type for e in entities(docs, spans, loc)}
     # "Turnout" is capitalised only because it opens a sentence; "the capital, X" is a place
     assert found == {"Eastbridge": "place"}
+
+
+def test_only_the_ner_component_is_loaded_for_the_small_model() -> None:
+    from newsbrief.analyse.nlp import _listens, load_model
+
+    nlp = load_model("")
+    # en_core_web_sm's NER embeds its own tok2vec: the shared one is not needed.
+    assert nlp.pipe_names == ["ner"]
+    assert not _listens(nlp.get_pipe("ner"))
+    doc = nlp("State Department spokesman Ned Price spoke in Kabul on Thursday.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Ned Price", "PERSON"), ("Kabul", "GPE")}
