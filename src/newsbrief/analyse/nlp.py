@@ -3,9 +3,9 @@
 spaCy is heavy (≈0.7 s to import), so it is imported only here, on the first
 entity or quote analysis, never by ``newsbrief --help``. Only ``ner`` runs (with
 ``tok2vec`` only for models whose NER listens to it; parser, tagger, lemmatizer are
-excluded): the spans are all the analysis needs. The model is the ``spacy_model`` setting: an installed package
-name or a local model folder; empty means the first installed of
-:data:`DEFAULT_MODELS`.
+excluded): the spans are all the analysis needs. The model is the ``spacy_model``
+setting: an installed package name or a local model folder; empty means the first
+installed of :data:`DEFAULT_MODELS`.
 """
 
 from __future__ import annotations
