@@ -123,3 +123,29 @@ def test_seed_transcript_small_talk_is_flagged(seed_documents) -> None:
         "That is NPR's Greg Myre.",
     ):
         assert line in flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation of three sentences stays one statement with its attribution
+        (
+            "“This is not abandonment. This is not an evacuation. This is not a withdrawal,” "
+            "Price said. Officials agreed.",
+            [
+                "“This is not abandonment. This is not an evacuation. This is not a "
+                "withdrawal,” Price said.",
+                "Officials agreed.",
+            ],
+        ),
+        # straight quotes, balanced in each sentence: split as usual
+        ('"We stay," he said. "Nothing changes."', ['"We stay," he said.', '"Nothing changes."']),
+        # an unclosed quote (multi-paragraph quotation) joins at most four sentences
+        (
+            "“One here. Two here. Three here. Four here. Five here.",
+            ["“One here. Two here. Three here. Four here.", "Five here."],
+        ),
+    ],
+)
+def test_quotations_are_not_split(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment_document(Document("d", text))] == expected

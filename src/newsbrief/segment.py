@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from newsbrief.models import Document, Sentence
 
+MAX_QUOTE_SENTENCES = 4
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Speaker turns in transcripts arrive as double-spaced breaks after a sentence end.
 _TURN_BREAK = re.compile(r"(?<=[.?!\"”])[ \t]{2,}(?=\S)|\n")
@@ -64,7 +65,7 @@ def segment_document(doc: Document, doc_index: int = 0) -> Iterator[Sentence]:
         if doc.kind == "transcript":
             p_start = _skip_speaker_label(doc.text, p_start, p_end)
         block = doc.text[p_start:p_end]
-        for s_start, s_end in sent_spans(block):
+        for s_start, s_end in _quote_balanced(block, sent_spans(block)):
             start, end = _trim(doc.text, p_start + s_start, p_start + s_end)
             if first:
                 start = _skip_dateline(doc.text, start, end)
@@ -84,6 +85,29 @@ def segment_document(doc: Document, doc_index: int = 0) -> Iterator[Sentence]:
                 is_quote=_mostly_quoted(text),
             )
             index += 1
+
+
+def _quote_balanced(block: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Join sentences that split a quotation: ``“This is not abandonment. This is not a
+    withdrawal,” Price said.`` is one statement, and a summary must never carry half a
+    quote with a stray quotation mark. At most :data:`MAX_QUOTE_SENTENCES` are joined."""
+    start = end = -1
+    joined = 0
+    for s_start, s_end in spans:
+        if start < 0:
+            start, joined = s_start, 0
+        end = s_end
+        joined += 1
+        if joined >= MAX_QUOTE_SENTENCES or not _open_quote(block[start:end]):
+            yield start, end
+            start = -1
+    if start >= 0:
+        yield start, end
+
+
+def _open_quote(text: str) -> bool:
+    """True when a quotation opened in ``text`` is not closed in it."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _blocks(doc: Document) -> Iterator[tuple[int, int]]:
