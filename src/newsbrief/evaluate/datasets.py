@@ -17,13 +17,13 @@ the file, the line and the cluster.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsbrief.errors import DatasetError, InputError
+from newsbrief.ingest.jsonl import json_lines
 from newsbrief.ingest.kind import detect_kind
 from newsbrief.models import Cluster, Document
 
@@ -104,14 +104,7 @@ def load_multinews(source: str | Path, target: str | Path) -> Dataset:
 def load_wcep(path: str | Path) -> Dataset:
     """WCEP JSONL: one event a line with its human summary and source articles."""
     clusters = []
-    for number, line in enumerate(_read(Path(path)).splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    for number, where, obj in json_lines(_read(Path(path)), str(path), DatasetError):
         clusters.append(_wcep_cluster(obj, where, number))
     return _non_empty(Dataset(Path(path).stem, tuple(clusters)), path)
 

@@ -20,16 +20,27 @@ from newsbrief.ingest.text import parse_iso_date
 from newsbrief.models import Cluster, Document
 
 
+def load_json(text: str | bytes, where: str, error: type[InputError] = InputError) -> Any:
+    """``json.loads``, failing with ``error`` naming the place, message and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+
+
+def json_lines(
+    text: str, origin: str, error: type[InputError] = InputError
+) -> Iterator[tuple[int, str, Any]]:
+    """``(line number, "origin:line", value)`` for each non-blank JSONL line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            where = f"{origin}:{number}"
+            yield number, where, load_json(line, where, error)
+
+
 def parse_jsonl(text: str, origin: str) -> Iterator[Cluster]:
     """Clusters from JSONL text, one per non-blank line, in order."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    for number, where, obj in json_lines(text, origin):
         yield cluster_from_obj(obj, where, default_id=f"cluster-{number}")
 
 

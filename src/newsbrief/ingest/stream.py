@@ -8,7 +8,6 @@ line, so a large stream never sits in memory whole.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ from newsbrief.errors import InputError
 from newsbrief.ingest.decode import decode_bytes
 from newsbrief.ingest.feeds import FEED_SUFFIXES, parse_feed
 from newsbrief.ingest.html import parse_html
-from newsbrief.ingest.jsonl import cluster_from_obj, parse_json
+from newsbrief.ingest.jsonl import cluster_from_obj, load_json, parse_json
 from newsbrief.ingest.text import parse_text
 from newsbrief.models import Document
 
@@ -97,10 +96,7 @@ def read_article_jsonl(path: Path, fallback_encoding: str = "cp1252") -> Iterato
 
 
 def _jsonl_line(raw: bytes, where: str, default_id: str, fallback: str) -> Iterator[Document]:
-    try:
-        obj = json.loads(decode_bytes(raw, where, fallback))
-    except json.JSONDecodeError as exc:
-        raise InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    obj = load_json(decode_bytes(raw, where, fallback), where)
     if isinstance(obj, dict) and "documents" not in obj:
         obj = {"id": default_id, "documents": [obj]}
     cluster = cluster_from_obj(obj, where, default_id)
