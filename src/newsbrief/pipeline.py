@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 
 from newsbrief.cite import cite
-from newsbrief.config import Settings, load_settings
+from newsbrief.config import Settings
 from newsbrief.errors import ConfigError, InputError
 from newsbrief.models import Briefing, Cluster, Document, Sentence, SourceInfo
 from newsbrief.represent import Representer, TfidfRepresenter, cosine_matrix, tokenize
@@ -35,7 +35,7 @@ def brief(
     representer: Representer | None = None,
 ) -> Briefing:
     """Brief a set of reports about one event: a cited summary within ``max_words``."""
-    settings = settings or load_settings()
+    settings = settings or Settings()
     docs = canonical_order(documents)
     if not docs:
         raise InputError(cluster_id or "inputs", "no documents to brief")

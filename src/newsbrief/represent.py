@@ -18,18 +18,9 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
+from newsbrief.language.stopwords import STOPWORDS
 
-_STOPWORDS = """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own said same says she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves s t mr mrs ms one would could may might must shall also many much
-    which upon still even yet via per another every us been"""
-STOPWORDS = frozenset(_STOPWORDS.split())
+_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 
 
 @lru_cache(maxsize=200_000)

@@ -27,8 +27,9 @@ from typing import Protocol
 
 import numpy as np
 
+from newsbrief.language.stopwords import QUERY_FRAME_STEMS, STOPWORDS
 from newsbrief.models import Document, Sentence
-from newsbrief.represent import STOPWORDS, bigram_concepts, content_terms, tokenize
+from newsbrief.represent import bigram_concepts, content_terms, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -91,12 +92,6 @@ class Tuning:
 
 DEFAULT_TUNING = Tuning()
 
-# Words that frame a DUC/TAC-style request rather than say what it is about (stemmed).
-_FRAME = """discuss describ includ inform identifi explain specifi give detail report regard concern
-    relat involv various particular known etc what how why when where who which whether provid
-    list mention note other also any"""
-QUERY_FRAME_WORDS = frozenset(_FRAME.split())
-
 
 def concept_weights(data: SelectionInput, tuning: Tuning | None = None) -> dict[str, float]:
     """Concept -> weight: reports containing it, plus lead and query bonuses.
@@ -139,7 +134,7 @@ def query_profile(data: SelectionInput, tuning: Tuning | None = None) -> dict[st
     if not data.query:
         return {}
     tuning = tuning or DEFAULT_TUNING
-    own = {t: 1.0 for t in content_terms(tokenize(data.query)) if t not in QUERY_FRAME_WORDS}
+    own = {t: 1.0 for t in content_terms(tokenize(data.query)) if t not in QUERY_FRAME_STEMS}
     if not own or tuning.query_expansion <= 0:
         return own
     together: dict[str, float] = defaultdict(float)

@@ -21,7 +21,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "figures": (0.9, 0.9),
         "dates": (0.9, 0.9),
         "entities": (0.9, 0.85),
-        "claims": (0.6, 0.5),
+        # lowered from (0.6, 0.5) when the paraphrase lexicon lost the words that had been
+        # picked from the seed texts ("returning" ~ "sending", "reduction" ~ "evacuation"):
+        # 0.75 / 0.54 before, 0.60 / 0.32 with general vocabulary only
+        "claims": (0.55, 0.3),
         "divergences": (0.95, 0.95),
     },
     "extra": {

@@ -21,15 +21,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsbrief.analyse.spans import Locator
+from newsbrief.language.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from newsbrief.models import DateMention, Document, Granularity, Mention, ReportDate
 
 log = logging.getLogger(__name__)
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
-)
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = MONTH_PATTERN
+_WEEKDAYS = WEEKDAY_PATTERN
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -75,8 +73,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|would|(?:is|are|was|were)\s+(?:scheduled|expected|due|set|going)\s+to|"
-    r"plans?\s+to|planned\s+for|next|by\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday))\b",
+    rf"plans?\s+to|planned\s+for|next|by\s+(?:{_WEEKDAYS}))\b",
     re.IGNORECASE,
 )
 _DATELINE_END = re.compile(r"\s*(?:—|–|--|-|:|\(|\n)")

@@ -26,6 +26,7 @@ from newsbrief.analyse.numbers import (
     parse_words,
 )
 from newsbrief.analyse.spans import Locator
+from newsbrief.language.stopwords import NOT_COUNTED
 from newsbrief.models import DateMention, Figure, Sentence
 
 _TOKEN = re.compile(
@@ -40,15 +41,6 @@ _QUALIFIERS = (
 _UNSPECIFIED = {"undefined", "unspecified", "undisclosed", "unknown", "unnamed", "unclear",
                 "indeterminate"}  # fmt: skip
 ADDITIVE = {"more", "additional", "extra", "fresh", "new", "further", "another", "added"}
-_STOP = {
-    "to", "in", "at", "on", "from", "for", "with", "by", "and", "or", "that", "who", "which",
-    "the", "a", "an", "as", "will", "would", "are", "is", "was", "were", "have", "has", "had",
-    "be", "been", "back", "into", "than", "of", "this", "these", "those", "it", "they", "their",
-    "its", "there", "here", "now", "then", "so", "but", "if", "when", "while", "after", "before",
-    "since", "ago", "about", "over", "under", "per", "each", "all", "out", "up", "down",
-    "not", "no", "said", "says", "say", "may", "can", "could", "should", "must", "overnight",
-    "today", "yesterday", "tonight", "daily", "early", "late", "last", "next", "alone", "only",
-}  # fmt: skip
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _PERCENT = {"percent", "per cent", "%"}
 _DURATION = re.compile(r"\d\s*(?:hours|days|weeks)\b")
@@ -291,7 +283,7 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
     additive = False
     while j < len(toks) and len(run) < 4:
         t = toks[j]
-        if not t.text[0].isalpha() or t.low in _STOP or parse_words([t.text]) is not None:
+        if not t.text[0].isalpha() or t.low in NOT_COUNTED or parse_words([t.text]) is not None:
             break
         if t.low in ADDITIVE and not run:
             additive = True

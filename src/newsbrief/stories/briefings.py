@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsbrief.config import Settings, load_settings
+from newsbrief.config import Settings
 from newsbrief.models import Briefing, Document
 from newsbrief.store import Store, StoredDocument
 
@@ -52,7 +52,7 @@ def story_briefing(
         return None
     briefing = brief(
         unique_documents(chosen),
-        settings=settings or load_settings(),
+        settings=settings or Settings(),
         cluster_id=f"story-{story_id}",
     )
     return briefing, [d.rowid for d in chosen]
@@ -64,7 +64,7 @@ def refresh_briefings(
     """Recompute and store the briefing of every story given that changed; returns how many."""
     from newsbrief.render.json import briefing_to_dict
 
-    settings = settings or load_settings()
+    settings = settings or Settings()
     done = 0
     for story_id in story_ids:
         story = store.story(story_id, follow=False)

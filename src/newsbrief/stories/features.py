@@ -18,40 +18,17 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from newsbrief.language.calendar import CALENDAR_WORDS
+from newsbrief.language.stopwords import STOPWORDS
 from newsbrief.models import Document
-from newsbrief.represent import STOPWORDS, content_terms, tokenize
+from newsbrief.represent import content_terms, tokenize
 
 LEAD_CHARS = 3000  # the lead carries the event; the tail adds background and noise
 TITLE_BOOST = 2.0
 MAX_DOC_TERMS = 60
 MAX_DOC_ENTITIES = 20
 _ENTITY = re.compile(r"\b[A-Z][a-zA-Z'\-]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-zA-Z'\-]+)*")
-_NOT_ENTITIES = STOPWORDS | {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "but",
-    "and",
-    "the",
-}
+_NOT_ENTITIES = STOPWORDS | CALENDAR_WORDS
 
 Vector = dict[str, float]
 

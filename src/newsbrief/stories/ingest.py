@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from newsbrief.config import Settings, load_settings
+from newsbrief.config import Settings
 from newsbrief.errors import InputError
 from newsbrief.models import Document
 from newsbrief.segment import segment_document
@@ -47,7 +47,7 @@ class StoryIngester:
 
     def __init__(self, store: Store, settings: Settings | None = None) -> None:
         self.store = store
-        self.settings = settings or load_settings()
+        self.settings = settings or Settings()
         self.stats = TermStats.from_blob(store.get_meta(STATS_KEY))
         self.grouper = self._resume()
         self.batches = 0

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsbrief import __version__
-from newsbrief.config import Settings, load_settings
+from newsbrief.config import Settings
 from newsbrief.errors import NewsbriefError, StoreError
 from newsbrief.store import Store
 from newsbrief.web import charts, views
@@ -50,7 +50,7 @@ def create_app(db_path: str, *, settings: Settings | None = None, max_body: int 
         redoc_url=None,
     )
     app.state.db_path = db_path
-    app.state.settings = settings or load_settings()
+    app.state.settings = settings or Settings()
     app.state.templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
