@@ -9,12 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsbrief.errors import DatasetError
-from newsbrief.evaluate.datasets import (
-    load_cluster_jsonl,
-    load_dataset,
-    load_multinews,
-    load_wcep,
-)
+from newsbrief.evaluate.datasets import load_cluster_jsonl, load_multinews, load_wcep
+from newsbrief.evaluate.load import load_dataset
 
 
 def write(path: Path, text: str) -> Path:

@@ -17,7 +17,7 @@ import pytest
 import storydata
 from newsbrief.errors import InputError, StoreError
 from newsbrief.store import Store, writer_lock
-from newsbrief.stories import ingest as ingest_module
+from newsbrief.stories import intake as ingest_module
 from newsbrief.stories import ingest_reports
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -139,7 +139,7 @@ _CHILD = textwrap.dedent(
     sys.path.insert(0, {tests!r})
     import storydata
     from newsbrief.store import Store
-    from newsbrief.stories import ingest as ingest_module
+    from newsbrief.stories import intake as ingest_module
     from newsbrief.stories import ingest_reports
 
     ingest_module.BATCH_SIZE = 50

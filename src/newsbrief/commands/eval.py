@@ -78,7 +78,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the dataset, run the evaluation, print the table, write the report."""
-    from newsbrief.evaluate.datasets import load_dataset
+    from newsbrief.evaluate.load import load_dataset
     from newsbrief.evaluate.harness import EvalConfig, run_evaluation
     from newsbrief.evaluate.report import render_table, report_to_dict
 

@@ -5,7 +5,8 @@
 >>> print(render_table(report))
 
 Modules: :mod:`~newsbrief.evaluate.datasets` (Dataset, Multi-News, WCEP, cluster
-JSONL), :mod:`~newsbrief.evaluate.duc` (DUC/TAC), :mod:`~newsbrief.evaluate.rouge`
+JSONL), :mod:`~newsbrief.evaluate.duc` (DUC/TAC), :mod:`~newsbrief.evaluate.load` (a dataset
+by name), :mod:`~newsbrief.evaluate.rouge`
 (the variant and the default scorer), :mod:`~newsbrief.evaluate.perl_rouge`
 (ROUGE-1.5.5), :mod:`~newsbrief.evaluate.peers`, :mod:`~newsbrief.evaluate.harness`,
 :mod:`~newsbrief.evaluate.report`. The CI quality gate is tests/evaluate/eval_gate.py.
@@ -33,7 +34,7 @@ __all__ = [
 _LAZY = {
     "Dataset": "newsbrief.evaluate.datasets",
     "load_cluster_jsonl": "newsbrief.evaluate.datasets",
-    "load_dataset": "newsbrief.evaluate.datasets",
+    "load_dataset": "newsbrief.evaluate.load",
     "load_multinews": "newsbrief.evaluate.datasets",
     "load_wcep": "newsbrief.evaluate.datasets",
     "load_duc": "newsbrief.evaluate.duc",

@@ -1,6 +1,7 @@
 """Benchmark datasets as :class:`~newsbrief.models.Cluster` records with references.
 
-Formats read here (DUC/TAC lives in :mod:`newsbrief.evaluate.duc`):
+Formats read here (DUC/TAC lives in :mod:`newsbrief.evaluate.duc`; :mod:`newsbrief.evaluate.load`
+chooses the reader by name):
 
 * **cluster JSONL** (DESIGN.md): one cluster a line with ``references`` (and an
   optional ``query``), read by :mod:`newsbrief.ingest.jsonl`;
@@ -40,23 +41,6 @@ class Dataset:
     name: str
     clusters: tuple[Cluster, ...]
     peers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-
-
-def load_dataset(kind: str, paths: list[str]) -> Dataset:
-    """Load ``paths`` as ``kind``: ``duc``, ``multinews``, ``wcep`` or ``jsonl``."""
-    if kind == "duc":
-        from newsbrief.evaluate.duc import load_duc
-
-        return load_duc(_one(paths, kind))
-    if kind == "multinews":
-        if len(paths) != 2:
-            raise DatasetError("multinews", "expects two files: SOURCE.src TARGET.tgt")
-        return load_multinews(paths[0], paths[1])
-    if kind == "wcep":
-        return load_wcep(_one(paths, kind))
-    if kind == "jsonl":
-        return load_cluster_jsonl(_one(paths, kind))
-    raise DatasetError(kind, "unknown dataset kind (expected duc, multinews, wcep or jsonl)")
 
 
 def load_cluster_jsonl(path: str | Path) -> Dataset:
@@ -160,12 +144,6 @@ def _iso_date(value: Any) -> dt.date | None:
 def _multinews_text(text: str) -> str:
     paragraphs = (p.strip() for p in text.replace("NEWLINE_CHAR", "\n").split("\n"))
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p)
-
-
-def _one(paths: list[str], kind: str) -> str:
-    if len(paths) != 1:
-        raise DatasetError(kind, f"expects one path, got {len(paths)}")
-    return paths[0]
 
 
 def _non_empty(dataset: Dataset, path: str | Path) -> Dataset:

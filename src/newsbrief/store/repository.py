@@ -368,6 +368,13 @@ class Store(AbstractContextManager["Store"]):
             params.append(query)
         return " AND ".join(clauses), params
 
+    def latest_story_date(self) -> dt.date | None:
+        """The newest report date of any live story (None for an empty or undated store)."""
+        row = self.conn.execute(
+            "SELECT max(last_date) FROM stories WHERE merged_into IS NULL"
+        ).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
     def active_stories(self, since: dt.date | None) -> Iterator[tuple[int, str | None, str]]:
         """(id, last date, grouping state) of live stories seen on or after ``since``."""
         sql = (

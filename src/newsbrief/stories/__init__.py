@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newsbrief.stories.briefings import briefing_changes, refresh_briefings, story_briefing
 from newsbrief.stories.grouper import Grouper, StoryState
-from newsbrief.stories.ingest import IngestReport, StoryIngester, ingest_reports
+from newsbrief.stories.intake import IngestReport, StoryIngester, ingest_reports
 
 __all__ = [
     "Grouper",

@@ -1,4 +1,4 @@
-"""Stream ingest: reports in, stored, de-duplicated and grouped into stories, batch by batch.
+"""Story intake (what the ``ingest`` command runs): reports in, stored, de-duplicated and grouped into stories, batch by batch.
 
 Each batch is one transaction: its reports, sentences, near-duplicate links,
 story assignments and the grouping state land together or not at all, so a
@@ -8,6 +8,7 @@ Re-ingesting the same reports adds nothing (content hash).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -55,14 +56,10 @@ class StoryIngester:
     def _resume(self) -> Grouper:
         s = self.settings
         grouper = Grouper(threshold=s.story_threshold, window_days=s.story_window_days)
-        latest = self.store.conn.execute(
-            "SELECT max(last_date) FROM stories WHERE merged_into IS NULL"
-        ).fetchone()[0]
+        latest = self.store.latest_story_date()
         since = None
         if latest and s.story_window_days:
-            import datetime as dt
-
-            since = dt.date.fromisoformat(latest) - dt.timedelta(days=2 * s.story_window_days)
+            since = latest - dt.timedelta(days=2 * s.story_window_days)
         for story_id, _, state in self.store.active_stories(since):
             grouper.load(StoryState.from_json(story_id, state))
         log.debug("resumed %d live stories", len(grouper.stories))
