@@ -48,3 +48,15 @@ def test_cosine_matrix_is_symmetric_with_unit_diagonal() -> None:
     assert sims == pytest.approx(sims.T)
     assert np.diag(sims) == pytest.approx([1.0, 1.0, 1.0])
     assert sims[0, 1] > 0.9 > 0.1 > sims[0, 2]
+
+
+def test_cosine_matrix_takes_dense_rows_as_an_embedding_backend_gives_them() -> None:
+    import numpy as np
+    from scipy import sparse
+
+    from newsbrief.represent import cosine_matrix
+
+    rows = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 0.0]])
+    dense = cosine_matrix(rows)
+    assert np.allclose(dense, cosine_matrix(sparse.csr_matrix(rows)))
+    assert dense[0, 1] == pytest.approx(0.6) and dense[2, 2] == 0.0

@@ -56,9 +56,7 @@ def test_a_report_outside_the_time_window_starts_a_new_story() -> None:
         ingest_reports(store, [*docs, late], brief=False)
         assert len(_groups(store)["flood"]) == 2
     with Store.open(":memory:") as store:  # no window: it joins
-        ingest_reports(
-            store, [*docs, late], settings=Settings(story_window_days=0), brief=False
-        )
+        ingest_reports(store, [*docs, late], settings=Settings(story_window_days=0), brief=False)
         assert len(_groups(store)["flood"]) == 1
 
 

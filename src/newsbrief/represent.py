@@ -1,8 +1,8 @@
 """Sentence representations: stemmed tokens, concepts and vectors.
 
-The default backend is tf-idf over stemmed content words (scipy sparse,
-no model download). Other backends (sentence embeddings) implement
-:class:`Representer` and can be swapped in by the orchestrator.
+The default backend is tf-idf over stemmed content words (scipy sparse, no model download).
+:class:`Representer` is the seam for other backends: ``brief`` takes one, and
+:func:`cosine_matrix` accepts its rows sparse (tf-idf) or dense (sentence embeddings).
 """
 
 from __future__ import annotations
@@ -65,7 +65,9 @@ def features(tokens: Sequence[str]) -> list[str]:
 class Representer(Protocol):
     """Turns sentence texts into L2-normalised row vectors."""
 
-    def vectors(self, texts: Sequence[str], tokens: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    def vectors(
+        self, texts: Sequence[str], tokens: Sequence[Sequence[str]]
+    ) -> sparse.csr_matrix | np.ndarray:
         """One row per text; rows have unit norm (or are zero)."""
         ...
 
@@ -101,6 +103,9 @@ def tfidf_matrix(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
-def cosine_matrix(vectors: sparse.csr_matrix) -> np.ndarray:
-    """Dense pairwise cosine similarities of L2-normalised rows."""
-    return np.asarray((vectors @ vectors.T).todense())
+def cosine_matrix(vectors: sparse.csr_matrix | np.ndarray) -> np.ndarray:
+    """Dense pairwise cosine similarities of L2-normalised rows (sparse or dense)."""
+    if sparse.issparse(vectors):
+        return np.asarray((vectors @ vectors.T).todense())
+    dense = np.asarray(vectors, dtype=np.float64)
+    return dense @ dense.T

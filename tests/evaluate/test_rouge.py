@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from newsbrief.evaluate.perl_rouge import PerlRougeScorer, perl_rouge_available
+from newsbrief.evaluate.perl_rouge import PerlRougeScorer, perl_rouge_problem
 from newsbrief.evaluate.rouge import (
     Counts,
     RougeScoreScorer,
@@ -136,7 +136,7 @@ def test_describe_names_the_variant() -> None:
     assert "first 100 words" in text and "jackknife" in text and "Porter" in text
 
 
-@pytest.mark.skipif(perl_rouge_available() is not None, reason=str(perl_rouge_available()))
+@pytest.mark.skipif(perl_rouge_problem() is not None, reason=str(perl_rouge_problem()))
 def test_perl_rouge_matches_hand_values_and_the_default_scorer() -> None:
     requests = [
         ScoreRequest("c", "s", SUMMARY, (REFERENCE,)),

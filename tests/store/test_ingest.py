@@ -17,8 +17,8 @@ import pytest
 import storydata
 from newsbrief.errors import InputError, StoreError
 from newsbrief.store import Store, writer_lock
-from newsbrief.stories import intake as ingest_module
 from newsbrief.stories import ingest_reports
+from newsbrief.stories import intake as ingest_module
 
 TESTS = Path(__file__).resolve().parent.parent
 

@@ -57,15 +57,15 @@ def analyse_reports(
     cuts = ner_cuts(documents, locator, entity_chars)
     spans, notes = _entity_spans([d.text[:c] for d, c in zip(documents, cuts, strict=True)],
                                  spacy_model)  # fmt: skip
-    people = find_entities(documents, spans, locator)
-    quotes = find_quotes(documents, locator, spans, people)
+    entities = find_entities(documents, spans, locator)
+    quotes = find_quotes(documents, locator, spans, entities)
     groups = group_claims(find_claims(sentences, locator), measures, summary, claim_similarity)
     return Analysis(
         claims=groups,
         figures=measures,
         quotes=quotes,
         timeline=build_timeline(dates, locator, groups),
-        entities=people,
+        entities=entities,
         coverage=coverage(groups),
         divergences=tuple(m.divergence for m in measures if m.divergence is not None),
         report_dates=reports,

@@ -109,7 +109,7 @@ def _clauses(s: Sentence) -> list[tuple[int, int]]:
 
 
 @dataclass(slots=True)
-class _Group:
+class _ClaimGroup:
     members: list[int]
     docs: set[int]
 
@@ -157,7 +157,9 @@ def _measures_in(claim: Claim, measures: Sequence[Measure]) -> set[str]:
     }
 
 
-def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, threshold: float) -> list[_Group]:
+def _agglomerate(
+    claims: Sequence[Claim], scores: np.ndarray, threshold: float
+) -> list[_ClaimGroup]:
     """Average-link merging of claims of different reports, best pair first.
 
     Keeps the sum of pairwise scores between groups, so a merge costs one row update
@@ -188,20 +190,20 @@ def _agglomerate(claims: Sequence[Claim], scores: np.ndarray, threshold: float) 
         link[a, :] = link[:, a] = row
         link[b, :] = link[:, b] = -np.inf
     return [
-        _Group(members[i], {claims[k].mention.doc_index for k in members[i]})
+        _ClaimGroup(members[i], {claims[k].mention.doc_index for k in members[i]})
         for i in range(n)
         if alive[i]
     ]
 
 
 def _attach_restatements(
-    groups: list[_Group], claims: Sequence[Claim], scores: np.ndarray, threshold: float
-) -> list[_Group]:
+    groups: list[_ClaimGroup], claims: Sequence[Claim], scores: np.ndarray, threshold: float
+) -> list[_ClaimGroup]:
     """A report that states a fact twice ("US troops are returning…", "additional US soldiers
     are returning…"): its second statement joins the group when it matches the other
     reports' claims there as well as the first one did."""
     multi = [g for g in groups if len(g.docs) > 1]
-    kept: list[_Group] = []
+    kept: list[_ClaimGroup] = []
     for g in groups:
         (i,) = g.members if len(g.members) == 1 else (-1,)
         doc = claims[i].mention.doc_index if i >= 0 else -1
@@ -218,7 +220,10 @@ def _attach_restatements(
 
 
 def _group(
-    g: _Group, claims: Sequence[Claim], measures: Sequence[Measure], covered: set[tuple[int, int]]
+    g: _ClaimGroup,
+    claims: Sequence[Claim],
+    measures: Sequence[Measure],
+    covered: set[tuple[int, int]],
 ) -> ClaimGroup:
     members = tuple(sorted((claims[i] for i in g.members), key=lambda c: c.mention.doc_index))
     sources = tuple(sorted({c.mention.source for c in members}))

@@ -70,6 +70,27 @@ class _Tok:
         return self.text.lower()
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    """A number read from tokens: value (or range), unit, approximation word and extent."""
+
+    value: float | None  # None: "an undefined number of"
+    high: float | None = None  # upper end of a range ("24 to 48")
+    unit: str = ""  # "percent", "fraction", "dollar" when the number itself carries it
+    qualifier: str = ""  # "nearly", "at least"; for vague amounts the phrase itself
+    vague_low: float | None = None  # lower bound of a vague amount ("thousands of")
+    end: int = 0  # index of the first token after the number
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """The sentence being read: its tokens and how to turn offsets into mentions."""
+
+    toks: list[_Tok]
+    sentence: Sentence
+    locator: Locator
+
+
 def tokens_of(text: str, offset: int = 0) -> list[_Tok]:
     """Word, number and punctuation tokens with document offsets."""
     return [_Tok(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
@@ -114,16 +135,11 @@ def sentence_figures(
         if hit is None:
             i += 1
             continue
-        value, high, unit, qualifier, vague_low, end = hit
-        found = _finish(toks, i, end, value, high, unit, qualifier, vague_low, previous, locator,
-                        sentence)  # fmt: skip
+        found = _finish(_Where(toks, sentence, locator), i, hit, previous)
         if found is not None:
             yield found
             previous = found
-        i = max(end, i + 1)
-
-
-_Number = tuple[float | None, float | None, str, str, float | None, int]
+        i = max(hit.end, i + 1)
 
 
 _STARTERS = (
@@ -142,8 +158,8 @@ def _could_start(low: str) -> bool:
     return low[0].isdigit() or low[0] == "$" or low in _STARTERS or low.split("-")[0] in UNITS
 
 
-def _read_number(toks: list[_Tok], i: int) -> _Number | None:
-    """``(value, high, unit, qualifier, vague_low, next index)`` of a number at ``i``."""
+def _read_number(toks: list[_Tok], i: int) -> ParsedNumber | None:
+    """The number that starts at ``toks[i]``, if any."""
     for reader in (_unspecified, _vague, _fraction, _digits, _ordinals, _words):
         hit = reader(toks, i)
         if hit is not None:
@@ -151,7 +167,7 @@ def _read_number(toks: list[_Tok], i: int) -> _Number | None:
     return None
 
 
-def _unspecified(toks: list[_Tok], i: int) -> _Number | None:
+def _unspecified(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """ "an undefined number of", "an unspecified number of"."""
     words = [t.low for t in toks[i : i + 4]]
     if (
@@ -161,20 +177,21 @@ def _unspecified(toks: list[_Tok], i: int) -> _Number | None:
         and words[2] in {"number", "amount"}
         and words[3] == "of"
     ):
-        return None, None, "", words[1], None, i + 4
+        return ParsedNumber(None, qualifier=words[1], end=i + 4)
     return None
 
 
-def _vague(toks: list[_Tok], i: int) -> _Number | None:
+def _vague(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """ "thousands of", "tens of thousands of"."""
     for n in (3, 1):
         phrase = " ".join(t.low for t in toks[i : i + n])
         if phrase in VAGUE_AMOUNTS and i + n < len(toks) and toks[i + n].low == "of":
-            return VAGUE_AMOUNTS[phrase], None, "", phrase, VAGUE_AMOUNTS[phrase], i + n + 1
+            low = VAGUE_AMOUNTS[phrase]
+            return ParsedNumber(low, qualifier=phrase, vague_low=low, end=i + n + 1)
     return None
 
 
-def _fraction(toks: list[_Tok], i: int) -> _Number | None:
+def _fraction(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """ "two-thirds of", "half of", "a third of"."""
     value = parse_fraction(toks[i].text) if "-" in toks[i].text else None
     end = i + 1
@@ -190,10 +207,10 @@ def _fraction(toks: list[_Tok], i: int) -> _Number | None:
         value = 0.5
     if value is None:
         return None
-    return value, None, "fraction", _qualifier(toks, i), None, end
+    return ParsedNumber(value, unit="fraction", qualifier=_qualifier(toks, i), end=end)
 
 
-def _digits(toks: list[_Tok], i: int) -> _Number | None:
+def _digits(toks: list[_Tok], i: int) -> ParsedNumber | None:
     tok = toks[i]
     value = parse_digits(tok.text)
     if value is None or _is_name_or_code(toks, i):
@@ -204,7 +221,7 @@ def _digits(toks: list[_Tok], i: int) -> _Number | None:
     if end < len(toks) and toks[end].low in SCALES:
         value, end = value * SCALES[toks[end].low], end + 1
     high, end = _range_end(toks, end, value)
-    return value, high, unit, _qualifier(toks, i), None, end
+    return ParsedNumber(value, high, unit, _qualifier(toks, i), end=end)
 
 
 def _is_name_or_code(toks: list[_Tok], i: int) -> bool:
@@ -236,7 +253,7 @@ def _range_end(toks: list[_Tok], j: int, low: float) -> tuple[float | None, int]
     return None, j
 
 
-def _ordinals(toks: list[_Tok], i: int) -> _Number | None:
+def _ordinals(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """ "the tenth and eleventh provincial capitals": a running count of 11."""
     if not i or toks[i - 1].low != "the" or toks[i].low not in ORDINALS:
         return None
@@ -246,17 +263,17 @@ def _ordinals(toks: list[_Tok], i: int) -> _Number | None:
     run = _noun_run(toks, j)[0]
     if not run or not toks[run[-1]].low.endswith("s"):
         return None  # "the third city" is a rank, not a count
-    return float(value), None, "", "", None, j
+    return ParsedNumber(float(value), end=j)
 
 
-def _words(toks: list[_Tok], i: int) -> _Number | None:
+def _words(toks: list[_Tok], i: int) -> ParsedNumber | None:
     if (
         toks[i].low in {"a", "an"}
         and i + 1 < len(toks)
         and toks[i + 1].low in {"dozen", "hundred", "thousand"}
     ):
         value, used = parse_words(["one", *[t.text for t in toks[i + 1 : i + 4]]]) or (0.0, 0)
-        return value, None, "", _qualifier(toks, i), None, i + used
+        return ParsedNumber(value, qualifier=_qualifier(toks, i), end=i + used)
     if toks[i].low in {"one", "zero"} and not (i + 1 < len(toks) and toks[i + 1].low in SCALES):
         return None  # "one of the", "one day": rarely a figure
     parsed = parse_words([t.text for t in toks[i : i + 6]])
@@ -264,7 +281,7 @@ def _words(toks: list[_Tok], i: int) -> _Number | None:
         return None
     value, used = parsed
     high, end = _range_end(toks, i + used, value) if used else (None, i + used)
-    return value, high, "", _qualifier(toks, i), None, end
+    return ParsedNumber(value, high, qualifier=_qualifier(toks, i), end=end)
 
 
 def _qualifier(toks: list[_Tok], i: int) -> str:
@@ -301,21 +318,10 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _finish(
-    toks: list[_Tok],
-    i: int,
-    end: int,
-    value: float | None,
-    high: float | None,
-    unit: str,
-    qualifier: str,
-    vague_low: float | None,
-    previous: Found | None,
-    locator: Locator,
-    sentence: Sentence,
-) -> Found | None:
-    """Unit, counted noun phrase and record of a number read at ``toks[i:end]``."""
-    unit, j = _unit_after(toks, end, unit)
+def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None) -> Found | None:
+    """Unit, counted noun phrase and record of a number read at ``toks[i:number.end]``."""
+    toks, end, qualifier = where.toks, number.end, number.qualifier
+    unit, j = _unit_after(toks, end, number.unit)
     run, additive = _noun_run(toks, j)
     additive = additive or _in_addition(toks, (run[-1] + 1) if run else j)
     unit, words = _unit_word(unit, [toks[k].text for k in run])
@@ -326,8 +332,9 @@ def _finish(
         and toks[end : end + 1]
         and (toks[end].low in ADDITIVE)
     ):
-        return _with_counts(toks, i, run, value, high, previous, qualifier, locator, additive)
-    if not words and not unit and value is not None and vague_low is None and not qualifier:
+        return _with_counts(where, i, number, previous, additive)
+    bare = not words and not unit and number.vague_low is None and not qualifier
+    if bare and number.value is not None:
         return None  # a bare number with nothing counted: a score, an age, a code
     counts = " ".join(words)
     tail = j  # after the unit words ("5 percent"), without a dangling "of the"
@@ -336,8 +343,7 @@ def _finish(
     last = run[-1] if run else tail - 1
     stop = max(toks[last].end, toks[end - 1].end)
     first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
-    found = _record(toks[first].start, stop, value, high, unit, counts, qualifier, vague_low,
-                    additive, locator, sentence)  # fmt: skip
+    found = _record(where, (toks[first].start, stop), replace(number, unit=unit), counts, additive)
     return replace(found, increment=_is_increment(toks, i, end))
 
 
@@ -369,39 +375,25 @@ def _is_increment(toks: list[_Tok], i: int, end: int) -> bool:
 
 
 def _with_counts(
-    toks: list[_Tok],
-    i: int,
-    run: list[int],
-    value: float | None,
-    high: float | None,
-    previous: Found,
-    qualifier: str,
-    locator: Locator,
-    additive: bool,
+    where: _Where, i: int, number: ParsedNumber, previous: Found, additive: bool
 ) -> Found:
     """ "three more capitals on Wednesday and two more on Thursday": the head is elided."""
-    prev = previous.figure
+    toks, prev = where.toks, previous.figure
     end = toks[i + 1].end if i + 1 < len(toks) else toks[i].end
-    mention = locator.mention(prev.mention.doc_index, toks[i].start, end)
+    mention = where.locator.mention(prev.mention.doc_index, toks[i].start, end)
+    value, high = number.value, number.high
     fig = Figure(mention.text, value, high, _normalised(value, high, None, ""), prev.unit,
-                 prev.counts, qualifier, mention)  # fmt: skip
+                 prev.counts, number.qualifier, mention)  # fmt: skip
     return Found(fig, previous.head, additive or previous.additive, False, None, increment=True)
 
 
 def _record(
-    start: int,
-    end: int,
-    value: float | None,
-    high: float | None,
-    unit: str,
-    counts: str,
-    qualifier: str,
-    vague_low: float | None,
-    additive: bool,
-    locator: Locator,
-    sentence: Sentence,
+    where: _Where, extent: tuple[int, int], number: ParsedNumber, counts: str, additive: bool
 ) -> Found:
-    mention = locator.mention(sentence.doc_index, start, end)
+    """The figure of a number and what it counts, located at document offsets ``extent``."""
+    value, high, unit = number.value, number.high, number.unit
+    qualifier, vague_low = number.qualifier, number.vague_low
+    mention = where.locator.mention(where.sentence.doc_index, *extent)
     normalised = _normalised(value, high, vague_low, qualifier)
     shown_value = None if vague_low is not None else value
     fig = Figure(mention.text, shown_value, high, normalised, unit, counts, qualifier, mention)

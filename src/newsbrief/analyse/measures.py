@@ -36,7 +36,7 @@ WINDOW = 40  # characters each side of a figure read as its local context
 
 
 @dataclass(slots=True)
-class _Group:
+class _FigureGroup:
     items: list[Found]
     additive: bool
     context: float = 0.0
@@ -91,7 +91,7 @@ def group_measures(
     found: Sequence[Found], locator: Locator, similarity: np.ndarray, reports: Sequence[ReportDate]
 ) -> tuple[Measure, ...]:
     """Measures, most widely reported first, each with its divergence if any."""
-    groups: list[_Group] = []
+    groups: list[_FigureGroup] = []
     for f in found:
         for g in groups:
             same = g.items[0]
@@ -100,7 +100,7 @@ def group_measures(
                 g.additive |= f.additive
                 break
         else:
-            groups.append(_Group([f], f.additive))
+            groups.append(_FigureGroup([f], f.additive))
     merged = _merge(groups, locator, similarity)
     merged.sort(key=lambda g: (-len(g.docs), _first(g)))
     return tuple(_measure(g, k + 1, reports) for k, g in enumerate(merged))
@@ -112,12 +112,14 @@ def _same_value(a: Found, b: Found) -> bool:
     return a.figure.value == b.figure.value and a.figure.high == b.figure.high
 
 
-def _merge(groups: list[_Group], locator: Locator, similarity: np.ndarray) -> list[_Group]:
+def _merge(
+    groups: list[_FigureGroup], locator: Locator, similarity: np.ndarray
+) -> list[_FigureGroup]:
     """Greedy merging of value clusters, best context first, never against a report.
 
     Pair scores are computed once; a merge rescores only the merged cluster's pairs.
     """
-    live: list[_Group | None] = list(groups)
+    live: list[_FigureGroup | None] = list(groups)
     scores: dict[tuple[int, int], float] = {}
 
     def rescore(a: int) -> None:
@@ -136,7 +138,7 @@ def _merge(groups: list[_Group], locator: Locator, similarity: np.ndarray) -> li
         a, b = max(scores, key=lambda k: (scores[k], -k[0], -k[1]))
         ga, gb = live[a], live[b]
         assert ga is not None and gb is not None
-        live[a] = _Group(ga.items + gb.items, ga.additive or gb.additive)
+        live[a] = _FigureGroup(ga.items + gb.items, ga.additive or gb.additive)
         live[b] = None
         for key in [k for k in scores if b in k or a in k]:
             del scores[key]
@@ -144,7 +146,9 @@ def _merge(groups: list[_Group], locator: Locator, similarity: np.ndarray) -> li
     return [g for g in live if g is not None]
 
 
-def _link(a: _Group, b: _Group, locator: Locator, similarity: np.ndarray) -> float | None:
+def _link(
+    a: _FigureGroup, b: _FigureGroup, locator: Locator, similarity: np.ndarray
+) -> float | None:
     """How well two clusters fit one measure; ``None`` when they must stay apart."""
     x, y = a.items[0], b.items[0]
     if (x.head, x.figure.unit) != (y.head, y.figure.unit) or x.figure.unit == "date":
@@ -191,11 +195,11 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _first(g: _Group) -> tuple[int, int]:
+def _first(g: _FigureGroup) -> tuple[int, int]:
     return min((f.figure.mention.doc_index, f.figure.mention.start) for f in g.items)
 
 
-def _measure(g: _Group, number: int, reports: Sequence[ReportDate]) -> Measure:
+def _measure(g: _FigureGroup, number: int, reports: Sequence[ReportDate]) -> Measure:
     mid = f"m{number}"
     items = sorted(g.items, key=lambda f: (f.figure.mention.doc_index, f.figure.mention.start))
     figures = tuple(replace(f.figure, measure=mid) for f in items)

@@ -70,7 +70,7 @@ def find_quotes(
     documents: Sequence[Document],
     locator: Locator,
     spans: Sequence[Sequence[EntitySpan]],
-    people: Sequence[Entity],
+    entities: Sequence[Entity],
 ) -> tuple[Quote, ...]:
     """Quotations of every report, merged across reports, in order of first appearance."""
     said: list[Said] = []
@@ -80,7 +80,7 @@ def find_quotes(
         if doc.kind == "transcript":
             found += _clips(doc, i, locator, persons)
         found.sort(key=lambda q: q.mention.start)
-        said += _resolve(found, people, persons, doc.text)
+        said += _resolve(found, entities, persons, doc.text)
     return merge_quotes(sorted(said, key=lambda q: (q.mention.doc_index, q.mention.start)))
 
 
@@ -245,7 +245,7 @@ def _described(who: str) -> str:
 
 
 def _last_named(
-    q: Said, text: str, persons: Sequence[EntitySpan], people: Sequence[Entity]
+    q: Said, text: str, persons: Sequence[EntitySpan], entities: Sequence[Entity]
 ) -> str | None:
     """The person named last before a quote: by name, or by a role ("The governor spoke
     ...") that one person of the cluster holds."""
@@ -253,19 +253,19 @@ def _last_named(
     last = [p for p in persons if window < p.end <= q.anchor]
     described = list(_THE_ROLE.finditer(text, window, q.anchor))
     if described and (not last or described[-1].start() > last[-1].end):
-        holder = _role_holder(described[-1].group(1), people)
+        holder = _role_holder(described[-1].group(1), entities)
         if holder:
             return holder
     return last[-1].text if last else None
 
 
-def _role_holder(noun: str, people: Sequence[Entity]) -> str | None:
-    holders = [e.name for e in people if e.role and noun.lower() in e.role.lower().split()]
+def _role_holder(noun: str, entities: Sequence[Entity]) -> str | None:
+    holders = [e.name for e in entities if e.role and noun.lower() in e.role.lower().split()]
     return holders[0] if len(set(holders)) == 1 else None
 
 
 def _resolve(
-    items: list[Said], people: Sequence[Entity], persons: Sequence[EntitySpan], text: str
+    items: list[Said], entities: Sequence[Entity], persons: Sequence[EntitySpan], text: str
 ) -> list[Said]:
     """Pronouns and missing attributions take the previous speaker, else the last person
     named before the quote; surnames become full names."""
@@ -275,10 +275,10 @@ def _resolve(
             prev = out[-1]
             q = Said(q.mention, prev.speaker, prev.role, q.cue, q.speaker_text, q.kind, q.anchor)
         elif q.speaker is None:
-            name = _last_named(q, text, persons, people)
+            name = _last_named(q, text, persons, entities)
             if name:
                 q = Said(q.mention, name, None, q.cue, q.speaker_text, q.kind, q.anchor)
-        out.append(_full_name(q, people))
+        out.append(_full_name(q, entities))
     return out
 
 
@@ -286,15 +286,15 @@ def _near(a: Mention, b: Mention) -> bool:
     return b.start - a.end < 1500
 
 
-def _full_name(q: Said, people: Sequence[Entity]) -> Said:
+def _full_name(q: Said, entities: Sequence[Entity]) -> Said:
     if q.speaker is None:
         return q
     key = alias_key(q.speaker)
-    for e in people:
+    for e in entities:
         if e.type == "person" and key in {alias_key(a) for a in e.aliases} | {alias_key(e.name)}:
             role = q.role or e.role
             return Said(q.mention, e.name, role, q.cue, q.speaker_text, q.kind, q.anchor)
-    for e in sorted(people, key=lambda e: -len(e.name)):
+    for e in sorted(entities, key=lambda e: -len(e.name)):
         name = alias_key(e.name)
         if (
             e.type != "person"

@@ -78,8 +78,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the dataset, run the evaluation, print the table, write the report."""
-    from newsbrief.evaluate.load import load_dataset
     from newsbrief.evaluate.harness import EvalConfig, run_evaluation
+    from newsbrief.evaluate.load import load_dataset
     from newsbrief.evaluate.report import render_table, report_to_dict
 
     kind, paths = split_kind(args.inputs)

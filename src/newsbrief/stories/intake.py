@@ -1,4 +1,5 @@
-"""Story intake (what the ``ingest`` command runs): reports in, stored, de-duplicated and grouped into stories, batch by batch.
+"""Story intake (what the ``ingest`` command runs): reports stored, de-duplicated and grouped
+into stories, batch by batch.
 
 Each batch is one transaction: its reports, sentences, near-duplicate links,
 story assignments and the grouping state land together or not at all, so a
