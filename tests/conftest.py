@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.config import Settings
 from newsbrief.ingest import read_inputs
-from newsbrief.models import Document
+from newsbrief.models import Briefing, Document
+from newsbrief.pipeline import brief
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
@@ -47,3 +49,25 @@ def seed_documents() -> tuple[Document, ...]:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_briefing_full(seed_documents: tuple[Document, ...]) -> Briefing:
+    """The seeds briefed once with the default settings (analysis included); read-only."""
+    return brief(seed_documents, settings=Settings())
+
+
+@pytest.fixture(scope="session")
+def seed_briefing_plain(seed_documents: tuple[Document, ...]) -> Briefing:
+    """The seeds briefed once without the analysis stage; read-only."""
+    return brief(seed_documents, settings=Settings(analysis=False))
+
+
+def require_browser(problem: str | None) -> None:
+    """Skip a browser test for ``problem`` on a developer machine; in CI (``CI=true``) fail,
+    so that a missing or broken browser can never pass as a skipped test."""
+    if problem is None:
+        return
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"browser test cannot run in CI: {problem}")
+    pytest.skip(problem)

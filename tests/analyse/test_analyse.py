@@ -26,8 +26,8 @@ def mentions_in(value: object):
             yield from mentions_in(v)
 
 
-def test_every_mention_points_at_its_text(seed_documents) -> None:
-    analysis = brief(seed_documents).analysis
+def test_every_mention_points_at_its_text(seed_documents, seed_briefing_full) -> None:
+    analysis = seed_briefing_full.analysis
     found = list(mentions_in(analysis))
     assert len(found) > 100
     for m in found:
@@ -35,8 +35,8 @@ def test_every_mention_points_at_its_text(seed_documents) -> None:
         assert seed_documents[m.doc_index].id == m.doc_id
 
 
-def test_analysis_in_json_and_markdown(seed_documents) -> None:
-    b = brief(seed_documents)
+def test_analysis_in_json_and_markdown(seed_briefing_full) -> None:
+    b = seed_briefing_full
     data = json.loads(render_json(b))["analysis"]
     assert data["divergences"][0]["kind"] == "update"
     assert data["report_dates"][2]["status"] == "undated"

@@ -9,16 +9,16 @@ from newsbrief.pipeline import brief
 from newsbrief.render.html import render_html
 
 
-def test_seeds_page_is_self_contained(seed_documents) -> None:
-    page = render_html(brief(seed_documents))
+def test_seeds_page_is_self_contained(seed_briefing_full) -> None:
+    page = render_html(seed_briefing_full)
     # No external resource of any kind: only the CSP meta names a URL-ish scheme.
     assert not re.search(r"""(?:src|href)\s*=\s*["'](?!#)""", page)
     assert "<script src" not in page and "@import" not in page and "url(" not in page
     assert 'class="timeline-chart"' in page and 'class="coverage-chart"' in page
 
 
-def test_hover_box_holds_the_evidence_sentence(seed_documents) -> None:
-    page = render_html(brief(seed_documents))
+def test_hover_box_holds_the_evidence_sentence(seed_briefing_full) -> None:
+    page = render_html(seed_briefing_full)
     tips = re.findall(r'<span class="tip" role="tooltip">(.*?)</span>', page)
     assert tips and any("Ned Price" in t for t in tips)
 
@@ -37,8 +37,8 @@ def test_source_text_is_escaped() -> None:
     assert "&lt;script&gt;" in page
 
 
-def test_briefing_without_documents_still_renders(seed_documents) -> None:
-    b = brief(seed_documents)
+def test_briefing_without_documents_still_renders(seed_briefing_full) -> None:
+    b = seed_briefing_full
     page = render_html(b.__class__(**{**{f: getattr(b, f) for f in b.__dataclass_fields__},
                                       "documents": ()}))  # fmt: skip
     assert page.startswith("<!DOCTYPE html>") and "Summary" in page

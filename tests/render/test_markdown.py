@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsbrief.config import Settings
-from newsbrief.pipeline import brief
 from newsbrief.render import render_json, render_markdown
 from newsbrief.render.markdown import cite_mark
 
@@ -21,13 +19,13 @@ def check_golden(name: str, actual: str, update: bool) -> None:
     assert actual == path.read_text("utf-8"), f"{name} changed; rerun with --update-golden"
 
 
-def test_seeds_markdown_golden(seed_documents, update_golden) -> None:
-    briefing = brief(seed_documents, settings=Settings(analysis=False))
+def test_seeds_markdown_golden(seed_briefing_plain, update_golden) -> None:
+    briefing = seed_briefing_plain
     check_golden("seeds.md", render_markdown(briefing), update_golden)
 
 
-def test_seeds_json_round_trips(seed_documents) -> None:
-    briefing = brief(seed_documents, settings=Settings(analysis=False))
+def test_seeds_json_round_trips(seed_briefing_plain) -> None:
+    briefing = seed_briefing_plain
     data = json.loads(render_json(briefing))
     assert [s["text"] for s in data["summary"]] == [s.text for s in briefing.summary]
     assert data["sources"][0]["date"] == "2021-08-12"

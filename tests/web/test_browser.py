@@ -1,7 +1,7 @@
 """In real headless Chromium (Debian's): list, open a story, click a citation, see the evidence.
 
-Skipped when Debian's chromium or the playwright package is missing; the
-browser is never downloaded. Screenshots go to ``artifacts/``.
+Skipped when Debian's chromium or the playwright package is missing (in CI it fails
+instead); the browser is never downloaded. Screenshots go to ``artifacts/``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from conftest import require_browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -22,17 +24,22 @@ ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    sync_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        require_browser("the playwright package is not installed (make setup)")
+    if not Path(CHROMIUM).exists():
+        require_browser("Debian chromium is not installed (apt-get install -y chromium)")
     with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        except Exception as exc:  # a broken browser install: skipped locally, fails in CI
+            require_browser(f"chromium does not start: {exc}")
         yield chromium
         chromium.close()
 
