@@ -5,12 +5,23 @@ BIN := $(VENV)/bin
 EXTRAS ?= dev,analysis,eval,web,stream,browser
 STORY_SIZES ?= 10000,100000
 
-.PHONY: setup test lint format bench eval clean
+.PHONY: setup system-packages test lint format bench eval clean
 
-setup:  ## install everything the default path, the tests and the benchmarks need
+setup: system-packages  ## install everything the default path, the tests and the benchmarks need
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+
+# Debian's chromium (the browser tests never download one) and the Perl XML::DOM module the
+# original ROUGE-1.5.5 needs. Installed with apt-get when missing and running as root;
+# otherwise the command to run is printed and setup stops.
+system-packages:
+	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
+	perl -MXML::DOM -e 1 2>/dev/null || missing="$$missing libxml-dom-perl"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else echo "make setup needs: sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
 
 test:  ## the whole test suite (what CI runs)
 	$(BIN)/python -m pytest
