@@ -208,3 +208,38 @@ def test_a_report_that_is_all_packaging_is_briefed_without_it() -> None:
     only = Document("p", "For Use By Clients of the New York Times News Service\n\nENDIT")
     b = brief([only, Document("r", LEAD)], 50)
     assert [s.text for s in b.summary] == [LEAD]
+
+
+PAGE = """<html><head><title>Council closes old bridge to lorries | Valley Post</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Council closes old bridge to lorries</h1>
+<p>By Ana Ruiz</p>
+<p>RIVERTON — The council voted on Tuesday to close the old bridge to heavy lorries for six
+months while engineers repair its cracked supports.</p>
+<p>Share this article</p>
+<p>The repairs will cost about $2 million, the council said, and will be paid from the roads
+budget.</p>
+<p>READ MORE: Bridge repairs to cost millions</p>
+<p>"The bridge is older than any of us," Mayor Alma Ortiz said after the vote.</p>
+<p>Sign up for our morning newsletter to get the news delivered to your inbox.</p>
+<p>Please enable JavaScript to view this video.</p>
+<p>Hauliers said the detour would add an hour to every trip through the valley.</p>
+<p>A version of this article appears in print on April 5, Section B, Page 3.</p>
+</article><footer>Copyright 2024 Valley Post. All rights reserved.</footer></body></html>"""
+
+
+def test_web_page_packaging_that_survives_extraction_is_removed() -> None:
+    pytest.importorskip("trafilatura")
+    from newsbrief.ingest.html import parse_html
+
+    doc = parse_html(PAGE, "page", "page.html")
+    (result,) = clean_documents([doc])
+    kinds = {c.kind for c in result.cuts}
+    assert {"share", "related", "promo", "video", "print"} <= kinds
+    texts = [s.text for s in segment_document(result.document)]
+    assert texts[0].startswith("The council voted") or texts[0].startswith("RIVERTON")
+    assert not any(
+        w in t for t in texts for w in ("Share this", "READ MORE", "newsletter", "JavaScript")
+    )
+    assert any("Ortiz said" in t for t in texts)  # the quote is news
+    assert brief([doc], 40).headline == "Council closes old bridge to lorries"

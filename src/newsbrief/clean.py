@@ -106,7 +106,7 @@ _DEFAULT = _Table.of(RULES)
 
 
 def _clean(doc: Document, table: _Table) -> Cleaned:
-    cuts = tuple(_find(doc.text, table))
+    cuts = tuple(sorted((*_find(doc.text, table), *_title_repeat(doc)), key=lambda c: c.start))
     if not cuts:
         return Cleaned(doc, ())
     return Cleaned(replace(doc, text=blank(doc.text, cuts)), cuts)
@@ -132,6 +132,24 @@ def _find(text: str, table: _Table) -> Iterable[Cut]:
         tail = _suffix(text, start, end, table)
         if tail is not None:
             yield tail
+
+
+def _title_repeat(doc: Document) -> Iterable[Cut]:
+    """The title repeated as the first line of the body (web pages keep their heading)."""
+    if not doc.title:
+        return
+    key = _key(doc.title)
+    for i, match in enumerate(_LINE.finditer(doc.text)):
+        if i >= HEAD_LINES:
+            return
+        start, end = _strip(doc.text, match.start(), match.end())
+        if start < end and _key(doc.text[start:end]) == key:
+            yield Cut(start, end, "heading")
+            return
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _whole_line(line: str, rules: Iterable[Rule]) -> Rule | None:
