@@ -131,7 +131,6 @@ def test_stdin_text_and_jsonl() -> None:
         ("bad.jsonl", b'{"id": "a", "documents": [{"text": "x"}]}\n{oops}\n', ":2: malformed JSON"),
         ("nodocs.jsonl", b'{"id": "a", "documents": []}\n', "'documents' must be"),
         ("notext.json", b'{"documents": [{"id": "a"}]}', "'text' must be"),
-        ("baddate.json", b'{"documents": [{"text": "x", "date": "12/08/21"}]}', "bad date"),
         ("data.xlsx", b"PK stuff", "unknown file type"),  # unsupported extension
         ("header.txt", b"date 2021-08-12\n", "no report text"),  # date line only
     ],

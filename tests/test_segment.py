@@ -149,3 +149,32 @@ def test_seed_transcript_small_talk_is_flagged(seed_documents) -> None:
 )
 def test_quotations_are_not_split(text: str, expected: list[str]) -> None:
     assert [s.text for s in segment_document(Document("d", text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation split by the sentence splitter stays one statement, whatever its marks
+        '"This is not a closure. This is a repair," the mayor said.',
+        "“This is not a closure. This is a repair,” the mayor said.",
+        "``This is not a closure. This is a repair,'' the mayor said.",
+        "''This is not a closure. This is a repair,'' the mayor said.",
+        "«This is not a closure. This is a repair», the mayor said.",
+    ],
+)
+def test_a_split_quotation_stays_one_sentence(text: str) -> None:
+    (s,) = segment_document(Document("d", text))
+    assert s.text == text and s.is_quote
+
+
+def test_a_quote_left_open_at_a_paragraph_end_does_not_swallow_the_next() -> None:
+    # AP convention: the paragraph ends open, the next re-opens; each paragraph is its own block
+    text = "``The bridge is old. It needs rest.\n\n``We will fix it,'' Ortiz said.\n\nLorries wait."
+    texts = [s.text for s in segment_document(Document("d", text))]
+    assert texts[-1] == "Lorries wait."
+    assert "``We will fix it,'' Ortiz said." in texts
+
+
+def test_apostrophes_do_not_open_quotes() -> None:
+    text = "The council's plan is the mayor's. It's due in the '90s style. Work starts soon."
+    assert len(list(segment_document(Document("d", text)))) == 3

@@ -108,6 +108,24 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Cut:
+    """Report packaging the cleaning stage took out: ``Document.text[start:end]``."""
+
+    start: int
+    end: int
+    kind: str  # one of :data:`newsbrief.clean_rules.KINDS`: "byline", "slug", "caption" ...
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """How much packaging of one kind the cleaning stage took out of one report."""
+
+    kind: str
+    lines: int  # lines (or pieces of lines) removed
+    chars: int
+
+
+@dataclass(frozen=True, slots=True)
 class SourceInfo:
     """What the briefing tells about one input report."""
 
@@ -120,6 +138,7 @@ class SourceInfo:
     outlet: str | None = None
     n_sentences: int = 0
     n_words: int = 0
+    removed: tuple[Removed, ...] = ()  # packaging the cleaning stage took out, by kind
 
 
 @dataclass(frozen=True, slots=True)

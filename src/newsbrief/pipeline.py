@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 
 from newsbrief.cite import cite
+from newsbrief.clean import Cleaned, clean_documents
 from newsbrief.config import Settings
 from newsbrief.errors import ConfigError, InputError
 from newsbrief.models import Briefing, Cluster, Document, Sentence, SourceInfo
@@ -36,9 +37,11 @@ def brief(
 ) -> Briefing:
     """Brief a set of reports about one event: a cited summary within ``max_words``."""
     settings = settings or Settings()
-    docs = canonical_order(documents)
-    if not docs:
+    originals = canonical_order(documents)
+    if not originals:
         raise InputError(cluster_id or "inputs", "no documents to brief")
+    cleaned = clean_documents(originals)
+    docs = tuple(c.document for c in cleaned)
     budget = settings.max_words if max_words is None else max_words
     if budget < 1:
         raise ConfigError(f"max_words must be at least 1, got {budget}")
@@ -76,13 +79,13 @@ def brief(
     return Briefing(
         headline=headline,
         summary=summary,
-        sources=_sources(docs, sentences),
+        sources=_sources(originals, sentences, cleaned),
         max_words=budget,
         query=query,
         cluster_id=cluster_id,
         analysis=analysis,
         notes=_notes(docs, summary, budget),
-        documents=docs,
+        documents=originals,
     )
 
 
@@ -111,7 +114,9 @@ def brief_cluster(
     )
 
 
-def _sources(docs: Sequence[Document], sentences: Sequence[Sentence]) -> tuple[SourceInfo, ...]:
+def _sources(
+    docs: Sequence[Document], sentences: Sequence[Sentence], cleaned: Sequence[Cleaned]
+) -> tuple[SourceInfo, ...]:
     counts = [0] * len(docs)
     for s in sentences:
         counts[s.doc_index] += 1
@@ -126,6 +131,7 @@ def _sources(docs: Sequence[Document], sentences: Sequence[Sentence]) -> tuple[S
             outlet=d.outlet,
             n_sentences=counts[i],
             n_words=len(d.text.split()),
+            removed=cleaned[i].removed,
         )
         for i, d in enumerate(docs)
     )

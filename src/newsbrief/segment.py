@@ -12,18 +12,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from newsbrief.language.quotes import has_open_quote, quoted_chars, without_quotes
+from newsbrief.language.transcripts import (
+    SIGN_OFF,
+    SMALL_TALK,
+    SPEAKER_LABEL,
+    SPEAKER_PRONOUN,
+    TURN_BREAK,
+    VOCATIVE,
+)
 from newsbrief.models import Document, Sentence
 
 MAX_QUOTE_SENTENCES = 4
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# Speaker turns in transcripts arrive as double-spaced breaks after a sentence end.
-_TURN_BREAK = re.compile(r"(?<=[.?!\"”])[ \t]{2,}(?=\S)|\n")
 _DATELINE = re.compile(
     r"\A[A-Z][A-Za-z.'\- ]{1,40}(?:,[ A-Za-z.]{2,25})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
     r"(?:\((?:AP|AFP|Reuters|Xinhua|UPI|CNN)\)\s*)?(?:--|—|–|_|-)\s+"
 )
-_SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:\s\([A-Za-z ]+\))?:[ \t]+")
 _WIRE_TAG = re.compile(r"\A\((?:AP|AFP|Reuters|Xinhua|UPI)\)\s*(?:--|—|–|_|-)?\s*")
+# Packaging the cleaning stage leaves in place because it sits inside a sentence.
 _BOILERPLATE = re.compile(
     r"condensed version|contributed to this report|all rights reserved|click here|"
     r"sign up for|subscribe to|read more\b|copyright \d|follow (?:us|him|her) on|"
@@ -31,23 +38,6 @@ _BOILERPLATE = re.compile(
     r"for use by (?:clients of )?(?:the )?new york times|news service clients|for subscribers of",
     re.IGNORECASE,
 )
-_SMALL_TALK = re.compile(
-    r"^\W*(?:thanks?(?: you)?|thank you(?: very much)?|my pleasure|you're welcome|"
-    r"good (?:morning|evening|afternoon)|yeah|yes|no|ok(?:ay)?|right|sure|well)"
-    r"\b[\w ,']{0,20}[.!]?\W*$|"
-    r"joining us|let us hear|let's hear|let's listen|we'll be right back|stay with us|"
-    r"\bthanks? (?:you )?for (?:joining|having)",
-    re.IGNORECASE,
-)
-# A sign-off naming the reporter: "That is NPR's Greg Myre."
-_SIGN_OFF = re.compile(r"\b(?:[Tt]hat is|[Tt]hat's|[Tt]his is) [A-Z][\w.]*'s [A-Z]")
-# First/second person outside quotation marks: the host or correspondent talking.
-_SPEAKER_PRONOUN = re.compile(r"\b(?:I|I'm|I've|me|my|you|your|you're)\b")
-# A vocative opening a turn: "Yeah Audie it really is", "Greg I want to start".
-_VOCATIVE = re.compile(
-    r"^(?:(?:Yeah|Yes|Well|So|Now|OK|Okay|Right),?\s+)?[A-Z][a-z]+,?\s+(?:I|it|you)\b"
-)
-_QUOTED = re.compile(r"[\"“][^\"“”]+[\"”]")
 
 
 def segment_documents(documents: Sequence[Document]) -> tuple[Sentence, ...]:
@@ -65,13 +55,15 @@ def segment_document(doc: Document, doc_index: int = 0) -> Iterator[Sentence]:
         if doc.kind == "transcript":
             p_start = _skip_speaker_label(doc.text, p_start, p_end)
         block = doc.text[p_start:p_end]
+        if block.isspace():
+            continue  # packaging the cleaning stage blanked
         for s_start, s_end in _quote_balanced(block, sent_spans(block)):
             start, end = _trim(doc.text, p_start + s_start, p_start + s_end)
+            if end - start < 2:
+                continue
             if first:
                 start = _skip_dateline(doc.text, start, end)
                 first = False
-            if end - start < 2:
-                continue
             text = doc.text[start:end]
             yield Sentence(
                 doc_index=doc_index,
@@ -107,12 +99,12 @@ def _quote_balanced(block: str, spans: Sequence[tuple[int, int]]) -> Iterator[tu
 
 def _open_quote(text: str) -> bool:
     """True when a quotation opened in ``text`` is not closed in it."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    return has_open_quote(text)
 
 
 def _blocks(doc: Document) -> Iterator[tuple[int, int]]:
     """Paragraph spans; transcripts are further split into speaker turns."""
-    pattern = _TURN_BREAK if doc.kind == "transcript" else _PARAGRAPH_BREAK
+    pattern = TURN_BREAK if doc.kind == "transcript" else _PARAGRAPH_BREAK
     pos = 0
     for match in pattern.finditer(doc.text):
         if match.start() > pos:
@@ -132,7 +124,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _skip_speaker_label(text: str, start: int, end: int) -> int:
     """Move ``start`` past a turn label such as ``HOST:`` or ``JOHN KIRBY:``."""
-    match = _SPEAKER_LABEL.match(text, start, end)
+    match = SPEAKER_LABEL.match(text, start, end)
     return match.end() if match else start
 
 
@@ -155,12 +147,10 @@ def is_chatter(text: str, transcript: bool) -> bool:
         return True
     if not transcript:
         return False
-    if _SMALL_TALK.search(text) or _SIGN_OFF.search(text) or _VOCATIVE.match(text):
+    if SMALL_TALK.search(text) or SIGN_OFF.search(text) or VOCATIVE.match(text):
         return True
-    unquoted = _QUOTED.sub("", text)
-    return len(text.split()) < 5 or bool(_SPEAKER_PRONOUN.search(unquoted))
+    return len(text.split()) < 5 or bool(SPEAKER_PRONOUN.search(without_quotes(text)))
 
 
 def _mostly_quoted(text: str) -> bool:
-    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
-    return quoted > 0.5 * len(text)
+    return quoted_chars(text) > 0.5 * len(text)

@@ -27,6 +27,7 @@ from typing import Protocol
 
 import numpy as np
 
+from newsbrief.headline import MAX_HEADLINE_WORDS, cut_lead, normal_case, usable_title
 from newsbrief.language.stopwords import QUERY_FRAME_STEMS, STOPWORDS
 from newsbrief.models import Document, Sentence
 from newsbrief.represent import bigram_concepts, content_terms, tokenize
@@ -358,24 +359,35 @@ def choose_headline(
     documents: Sequence[Document],
     weights: dict[str, float],
 ) -> str:
-    """A report title or opening sentence (at most 25 words) with the most concept weight.
+    """The report title with the most concept weight; without titles, the opening
+    sentence with the most, cut at a clause boundary when long.
 
-    Openings that lean on earlier context ("This announcement...", "He said...")
-    are passed over: a headline must stand alone.
+    A supplied title wins over any body sentence, unless it is a byline, slug, note
+    or placeholder. Titles in capitals are shown in normal case. Openings that lean on
+    earlier context ("This announcement...", "He said...") are passed over: a
+    headline must stand alone.
     """
-    options: list[tuple[float, int, str]] = []
-    for doc in documents:
-        if doc.title:
-            options.append((_title_score(doc.title, weights), 1, doc.title.strip()))
+    titles = [(t, d) for d in documents if (t := usable_title(d.title))]
+    if titles:
+        best = max(titles, key=lambda o: _title_score(o[0], weights))[0]
+        return normal_case(best, (d.text for d in documents))
+    options: list[tuple[bool, float, str]] = []
     for s, toks in zip(sentences, tokens, strict=True):
         opening = s.index == 0 and not s.is_chatter and not _DEICTIC.match(s.text)
-        if opening and 5 <= s.n_words <= 25:
+        if opening and s.n_words >= 5:
             score = sum(weights.get(c, 0.0) for c in bigram_concepts(toks)) / s.n_words**0.5
-            options.append((score, 0, s.text.strip()))
+            # A lead that fits whole beats one that must be cut.
+            options.append((s.n_words <= MAX_HEADLINE_WORDS, score, s.text))
     if not options:
-        return "Briefing"
-    best = max(options, key=lambda o: (o[0], o[1]))[2]
-    return best.rstrip(".").strip()
+        # No usable opening: the first sentence that can stand alone, else any sentence.
+        rest = [s.text for s in sentences if not s.is_chatter and s.n_words >= 5] or [
+            s.text for s in sentences
+        ]
+        if not rest:
+            return "No readable report text"
+        options.append((True, 0.0, rest[0]))
+    best_text = max(options, key=lambda o: (o[0], o[1]))[2]
+    return normal_case(cut_lead(best_text), (d.text for d in documents))
 
 
 def _title_score(title: str, weights: dict[str, float]) -> float:

@@ -127,3 +127,87 @@ def test_an_organisation_described_as_speaker_resolves_to_its_entity() -> None:
     )
     (q,) = quotes_of(text)
     assert q.speaker == "United Auto Workers"
+
+
+# ----------------------------------------------------------------------------- conventions
+
+ASCII = '"We will reopen the bridge by spring," Mayor Alma Ortiz said on Tuesday.'
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # LDC and NYT wire: `` ... ''
+        ("He said ``we will reopen it by spring'' on Tuesday.", ["we will reopen it by spring"]),
+        # AP wire: '' ... '' on both sides
+        ("''We will reopen it by spring,'' Ortiz said.", ["We will reopen it by spring,"]),
+        # British single quotes, with apostrophes inside and after
+        (
+            "She said ‘it’s the council’s call’ and the Smiths’ shop shut.",
+            ["it’s the council’s call"],
+        ),
+        # single wire quotes nested in plain text
+        ("He called it `out of sight, out of mind.' Then he left.", ["out of sight, out of mind."]),
+        # guillemets, German and Polish low-high quotes
+        ("Il a dit «nous rouvrirons le pont» mardi.", ["nous rouvrirons le pont"]),
+        ("Er sagte „wir öffnen die Brücke“ am Dienstag.", ["wir öffnen die Brücke"]),
+        ("Powiedział „otworzymy most” we wtorek.", ["otworzymy most"]),
+        # apostrophes alone are never quotation marks
+        ("Don’t worry: it's the '90s and the Smiths' cat's fine.", []),
+        ("The council's plan, the mayor's words.", []),
+    ],
+)
+def test_quotation_conventions(text: str, spans: list[str]) -> None:
+    assert [text[a:b] for a, b in quote_spans(text)] == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ASCII,
+        "“We will reopen the bridge by spring,” Mayor Alma Ortiz said on Tuesday.",
+        "``We will reopen the bridge by spring,'' Mayor Alma Ortiz said on Tuesday.",
+        "''We will reopen the bridge by spring,'' Mayor Alma Ortiz said on Tuesday.",
+        "‘We will reopen the bridge by spring,’ Mayor Alma Ortiz said on Tuesday.",
+        "«We will reopen the bridge by spring», Mayor Alma Ortiz said on Tuesday.",
+        "„We will reopen the bridge by spring“, Mayor Alma Ortiz said on Tuesday.",
+    ],
+)
+def test_every_convention_gives_the_same_quote_and_speaker(text: str) -> None:
+    (q,) = quotes_of(text)
+    assert normalise(q.text) == normalise("We will reopen the bridge by spring")
+    assert q.speaker == "Alma Ortiz" and q.cue == "said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AP: each paragraph of a long quote opens again; only the last one closes
+        "``The bridge is older than any of us.\n\n``It needs a rest, and it will get one,'' "
+        "Ortiz said.",
+        "''The bridge is older than any of us.\n\n''It needs a rest, and it will get one,'' "
+        "Ortiz said.",
+        "“The bridge is older than any of us.\n\n“It needs a rest, and it will get one,” "
+        "Ortiz said.",
+    ],
+)
+def test_a_quote_over_several_paragraphs_is_one_statement(text: str) -> None:
+    (q,) = quotes_of(text)
+    assert q.text.startswith("The bridge is older") and q.text.rstrip(",").endswith("get one")
+    assert q.speaker == "Ortiz"
+
+
+def test_wire_marks_find_what_plain_quotes_find() -> None:
+    plain = (
+        '"The water came up faster than anyone expected," said Alma Ortiz, the mayor. '
+        '"We lost the bakery and the school."\n\n'
+        'Engineers said the bridge was "not safe for lorries" until it is repaired.'
+    )
+    wire = plain.replace('"The', "``The").replace('"We', "``We").replace('," said', ",'' said")
+    wire = (
+        wire.replace('school."', "school.''")
+        .replace('"not', "``not")
+        .replace('lorries"', "lorries''")
+    )
+    assert [q.text for q in quotes_of(wire)] == [q.text for q in quotes_of(plain)]
+    assert [q.speaker for q in quotes_of(wire)] == [q.speaker for q in quotes_of(plain)]

@@ -22,7 +22,11 @@ from dataclasses import dataclass
 from newsbrief.analyse.entities import ROLE_NOUNS, TITLES, alias_key, role_near
 from newsbrief.analyse.nlp import EntitySpan
 from newsbrief.analyse.spans import Locator
+from newsbrief.language.quotes import has_quote, next_opening, quote_spans
+from newsbrief.language.transcripts import CLIP_CUE
 from newsbrief.models import Document, Entity, Mention, Quote
+
+__all__ = ["find_quotes", "merge_quotes", "normalise", "quote_spans"]
 
 MIN_QUOTE_WORDS = 4
 CUE_VERBS = (
@@ -33,20 +37,17 @@ CUE_VERBS = (
     "responded|predicted|promised|vowed|claimed|confirmed|estimated|suggested|indicated|"
     "called|described"
 )
-_OPEN = '“"'
-_CLOSE = '”"'
+_MARKS = '“”"«»„‘’`'  # quotation marks end a speaker phrase (see language.quotes)
+_CLOSING_CHARS = "”\"'’»›“"
+_OPENING_CHARS = "“\"`'‘„«‹"
 _PRONOUNS = {"he", "she", "they", "him", "her"}
 _AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<verb1>{CUE_VERBS})\s+(?P<who1>[^,.;:“”\"]+)|"
-    rf"(?P<who2>[^,.;:“”\"]+?)\s+(?P<verb2>{CUE_VERBS}))\b"
+    rf"^\s*,?\s*(?:(?P<verb1>{CUE_VERBS})\s+(?P<who1>[^,.;:{_MARKS}]+)|"
+    rf"(?P<who2>[^,.;:{_MARKS}]+?)\s+(?P<verb2>{CUE_VERBS}))\b"
 )
 _BEFORE = re.compile(
-    rf"(?P<who>[A-Z][^,.;:“”\"]*?|\b(?:he|she|they))\s+(?P<verb>{CUE_VERBS})"
+    rf"(?P<who>[A-Z][^,.;:{_MARKS}]*?|\b(?:he|she|they))\s+(?P<verb>{CUE_VERBS})"
     rf"(?:\s+(?:that|reporters|journalists|it|them|the\s+\w+))?\s*[,:]?\s*$"
-)
-_CLIP_CUE = re.compile(
-    r"(?i:\b(?:let(?:'s|\s+us)\s+(?:hear|listen)|here(?:'s|\s+is)\s+(?:what|how|some\s+of\s+what)"
-    r"|(?:have\s+a\s+)?listen\b|this\s+is\s+what\s+(?:he|she|they)\s+said)|\b(?:said|says):\s*$)"
 )
 _NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w’'-]+)*")
 _ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLE_NOUNS})\b)")
@@ -87,51 +88,6 @@ def find_quotes(
 # ----------------------------------------------------------------------------- articles
 
 
-def quote_spans(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of the words inside quotation marks; open paragraphs continue."""
-    pos = 0
-    while True:
-        start = _next_open(text, pos)
-        if start < 0:
-            return
-        end = _matching_close(text, start + 1)
-        if end < 0:
-            return
-        yield start + 1, end
-        pos = end + 1
-
-
-def _next_open(text: str, pos: int) -> int:
-    for k in range(pos, len(text)):
-        if text[k] == "“" or (text[k] == '"' and (k == 0 or not text[k - 1].isalnum())):
-            return k
-    return -1
-
-
-def _matching_close(text: str, k: int) -> int:
-    """The closing mark; a paragraph break before it, followed by a new opening mark,
-    is the convention for a quote running over several paragraphs."""
-    while k < len(text):
-        ch = text[k]
-        if ch in _CLOSE and ch != "“":
-            return k
-        if ch == "\n":
-            rest = text[k:].lstrip()
-            if not rest or rest[0] not in _OPEN:
-                return -1 if not rest else _unclosed(text, k)
-            k = len(text) - len(rest)
-        k += 1
-    return -1
-
-
-def _unclosed(text: str, k: int) -> int:
-    """A paragraph ended without closing its quote and no quote follows: end it there."""
-    end = k
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
 def _marked(doc: Document, i: int, locator: Locator, persons: list[EntitySpan]) -> Iterator[Said]:
     for start, end in quote_spans(doc.text):
         inner = doc.text[start:end].strip()
@@ -145,18 +101,23 @@ def _marked(doc: Document, i: int, locator: Locator, persons: list[EntitySpan]) 
 def _attribution(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The speaker phrase and cue verb next to a quote: after it, else before it."""
     line_end = min(len(text), *(p for p in (text.find("\n", end), end + 160) if p >= 0))
-    after = text[end + 1 : line_end]
+    after = text[end:line_end].lstrip(_CLOSING_CHARS)
     match = _AFTER.match(after)
-    if match and not after.lstrip(" ,").startswith(tuple(_OPEN)):
+    if match and not _opens_quote(after.lstrip(" ,")):
         who = match.group("who1") or match.group("who2")
         verb = match.group("verb1") or match.group("verb2")
         if _speakerlike(who):
             return who.strip(), verb
     line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
-    match = _BEFORE.search(text[line_start : start - 1])
+    match = _BEFORE.search(text[line_start:start].rstrip(_OPENING_CHARS))
     if match and _speakerlike(match.group("who")):
         return match.group("who").strip(), match.group("verb")
     return None, None
+
+
+def _opens_quote(text: str) -> bool:
+    found = next_opening(text[:4], 0)
+    return found is not None and found[0] == 0
 
 
 def _speakerlike(who: str) -> bool:
@@ -173,7 +134,7 @@ def _clips(doc: Document, i: int, locator: Locator, persons: list[EntitySpan]) -
     """Turns announced as a newsmaker's recorded words."""
     sentences = locator.doc_sentences(i)
     for k, s in enumerate(sentences[:-1]):
-        if not _CLIP_CUE.search(s.text) or '"' in s.text or "“" in s.text:
+        if not CLIP_CUE.search(s.text) or has_quote(s.text):
             continue
         turn = [t for t in sentences[k + 1 :] if t.paragraph == sentences[k + 1].paragraph]
         if turn[0].paragraph == s.paragraph:

@@ -68,7 +68,7 @@ def load_duc(
         refs = references.get(cid)
         if not refs:
             raise DatasetError(str(folder), f"cluster {cid} has no model summaries in {models_dir}")
-        documents = _read_set(folder)
+        documents = read_set(folder)
         refs_in_order = tuple(text for _, text in sorted(refs.items()))
         clusters.append(Cluster(cid, documents, refs_in_order, queries.get(cid)))
     if not clusters:
@@ -108,15 +108,22 @@ def _as_sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def parse_sgml_documents(text: str, origin: str) -> list[Document]:
-    """Every ``<DOC>`` of an SGML file as a :class:`Document` (date from DATE_TIME/DOCNO)."""
+def parse_sgml_documents(
+    text: str, origin: str, *, original_quotes: bool = False
+) -> list[Document]:
+    """Every ``<DOC>`` of an SGML file as a :class:`Document` (date from DATE_TIME/DOCNO).
+
+    By default LDC quotation marks (two backquotes, two apostrophes) become plain ``"``,
+    the text gold offsets were taken on; ``original_quotes`` keeps the marks as the file
+    has them.
+    """
     documents = []
     for number, block in enumerate(_DOC.findall(text), 1):
         docno = _field(block, "DOCNO")
         where = f"{origin} document {number}"
         if not docno:
             raise DatasetError(where, "document without <DOCNO>")
-        body = _body(block)
+        body = _body(block, original_quotes)
         if not body:
             raise DatasetError(f"{origin} {docno}", "document without <TEXT>")
         headline = _field(block, "HEADLINE")
@@ -142,10 +149,13 @@ def _set_folders(docs_dir: Path) -> list[Path]:
     return found
 
 
-def _read_set(folder: Path) -> tuple[Document, ...]:
+def read_set(folder: Path, *, original_quotes: bool = False) -> tuple[Document, ...]:
+    """Every document of one document-set folder, in file order."""
     documents: list[Document] = []
     for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
-        documents.extend(parse_sgml_documents(_read(path), str(path)))
+        documents.extend(
+            parse_sgml_documents(_read(path), str(path), original_quotes=original_quotes)
+        )
     if not documents:
         raise DatasetError(str(folder), f"cluster {folder.name} holds no <DOC> documents")
     return tuple(documents)
@@ -222,18 +232,20 @@ def _attr_id(text: str, number: int) -> str | None:
     return ids[number - 1] if len(ids) >= number else None
 
 
-def _body(block: str) -> str:
+def _body(block: str, original_quotes: bool = False) -> str:
     text = _field(block, "TEXT")
     if text is None:
         return ""
     paragraphs = [m.strip() for m in _PARAGRAPH.findall(text)] or [text]
-    cleaned = (_clean(p) for p in paragraphs)
+    cleaned = (_clean(p, original_quotes) for p in paragraphs)
     return "\n\n".join(p for p in cleaned if p)
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, original_quotes: bool = False) -> str:
     """Tags and SGML entities out, LDC quotes (`` '') to plain quotes, one line."""
-    text = _TAG.sub(" ", text).replace("``", '"').replace("''", '"')
+    text = _TAG.sub(" ", text)
+    if not original_quotes:
+        text = text.replace("``", '"').replace("''", '"')
     text = html.unescape(_ENTITY.sub(lambda m: m.group(0) if m.group(0) in _KNOWN else " ", text))
     return " ".join(text.split())
 
@@ -252,3 +264,7 @@ def _date(block: str, docno: str) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+# Kept for callers of the earlier private name.
+_read_set = read_set

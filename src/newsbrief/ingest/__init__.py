@@ -124,7 +124,14 @@ def _dispatch(
     text: str, suffix: str, origin: str, stem: str, result: IngestResult, loose: list[Document]
 ) -> None:
     if suffix in (".jsonl", ".ndjson"):
-        result.clusters.extend(parse_jsonl(text, origin))
+        # Every good line is kept; the bad ones are reported (the first raised for --keep-going).
+        problems: list[InputError] = []
+        result.clusters.extend(parse_jsonl(text, origin, problems))
+        for problem in problems[1:]:
+            log.error("%s", problem)
+        result.problems.extend(problems[1:])
+        if problems:
+            raise problems[0]
     elif suffix == ".json":
         loose.extend(parse_json(text, origin, stem).documents)
     elif suffix in HTML_SUFFIXES:

@@ -6,7 +6,7 @@ import logging
 
 from newsbrief.errors import InputError
 from newsbrief.ingest.kind import detect_kind
-from newsbrief.ingest.text import parse_iso_date
+from newsbrief.ingest.text import report_date
 from newsbrief.models import Document
 
 log = logging.getLogger(__name__)
@@ -28,12 +28,7 @@ def parse_html(html: str, doc_id: str, origin: str) -> Document:
     text = (data.get("text") or "").strip()
     if not text:
         raise InputError(origin, "no article text found in the HTML page")
-    date = None
-    if data.get("date"):
-        try:
-            date = parse_iso_date(str(data["date"]), origin)
-        except InputError:
-            log.warning("%s: ignoring unreadable page date %r", origin, data["date"])
+    date = report_date(str(data["date"]), origin) if data.get("date") else None
     return Document(
         id=doc_id,
         text=text,

@@ -16,7 +16,7 @@ from typing import Any
 
 from newsbrief.errors import InputError
 from newsbrief.ingest.kind import detect_kind
-from newsbrief.ingest.text import parse_iso_date
+from newsbrief.ingest.text import report_date
 from newsbrief.models import Cluster, Document
 
 
@@ -38,10 +38,25 @@ def json_lines(
             yield number, where, load_json(line, where, error)
 
 
-def parse_jsonl(text: str, origin: str) -> Iterator[Cluster]:
-    """Clusters from JSONL text, one per non-blank line, in order."""
-    for number, where, obj in json_lines(text, origin):
-        yield cluster_from_obj(obj, where, default_id=f"cluster-{number}")
+def parse_jsonl(
+    text: str, origin: str, problems: list[InputError] | None = None
+) -> Iterator[Cluster]:
+    """Clusters from JSONL text, one per non-blank line, in order.
+
+    With a ``problems`` list, a bad line is recorded there and the lines after it are
+    still read; without, the first bad line raises.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            obj = load_json(line, where)
+            yield cluster_from_obj(obj, where, default_id=f"cluster-{number}")
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
 
 
 def parse_json(text: str, origin: str, default_id: str) -> Cluster:
@@ -84,11 +99,11 @@ def _document(obj: Any, where: str, default_id: str) -> Document:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, "'text' must be a non-empty string")
-    date_value = obj.get("date")
-    date = parse_iso_date(date_value, where) if date_value else None
+    doc_id = str(obj.get("id") or default_id)
+    date = report_date(obj.get("date"), f"{where} ({doc_id})")
     title = obj.get("title")
     return Document(
-        id=str(obj.get("id") or default_id),
+        id=doc_id,
         text=text,
         date=date,
         title=title if isinstance(title, str) and title.strip() else None,

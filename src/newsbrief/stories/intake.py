@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from newsbrief.clean import clean_document
 from newsbrief.config import Settings
 from newsbrief.errors import InputError
 from newsbrief.models import Document
@@ -120,10 +121,11 @@ class StoryIngester:
             report.existing += 1
             return None
         signature = dedup.signature(doc.text)
-        sentences = tuple(segment_document(doc))
+        cleaned = clean_document(doc).document  # same offsets; packaging blanked
+        sentences = tuple(segment_document(cleaned))
         rowid = self.store.insert_document(doc, digest, signature, sentences)
         report.added += 1
-        features = report_features(doc, self.stats)
+        features = report_features(cleaned, self.stats)
         original = self._near_duplicate(rowid, signature)
         if original is not None:
             report.near_duplicates += 1

@@ -1,0 +1,423 @@
+"""The cleaning rules: what report packaging looks like, one row per pattern.
+
+Each :class:`Rule` names the kind of packaging it removes, where in a report it
+may match and the pattern itself. ``line`` rules match a whole line anywhere,
+``head`` and ``tail`` rules a whole line among the first or last lines of a
+report, ``prefix`` and ``suffix`` rules a piece at the start or end of a line
+(bylines glued to a lead, photo credits glued to a caption). Patterns are
+matched against a line with its surrounding spaces stripped; whole-line
+patterns must match all of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Where = Literal["line", "head", "tail", "prefix", "suffix"]
+
+# Kinds of packaging, as reported per source in the briefing JSON.
+KINDS: dict[str, str] = {
+    "byline": "reporter's name line, with or without the service",
+    "service": "news-service, syndicate and distribution lines",
+    "copyright": "copyright notices",
+    "slug": "slugs, routing and transmission codes",
+    "note": "notes to editors, advisories, purchase and publication notes",
+    "correction": "correction and clarification notices",
+    "end": "story-end and continuation markers",
+    "contact": "how to reach the reporter: e-mail, phone, handles, addresses",
+    "credit": "contribution credits and author descriptions",
+    "photo": "photo codes, photo budgets and photo credits",
+    "caption": "image captions and credits of web pages",
+    "video": "video, audio and JavaScript notices",
+    "share": "share, comment and print prompts",
+    "related": "related-story and read-more prompts",
+    "promo": "newsletter, subscription and app promotions",
+    "print": "print-edition notes",
+    "links": "web link lists (On the Net)",
+    "heading": "section headings and budget lines in capitals",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern of report packaging."""
+
+    kind: str
+    where: Where
+    pattern: re.Pattern[str]
+    example: str  # a line the rule removes (shape only; tests check every example)
+
+
+def _rule(kind: str, where: Where, pattern: str, example: str) -> Rule:
+    return Rule(
+        kind, where, re.compile(pattern, re.IGNORECASE if kind in _CASELESS else 0), example
+    )
+
+
+_CASELESS = {
+    "service",
+    "copyright",
+    "contact",
+    "credit",
+    "caption",
+    "video",
+    "share",
+    "related",
+    "promo",
+    "print",
+    "links",
+}
+
+_NAME = r"[A-Z][A-Za-z.'\-]+(?: (?:[A-Z][A-Za-z.'\-]+|de|van|von|da|del|la|le|[A-Z]\.))*"
+_CAPS_NAME = r"[A-Z][A-Z.'\-]+(?: (?:[A-Z][A-Z.'\-]+|[A-Z]\.|de|van|von|del|la))*"
+_SERVICE = (
+    r"(?:N\.Y\. Times|New York Times|Times|Cox|Scripps Howard|Knight[- ]Ridder|Hearst|"
+    r"Los Angeles Times|Washington Post|Bloomberg|States News|Chicago Tribune)"
+    r"(?: News)? (?:Service|Syndicate|Newspapers|Wire)"
+)
+_WIRES = r"(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Xinhua|UPI|Bloomberg|Dow Jones)"
+_STAFF = r"(?:Staff )?(?:Writer|Correspondent|Reporter|Editor|Columnist|Staff)"
+_OPERATOR = r"\((?:[a-z]{1,4}|[A-Z]{1,3}\d*)\)"
+_YEAR = r"(?:19|20)\d\d"
+
+RULES: tuple[Rule, ...] = (
+    # --- bylines and credits -------------------------------------------------------
+    _rule(
+        "byline",
+        "head",
+        rf"(?:{_OPERATOR} )?By:? (?:{_CAPS_NAME}|{_NAME})(?:(?:,| and) (?:{_CAPS_NAME}|{_NAME}))*"
+        rf"(?: \([^)]{{1,60}}\))?(?:,? (?:{_WIRES}|The [A-Z][\w.\-]+(?: [A-Z][\w.\-]+){{0,3}})"
+        rf"(?: {_STAFF}s?)?)?(?:,? c\. ?{_YEAR} {_SERVICE})?(?: \([^)]*\))?\.?",
+        "By HOLCOMB B. NOBLE c.1999 N.Y. Times News Service",
+    ),
+    _rule(
+        "byline",
+        "line",
+        rf"(?:{_OPERATOR} )?By (?:{_CAPS_NAME}|{_NAME}),? (?:an? )?{_WIRES} {_STAFF}s?\.?",
+        "By CHRIS ROBERTS, Associated Press Writer",
+    ),
+    _rule(
+        "byline",
+        "head",
+        rf"{_CAPS_NAME}(?:,| and) (?:{_WIRES}|[A-Z][\w.\-]+(?: [A-Z][\w.\-]+){{0,3}}) {_STAFF}s?",
+        "RODRIQUE NGOWI, Associated Press Writer",
+    ),
+    _rule(
+        "byline",
+        "prefix",
+        rf"(?:{_OPERATOR} )?By {_CAPS_NAME}(?:,? {_WIRES} {_STAFF})?(?: c\. ?{_YEAR} {_SERVICE})?"
+        r"(?= [A-Z])\s*",
+        "By JERE LONGMAN c.2000 N.Y. Times News Service WASHINGTON _ The Senate voted ...",
+    ),
+    _rule(
+        "byline",
+        "line",
+        rf"\*?{_WIRES} {_STAFF}s?\.?",
+        "*Associated Press Writer",
+    ),
+    _rule(
+        "credit",
+        "line",
+        r"(?:[\w.,'\- ]{2,160}) (?:contributed|also contributed) (?:to )?(?:to )?"
+        r"(?:this|the) (?:report|story|article)[^\n]{0,200}",
+        "Associated Press Writer David Ho contributed to this story.",
+    ),
+    _rule(
+        "credit",
+        "tail",
+        r"\(?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3} (?:is|was) (?:a|an|the) "
+        r"[^.\n]{0,80}(?:columnist|writer|reporter|correspondent|editor|critic|contributor)"
+        r"(?: (?:for|at|of|with) [^\n]{0,120})?\.?\)?",
+        "(Veronica Flores is a columnist for the San Antonio Express-News, P.O. Box 1, X.)",
+    ),
+    _rule(
+        "credit",
+        "tail",
+        r"(?:Story Filed By|Filed by|Compiled by|Written by|Reporting by|Editing by|"
+        r"Additional reporting by) [^\n]{2,120}",
+        "Story Filed By Cox Newspapers",
+    ),
+    # --- service lines and copyright ----------------------------------------------
+    _rule(
+        "service",
+        "line",
+        rf"(?:{_OPERATOR} )?(?:c\. ?{_YEAR} |\(c\) ?{_YEAR} |_ )?(?:The )?{_SERVICE}\.?",
+        "c.1999 N.Y. Times News Service",
+    ),
+    _rule(
+        "service",
+        "line",
+        r"(?:[A-Z][A-Za-z. ]{0,60} )?\(?Distributed by [^\n)]{3,80}\)?"
+        r"(?: To purchase [^\n]{0,200})?",
+        "NEW AMERICA NEWS SERVICE (Distributed by New York Times Special Features)",
+    ),
+    _rule(
+        "service",
+        "line",
+        r"For (?:use|release) by (?:clients|subscribers) of [^\n]{3,80}|"
+        r"[A-Z][\w .\-]{0,40} BUDGET INFORMATION FOR SUBSCRIBERS [^\n]{0,80}|"
+        r"(?:The )?[A-Z][\w.\- ]{2,50} plans to move the following for clients of [^\n]{0,400}",
+        "For Use By Clients of the New York Times News Service",
+    ),
+    _rule(
+        "copyright",
+        "line",
+        rf"(?:Copyright|\(c\)|©) ?(?:{_YEAR}|[A-Z])[^\n]{{0,120}}|c\. ?{_YEAR} [^\n]{{0,120}}|"
+        r"[^\n]{0,120}All rights reserved\.?[^\n]{0,120}|"
+        r"This material may not be published, broadcast, rewritten,? or redistributed\.?",
+        "Copyright 2000 The Associated Press. All rights reserved.",
+    ),
+    # --- slugs and routing ----------------------------------------------------------
+    _rule(
+        "slug",
+        "line",
+        r"(?:[A-Z]{1,3}\d{3,5} )?\(?(?:BC|AM|PM|FBC)-[A-Z0-9][\w&,.:\-/ ]{1,80}\)?"
+        r"(?: \d{1,2}-\d{1,2})?(?: \d{2,5})?",
+        "BC-NJ--Evolution & Schools,730",
+    ),
+    _rule(
+        "slug",
+        "line",
+        r"(?:AP|NYT|APW|XIE|A[A-Z]{1,2})-(?:[A-Z]{2}-)?\d\d-\d\d-\d\d \d{3,4}(?:E[DS]T|GMT|"
+        r"[A-Z]{3})",
+        "NYT-05-17-99 1920EDT",
+    ),
+    _rule(
+        "slug",
+        "line",
+        r"\(?(?:PROFILE|\(?WS SL:|\(?REG:|\(?LANG:|CT:|\(?SL:)[^\n]{0,200}",
+        "(PROFILE (WS SL:BC-Pakistan-Embassy-Bombings; CT:i; (REG:EURO;)",
+    ),
+    _rule(
+        "slug",
+        "line",
+        r"(?:&[A-Z][A-Za-z0-9]*;\s*)+|[-=_*#~$]{3,}|\*?[-=_]{3,}|\(?[a-z]{1,4}\)?|"
+        r"nn [A-Z][^\n]{0,40}|"
+        r"WITH: [A-Z][\w\-]+|\([A-Z]{2}\)|\d{1,2}/\d{1,2}/\d{2,4}|"
+        r"[A-Z0-9]+(?:-[A-Z0-9]+){2,}(?: \(\w[\w .,]*\))?",
+        "(mk)",
+    ),
+    _rule(
+        "slug",
+        "prefix",
+        r"(?:BC|AM|PM)-[A-Z0-9][\w\-]{2,60}(?: UNDATED| [A-Z]{3,})?:?\s+",
+        "BC-KANSAS-CREATIONISM-REVIEW-2NDTAKE-NYT UNDATED: over time.",
+    ),
+    _rule(
+        "slug",
+        "prefix",
+        rf"{_OPERATOR}\s+(?=[A-Z])",
+        "(lh) WASHINGTON _ The Senate ...",
+    ),
+    # --- notes to editors, corrections ------------------------------------------------
+    _rule(
+        "note",
+        "line",
+        r"\((?:Eds?|EDS?|Editors?|EDITORS?|ATTN|ART ADV|ADV|Adv|Optional|OPTIONAL|CORRECTS|"
+        r"Corrects|"
+        r"Updates|UPDATES|Recasts|RECASTS|Subs|SUBS|With|WITH|Note|NOTE|Embargoed|EMBARGOED)\b"
+        r"[^\n)]{0,400}\)?\.?|(?:Eds?|EDS|ATTN|ATTENTION|Attention|ART ADV|ADV|Adv) ?:[^\n]{0,400}",
+        "(Eds: Wednesday in lede cq.)",
+    ),
+    _rule(
+        "note",
+        "line",
+        r"(?:ATTENTION )?EDITORS?(?:'S NOTE| NOTE)?\s*(?:[:_]|--?)[^\n]{0,600}|"
+        r"EDITOR'?S NOTE[^\n]{0,600}|(?:Editor'?s note|NOTE TO EDITORS)\s*[:\-_][^\n]{0,600}",
+        "ATTENTION EDITORS: This article from The Denver Post is for use by clients only.",
+    ),
+    _rule(
+        "note",
+        "line",
+        r"\((?:To (?:purchase|publish|buy|order|subscribe)|For (?:information|purchase|questions)|"
+        r"Available|This (?:article|story|column) (?:is|was|may))[^\n]{0,400}\)?|"
+        r"For (?:questions|information|purchase information)[^\n]{0,40}(?:call|contact|e-mail|see)"
+        r"[^\n]{0,300}|To (?:purchase|publish|buy) (?:this|rights)[^\n]{0,300}|"
+        r"(?:Another sample column|Mail [\w ]{0,30} questions to|"
+        r"Visit The New York Times Syndicate)"
+        r"[^\n]{0,400}",
+        "(To publish this article, call a New York Times Syndicate sales representative.)",
+    ),
+    _rule(
+        "note",
+        "prefix",
+        r"\((?:Eds?|Editors?|ATTN|ART ADV|ADV|Optional|Corrects|Updates|Recasts|"
+        r"Subs)\b[^)\n]{0,300}"
+        r"\)\s*",
+        "(Eds: Updates with vote) WASHINGTON (AP) -- The Senate ...",
+    ),
+    _rule(
+        "note",
+        "line",
+        r"[^\n]{0,300}\((?:Story|Stories|It|This) will move in the \"?\w\"? categor(?:y|ies)\.?\)|"
+        r"[A-Z][A-Z ,&]{3,40} \(\"\w\" category\)|"
+        r"[A-Z][A-Z0-9\-]{3,40}(?: \([^)\n]{1,40}\))? _ [^\n]{0,300}\bBy [A-Z][\w.' ]{2,40}\.?",
+        'By Heath Foster. (Story will move in the "a" category.)',
+    ),
+    _rule(
+        "correction",
+        "line",
+        r"\(?(?:CORRECTION|Correction|CLARIFICATION|Clarification|Corrected|An earlier version of "
+        r"this (?:article|story))\b[^\n]{0,400}",
+        "Correction: An earlier version of this article misstated the date of the vote.",
+    ),
+    # --- story-end markers ----------------------------------------------------------
+    _rule(
+        "end",
+        "line",
+        r"\(?(?:END|ENDIT|END OPTIONAL TRIM|OPTIONAL TRIM|END ADV(?:ANCE)?[^\n]{0,40}|MORE|"
+        r"more|-?30-|NNNN|xxx|XXX|\(?AP\)?|\(?Reuters\)?|ENDS|Ends|ADVANCE|"
+        r"(?:1st|2nd|3rd|\d+th) (?:Add|Lead|Take)[^\n]{0,60}|(?:BEGIN |"
+        r"END )?OPTIONAL TRIM(?: FOLLOWS)?|"
+        r"COMING (?:TOMORROW|UP|NEXT)[^\n]{0,40}|HOW TO REACH US)\)?\.?",
+        "ENDIT",
+    ),
+    _rule(
+        "end",
+        "suffix",
+        r"\s+(?:ENDIT|\(END\)|NNNN|(?:AP|NYT)-[A-Z\d\-]{6,12} \d{3,4}E[DS]T)\s*",
+        "... the vote was 52-48. ENDIT",
+    ),
+    # --- contact lines -----------------------------------------------------------------
+    _rule(
+        "contact",
+        "line",
+        r"(?:E-?mail|Write to|Contact|Reach|Send|Mail|Call|Phone|Fax|Follow)[^\n]{0,80}"
+        r"(?:@|\(at\)|\(AT\)|\bat\b \S+\.(?:com|org|net)|https?://|www\.|\d{3}[-. )]\d{3}[-.]\d{4}|"
+        r"on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky))[^\n]{0,120}",
+        "E-mail Benny Evangelista at bennye(AT)sfgate.com .",
+    ),
+    _rule(
+        "contact",
+        "line",
+        r"\(?(?:[^\n.]|\b[A-Z]\.){0,80}(?:can|may) be (?:reached|contacted|e-mailed|emailed)"
+        r" (?:at|by|via)[^\n]{0,200}",
+        "Jena Heath can be reached at jheath(at)statesman.com.",
+    ),
+    _rule(
+        "contact",
+        "tail",
+        r"@[A-Za-z0-9_]{2,30}|[\w.\-]+@[\w\-]+\.[\w.]+|"
+        r"[^\n]{0,60}\b(?:is on|on) (?:Twitter|X|Instagram|Bluesky|Threads)\b[^\n]{0,60}",
+        "@janedoe",
+    ),
+    # --- photo codes and credits -------------------------------------------------------
+    _rule(
+        "photo",
+        "line",
+        r"\((?:NYT|AP|BOS|COX|LAT|WP)\d{1,3}\)[^\n]*|"
+        r"AP Photo(?:s)?(?: [A-Z]{2,4}\d{2,4})?(?:[^\n]{0,120})?|"
+        r"\(?(?:AP|Reuters|AFP|Getty Images|EPA)(?: Photo)?/[^\n)]{2,80}\)?|"
+        r"ATTENTION EDITORS: The following photos[^\n]*|"
+        r"(?:PHOTOS?|GRAPHICS?|ILLUSTRATIONS?|MAPS?|CHARTS?) (?:ARE |IS )?(?:AVAILABLE|MOVING|"
+        r"SENT)[^\n]{0,200}|\(?ART (?:IS )?(?:AVAILABLE|ADV)[^\n]{0,200}",
+        "AP Photo NAI101 By RODRIQUE NGOWI Associated Press Writer",
+    ),
+    _rule(
+        "photo",
+        "suffix",
+        r"\s*\((?:[A-Z][\w.'\-]+ ?){1,3}/ ?[^\n)]{2,60}(?:Photo|Staff|Getty|Images|AP|"
+        r"Reuters)\)\s*|"
+        r"\s*\((?:AP|Reuters|AFP) Photo/[^\n)]{2,60}\)\s*",
+        "Lee in Boston. (David Ryan/Boston Globe Photo)",
+    ),
+    # --- web boilerplate that survives extraction --------------------------------------
+    _rule(
+        "caption",
+        "line",
+        r"(?:Photo|Photograph|Image|Picture|Illustration|Graphic|Caption|Credit|Photo credit|"
+        r"Image credit|Image source|Source|Photo illustration)s?\s*(?::|by\b)[^\n]{0,200}|"
+        r"[^\n]{0,200}\((?:Photo|Image|Picture)(?: by| credit:|:)? [^\n)]{2,80}\)|"
+        r"[^\n]{0,160}(?:/ ?(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Bloomberg)"
+        r"(?: via Getty Images)?|\bvia Getty Images)\.?|"
+        r"(?:Getty Images|Shutterstock|Alamy|iStock)(?: Images)?|"
+        r"\d+ of \d+|(?:Enlarge|Expand) (?:this )?(?:image|photo)|Open (?:image|"
+        r"gallery)[^\n]{0,40}|"
+        r"(?:View|See) (?:the )?(?:photos?|gallery|slideshow)[^\n]{0,40}",
+        "Protesters gather outside the ministry on Tuesday. Photo: Jane Doe/Reuters",
+    ),
+    _rule(
+        "caption",
+        "prefix",
+        r"(?:[A-Z][^\n.]{5,160}\. )?(?:Photo|Image|Picture)(?: by|:) [A-Z][\w.'\- ]{1,40}/"
+        r"(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Bloomberg)\s+",
+        "Image: John Doe/Reuters LONDON — The prime minister ...",
+    ),
+    _rule(
+        "video",
+        "line",
+        r"(?:Watch|Play|Replay)(?: the)?(?: full)? (?:video|clip|live stream|live)\b[^\n]{0,80}|"
+        r"(?:WATCH|Watch|LISTEN|Listen)\s*:[^\n]{0,120}|"
+        r"(?:Video|Audio|Listen|Podcast)\s*[:|]\s*[^\n]{0,120}|"
+        r"[^\n]{0,80}(?:enable|enabled|turn on) JavaScript[^\n]{0,120}|"
+        r"[^\n]{0,80}browser (?:does not|doesn't) support[^\n]{0,120}|"
+        r"(?:This|The) (?:video|content|media|embed) (?:is|was|has been) (?:not available|"
+        r"unavailable|no longer available|loading)[^\n]{0,80}|"
+        r"(?:Now playing|Up next|Loading(?: video)?|Duration|Transcript)\b[^\n]{0,60}|"
+        r"\d{1,2}:\d{2}(?: min)?|Advertisement|ADVERTISEMENT|Ad|Sponsored(?: content)?|"
+        r"Skip (?:Advertisement|ad|to content)[^\n]{0,40}|Story continues below[^\n]{0,40}",
+        "Please enable JavaScript to view this video.",
+    ),
+    _rule(
+        "share",
+        "line",
+        r"(?:Share|Tweet|Email|E-mail|Print|Save|Copy link|Pin|Comment|Comments|Like|"
+        r"Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Flipboard|Gift)"
+        r"(?:(?:\s*[|/·•,]\s*|\s+)(?:Share|Tweet|Email|E-mail|Print|Save|Copy link|Pin|Comments?|"
+        r"Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Flipboard|this|article|story|on|via|page|"
+        r"link|\(\d+\)|\d+))*|"
+        r"(?:Share|Email|Print|Save) (?:this|the) (?:article|story|page|link)[^\n]{0,60}|"
+        r"Click (?:here )?to (?:share|email|print|comment)[^\n]{0,60}|"
+        r"(?:Join|Read|View|Show|Leave|Post) (?:the )?(?:\d+ )?(?:comments?|conversation|"
+        r"discussion)[^\n]{0,40}|Gift this article[^\n]{0,40}|\d+ [Cc]omments?",
+        "Share this article",
+    ),
+    _rule(
+        "related",
+        "line",
+        r"(?:Related|Read (?:more|also|next|the full story)|More on this (?:story|topic)|"
+        r"More from [^\n:]{1,40}|Recommended(?: for you| stories| reading)?|See also|Also read|"
+        r"Also on [^\n:]{1,40}|Trending(?: now| stories)?|Most (?:read|popular|viewed|shared)|"
+        r"Top stories|You (?:may|might) also like|What to read next|Further reading|"
+        r"Keep reading|Continue reading|Related (?:stories|coverage|content|articles?|video|links?"
+        r"|topics))(?:\s*[:>»|\-–—]\s*[^\n]{0,200}|\s*)",
+        "READ MORE: Floods force thousands from their homes",
+    ),
+    _rule(
+        "promo",
+        "line",
+        r"(?:[^\n]{0,80}[.!:]\s+)?(?:Sign up|Subscribe|Get|Download|Support|Become|Join|Start|Try|"
+        r"Already a|Log ?in|Unlock|Don't miss|Never miss|Enter your e-?mail|Want|"
+        r"Stay)\b[^\n]{0,160}"
+        r"(?:newsletter|inbox|subscri\w+|\bapp\b|journalism|membership|free trial|alerts|"
+        r"unlimited access|sign up|informed)[^\n]{0,120}",
+        "Sign up for our daily newsletter to get the latest news delivered to your inbox.",
+    ),
+    _rule(
+        "print",
+        "line",
+        r"(?:A version of this (?:article|story|report)|This (?:article|story) (?:appeared|"
+        r"appears|was published) (?:in|on)|Appeared in the|An? (?:shorter |earlier )?version of "
+        r"this (?:article|story) (?:appeared|appears|was published))[^\n]{0,240}|"
+        r"Published (?:in|on) [^\n]{0,40}(?:print|edition|page)[^\n]{0,80}|"
+        r"(?:Updated|Published|Posted|Last updated|First published)\s*(?:on|at)?\s*:?\s*"
+        r"[A-Z]?[\w,.: ]{0,50}\d[\w,.: ]{0,40}(?:[AaPp]\.?[Mm]\.?|GMT|UTC|E[DS]T|BST|CET)?",
+        "A version of this article appears in print on June 5, Section A, Page 1.",
+    ),
+    _rule(
+        "links",
+        "line",
+        r"On the (?:Net|Web|Internet)\s*:?[^\n]{0,200}|"
+        r"[^\n]{0,100}(?::|-|—)?\s*(?:https?://|www\.)\S+(?: \S+){0,2}|"
+        r"(?:https?://|www\.)\S+",
+        "Bureau of Indian Affairs Web site: http://www.doi.gov/bureau-indian-affairs.html",
+    ),
+    _rule(
+        "heading",
+        "line",
+        r"(?:[A-Z0-9][A-Z0-9,.'&:/\-]*)(?: [A-Z0-9,.'&:/\-]+){0,11}",
+        "AN ARREST AND A CONFESSION IN THE CASE",
+    ),
+)

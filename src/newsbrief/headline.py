@@ -1,0 +1,200 @@
+"""Headline text: which titles may headline a briefing, normal case, a lead cut short.
+
+A supplied title wins over any body sentence, but only a real title: a byline,
+slug, editor's note or placeholder ("Untitled", "Briefing") is not one. Titles
+written in capitals are shown in normal case, keeping the acronyms the reports
+themselves write in capitals. Without a title the headline is a lead sentence,
+cut at a clause boundary when it is long.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsbrief.clean import find_cuts
+
+MAX_HEADLINE_WORDS = 25
+MIN_CUT_WORDS = 6  # a clause cut keeps at least this many words
+PLACEHOLDERS = frozenset(
+    {
+        "briefing",
+        "untitled",
+        "no title",
+        "none",
+        "null",
+        "title",
+        "headline",
+        "news",
+        "home",
+        "article",
+        "story",
+        "index",
+        "page not found",
+        "404",
+        "home page",
+        "homepage",
+    }
+)
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "up",
+        "upon",
+        "via",
+        "with",
+        "vs",
+    ]
+)
+_CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s(?:--|—|–|_)\s")
+_WORD = re.compile(r"[A-Za-z][\w'’.\-]*")
+
+
+def usable_title(title: str | None) -> str | None:
+    """``title`` stripped, or None when it is packaging or a placeholder, not a title."""
+    if not title:
+        return None
+    text = " ".join(title.split()).strip(" .")
+    if len(text) < 3 or text.lower() in PLACEHOLDERS or not re.search(r"[A-Za-z]{2}", text):
+        return None
+    for cut in find_cuts(text):
+        if cut.kind != "heading" and cut.end - cut.start >= 0.5 * len(text):
+            return None
+    return text
+
+
+def normal_case(text: str, context: Iterable[str] = ()) -> str:
+    """A title written in capitals, in title case; the acronyms the ``context`` texts (the
+    reports) write in capitals ("NATO", "U.S.") stay as they are. Other titles unchanged."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    known = acronyms(context)
+    words = text.split(" ")
+    out = []
+    for k, word in enumerate(words):
+        core = word.strip("\"'“”‘’`()[],.:;!?")
+        if core.endswith(("'S", "’S")) and core[:-2] in known:
+            out.append(
+                word[: word.index(core) + len(core) - 1]
+                + "s"
+                + word[word.index(core) + len(core) :]
+            )
+        elif core in known or (len(core) > 1 and "." in core.rstrip(".")):
+            out.append(word)  # NATO, U.S., F.B.I.
+        elif k > 0 and core.lower() in _SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append(_capitalise(word.lower()))
+    return " ".join(out)
+
+
+def _capitalise(word: str) -> str:
+    """First letter of each hyphen part in capitals (``post-war`` -> ``Post-War``); marks
+    before it are passed over."""
+    return "-".join(_FIRST_LETTER.sub(lambda m: m.group(0).upper(), p, 1) for p in word.split("-"))
+
+
+_FIRST_LETTER = re.compile(r"[a-z]")
+
+
+def acronyms(texts: Iterable[str]) -> frozenset[str]:
+    """Words written in capitals (two or more letters) inside running text: a word whose
+    neighbours are in capitals too belongs to a heading or dateline, not an acronym."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _CAPITALS.finditer(text):
+            word = match.group(0)
+            if word.lower() in _COMMON or _capitals_neighbour(text, match.start(), match.end()):
+                continue
+            found.add(word)
+    return frozenset(found)
+
+
+_CAPITALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9&]{1,7}s?\b")
+_COMMON = _SMALL_WORDS | frozenset(
+    [
+        "new",
+        "old",
+        "all",
+        "not",
+        "no",
+        "yes",
+        "is",
+        "are",
+        "was",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+        "he",
+        "she",
+        "we",
+        "they",
+        "you",
+        "our",
+        "his",
+        "her",
+        "who",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "will",
+        "can",
+        "may",
+        "more",
+        "most",
+        "war",
+        "wars",
+        "man",
+        "men",
+        "one",
+        "two",
+    ]
+)
+_NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z][\w.'&-]*)\W{1,3}$")
+_NEIGHBOUR_AFTER = re.compile(r"^\W{1,3}([A-Za-z][\w.'&-]*)")
+
+
+def _capitals_neighbour(text: str, start: int, end: int) -> bool:
+    before = _NEIGHBOUR_BEFORE.search(text[max(0, start - 30) : start])
+    after = _NEIGHBOUR_AFTER.match(text[end : end + 30])
+    return any(
+        m is not None and len(m.group(1)) > 1 and m.group(1).isupper() for m in (before, after)
+    )
+
+
+def cut_lead(text: str, max_words: int = MAX_HEADLINE_WORDS) -> str:
+    """A lead sentence as a headline: whole when short, else cut at the last clause
+    boundary within ``max_words`` (at least :data:`MIN_CUT_WORDS` words kept)."""
+    text = " ".join(text.split()).rstrip(".")
+    if len(text.split()) <= max_words:
+        return text
+    best = -1
+    for match in _CLAUSE_BREAK.finditer(text):
+        words = len(text[: match.start()].split())
+        if MIN_CUT_WORDS <= words <= max_words:
+            best = match.start()
+    if best > 0:
+        return text[:best].rstrip(" ,;:")
+    return " ".join(text.split()[:max_words]) + " …"

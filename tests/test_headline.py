@@ -1,0 +1,94 @@
+"""Headlines: a real title wins, capitals become normal case, never packaging."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.headline import cut_lead, normal_case, usable_title
+from newsbrief.models import Document
+from newsbrief.pipeline import brief
+
+LEAD = (
+    "RIVERTON _ The council voted on Tuesday to close the old bridge to heavy lorries "
+    "for six months while engineers repair its cracked supports."
+)
+BODY = LEAD + "\n\nThe repairs will cost about $2 million, the council said."
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "By JANE OKORO c.2000 N.Y. Times News Service",  # a byline
+        "BC-NJ--Bridge & Tolls,540",  # a slug
+        "(Eds: Wednesday in lede cq.)",  # an editor's note
+        "ATTENTION EDITORS: This article from The Valley Post is for clients only.",
+        "Briefing",  # placeholders
+        "Untitled",
+        "  ",
+        "...",
+    ],
+)
+def test_packaging_and_placeholders_are_not_titles(title: str) -> None:
+    assert usable_title(title) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Council closes old bridge to lorries",
+        "TWO SIDES TO THE BRIDGE DEBATE",
+        "NATO and EU agree on aid",  # acronyms are titles too
+    ],
+)
+def test_real_titles_are_kept(title: str) -> None:
+    assert usable_title(title) == title
+
+
+@pytest.mark.parametrize(
+    ("title", "context", "expected"),
+    [
+        # capitals only: title case, small words lower case
+        ("COUNCIL CLOSES THE OLD BRIDGE", "", "Council Closes the Old Bridge"),
+        # acronyms the reports write in capitals stay
+        (
+            "NATO AND EU AGREE ON AID",
+            "The NATO summit and the EU budget.",
+            "NATO and EU Agree on Aid",
+        ),
+        ("U.S. TROOPS RETURN", "", "U.S. Troops Return"),
+        # a word in capitals only inside a heading or dateline is not an acronym
+        ("NEW RULES FOR BRIDGES", "NEW YORK (AP) -- The rules.", "New Rules for Bridges"),
+        # titles in normal case are left alone
+        ("Council closes bridge", "", "Council closes bridge"),
+    ],
+)
+def test_normal_case(title: str, context: str, expected: str) -> None:
+    assert normal_case(title, [context]) == expected
+
+
+def test_a_long_lead_is_cut_at_a_clause_boundary() -> None:
+    cut = cut_lead(
+        "The council voted on Tuesday to close the old bridge to heavy lorries for six months, "
+        "a decision that angered hauliers who said the detour would add an hour to every trip "
+        "through the valley and cost them thousands."
+    )
+    assert (
+        cut
+        == "The council voted on Tuesday to close the old bridge to heavy lorries for six months"
+    )
+    assert cut_lead("Short lead.") == "Short lead"
+
+
+def test_a_supplied_title_wins_over_body_sentences() -> None:
+    docs = [
+        Document("a", BODY, title="By JANE OKORO c.2000 N.Y. Times News Service"),
+        Document("b", BODY.replace("Tuesday", "Monday"), title="BRIDGE CLOSED TO LORRIES"),
+    ]
+    assert brief(docs, 40).headline == "Bridge Closed to Lorries"
+
+
+def test_without_a_title_the_lead_is_the_headline_never_a_placeholder() -> None:
+    doc = Document("a", "By JANE OKORO c.2000 N.Y. Times News Service\n\n" + BODY)
+    headline = brief([doc], 40).headline
+    assert headline.startswith("The council voted on Tuesday")
+    assert "OKORO" not in headline and headline != "Briefing"
