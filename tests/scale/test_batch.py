@@ -246,3 +246,27 @@ def test_executor_stats_record_each_worker() -> None:
     assert stats.tasks == 3
     assert len(stats.peak_rss) == 1
     assert next(iter(stats.peak_rss.values())) > 0
+
+
+def test_stories_load_into_a_store_that_ingest_goes_on_with(
+    tmp_path: Path, fast_settings: Settings
+) -> None:
+    import storydata
+
+    from newsbrief.store import Store
+    from newsbrief.stories import ingest_reports
+
+    articles = write_articles(tmp_path / "articles.jsonl")
+    with Store.open(":memory:") as store:
+        result = run_batch(
+            [str(articles)], tmp_path / "out", LocalExecutor(), settings=fast_settings, store=store
+        )
+        stored = store.stories(limit=10)
+        assert len(stored) == result.stories == 3
+        assert result.loaded == store.count("documents")
+        assert store.count("near_duplicates") >= 1  # the wire copy is linked
+        assert all(store.briefings(s.id) for s in stored)  # each story has its briefing
+        late = storydata.documents_numbered(300)  # a new flood report, from the live stream
+        report = ingest_reports(store, [late], settings=fast_settings, brief=False)
+        assert report.new_stories == 0  # it joins a loaded story
+        assert store.count_stories() == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -49,6 +50,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--partition-size", type=int, metavar="N", help="items per task (default 16 / 2000)"
     )
     p.add_argument(
+        "--db",
+        metavar="PATH",
+        help="articles only: also load stories, reports and briefings into this story store",
+    )
+    p.add_argument(
         "--restart", action="store_true", help="discard finished work in --out and start over"
     )
     add_settings_flag(p)
@@ -57,16 +63,40 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the job, print one line of counts."""
-    from newsbrief.scale import make_executor, run_batch
+    from newsbrief.scale import make_executor
 
     settings = settings_from(
         args, max_words=args.max_words, analysis=False if args.no_analysis else None
     )
     address = args.address or os.environ.get("RAY_ADDRESS") or None
     executor = make_executor(args.engine, address=address, workers=args.workers)
-    bars: dict[str, Any] = {}
     try:
-        result = run_batch(
+        result = _run(args, executor, settings)
+    finally:
+        executor.close()
+    what = "cluster" if result.kind == "clusters" else "report"
+    stories = "" if result.kind == "clusters" else f", {result.stories} stories"
+    loaded = f"; {result.loaded} report(s) loaded into {args.db}" if args.db else ""
+    print(
+        f"{result.out}: {result.items} {what}(s){stories}, {result.briefings} briefing(s), "
+        f"{len(result.problems)} problem(s); {result.parts_run} partition(s) run, "
+        f"{result.parts_resumed} resumed ({executor.name}, {result.seconds['total']:.1f} s)"
+        f"{loaded}"
+    )
+    if result.problems:
+        log.warning("%d item(s) skipped: see %s/problems.jsonl", len(result.problems), result.out)
+        return 1
+    return 0
+
+
+def _run(args: argparse.Namespace, executor: Any, settings: Any) -> Any:
+    from newsbrief.scale import run_batch
+
+    bars: dict[str, Any] = {}
+    with contextlib.ExitStack() as stack:
+        stack.callback(lambda: [bar.close() for bar in bars.values()])
+        store = _open_store(args.db, stack) if args.db else None
+        return run_batch(
             args.inputs,
             args.out,
             executor,
@@ -76,22 +106,16 @@ def run(args: argparse.Namespace) -> int:
             partition_size=args.partition_size,
             restart=args.restart,
             progress=_bars(bars) if sys.stderr.isatty() else None,
+            store=store,
         )
-    finally:
-        for bar in bars.values():
-            bar.close()
-        executor.close()
-    what = "cluster" if result.kind == "clusters" else "report"
-    stories = "" if result.kind == "clusters" else f", {result.stories} stories"
-    print(
-        f"{result.out}: {result.items} {what}(s){stories}, {result.briefings} briefing(s), "
-        f"{len(result.problems)} problem(s); {result.parts_run} partition(s) run, "
-        f"{result.parts_resumed} resumed ({executor.name}, {result.seconds['total']:.1f} s)"
-    )
-    if result.problems:
-        log.warning("%d item(s) skipped: see %s/problems.jsonl", len(result.problems), result.out)
-        return 1
-    return 0
+
+
+def _open_store(path: str, stack: contextlib.ExitStack) -> Any:
+    """The story store, opened for writing under its single-writer lock."""
+    from newsbrief.store import Store, writer_lock
+
+    stack.enter_context(writer_lock(path))
+    return stack.enter_context(Store.open(path))
 
 
 def _bars(bars: dict[str, Any]) -> Any:

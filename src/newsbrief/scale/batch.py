@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsbrief.config import Settings, load_settings
 from newsbrief.errors import ConfigError, InputError
@@ -23,6 +23,9 @@ from newsbrief.scale.executor import Executor
 from newsbrief.scale.job import FORMATS, JobDir, briefing_rows, job_key, write_lines, write_rows
 from newsbrief.scale.sources import RawItem, detect_kind, read_items, scan
 from newsbrief.scale.stages import BriefedItem, Problem
+
+if TYPE_CHECKING:
+    from newsbrief.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,7 @@ class BatchResult:
     stories: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
+    loaded: int = 0  # reports loaded into a store
     parts_run: int = 0
     parts_resumed: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
@@ -61,8 +65,12 @@ def run_batch(
     partition_size: int | None = None,
     restart: bool = False,
     progress: Progress | None = None,
+    store: Store | None = None,
 ) -> BatchResult:
-    """Brief every cluster, or group every report into stories and brief each story."""
+    """Brief every cluster, or group every report into stories and brief each story.
+
+    With a ``store``, the stories, their reports and briefings are loaded into it too.
+    """
     settings = settings or load_settings()
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
@@ -89,7 +97,7 @@ def run_batch(
     if kind == "clusters":
         driver.clusters(partitions, fmt)
     else:
-        driver.articles(partitions, fmt)
+        driver.articles(partitions, fmt, store)
     driver.finish()
     driver.result.seconds["total"] = time.perf_counter() - started
     return driver.result
@@ -180,7 +188,7 @@ class _Driver:
         lines = self._briefed(results)
         self._write_briefings(lines, fmt)
 
-    def articles(self, partitions: list[list[RawItem]], fmt: str) -> None:
+    def articles(self, partitions: list[list[RawItem]], fmt: str, store: Store | None) -> None:
         """Parse, de-duplicate, group into stories, brief every story."""
         parsed = [
             p
@@ -211,6 +219,33 @@ class _Driver:
         lines = self._briefed(results)
         self._write_briefings(lines, fmt)
         self._write_stories(stories, documents, lines, fmt)
+        if store is not None:
+            self._load(store, stories, documents, lines, context.stats)
+
+    def _load(
+        self,
+        store: Store,
+        stories: Sequence[stages.Story],
+        documents: dict[tuple[int, int], Any],
+        lines: Sequence[str],
+        stats: Any,
+    ) -> None:
+        import json
+
+        from newsbrief.scale.load import load_into_store
+
+        started = time.perf_counter()
+        briefings = {json.loads(line)["id"]: line for line in lines}
+        loaded = load_into_store(store, stories, documents, briefings, stats)
+        self.result.loaded = loaded.reports
+        log.info(
+            "store: %d stories, %d reports, %d briefings loaded; %d reports already there",
+            loaded.stories,
+            loaded.reports,
+            loaded.briefings,
+            loaded.existing,
+        )
+        self.result.seconds["load"] = time.perf_counter() - started
 
     def _briefed(self, results: Sequence[list[BriefedItem | Problem] | None]) -> list[str]:
         items = [item for r in results if r is not None for item in r]

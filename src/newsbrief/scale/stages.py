@@ -114,6 +114,8 @@ class Story:
     id: int
     members: tuple[tuple[int, int], ...]
     duplicates: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    originals: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()  # (duplicate, original)
+    state: str = ""  # the grouping state (StoryState.to_json()), kept in a store
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,16 +343,18 @@ def merge_blocks(blocks: Sequence[Sequence[LocalStory]], settings: Settings) -> 
     blocks, the stories are the same. Stories are numbered by their first report.
     """
     grouper = Grouper(threshold=settings.story_threshold, window_days=settings.story_window_days)
+    states: dict[int, StoryState] = {}  # live and evicted stories alike
     members: dict[int, list[tuple[int, int]]] = {}
-    duplicates: dict[int, list[tuple[int, int]]] = {}
+    duplicates: dict[int, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     next_id = 1
     for block in blocks:
         loaded = []
         for local in block:
             story_id, next_id = next_id, next_id + 1
-            grouper.load(StoryState.from_json(story_id, local.state))
+            states[story_id] = StoryState.from_json(story_id, local.state)
+            grouper.load(states[story_id])
             members[story_id] = list(local.members)
-            duplicates[story_id] = [d for d, _ in local.duplicates]
+            duplicates[story_id] = list(local.duplicates)
             loaded.append(story_id)
         for story_id in loaded:
             current: int | None = story_id
@@ -360,6 +364,7 @@ def merge_blocks(blocks: Sequence[Sequence[LocalStory]], settings: Settings) -> 
                     break
                 big, small = sorted((current, other), key=lambda s: (-grouper.stories[s].n, s))
                 grouper.merge(small, big)
+                del states[small]
                 members[big].extend(members.pop(small))
                 duplicates[big].extend(duplicates.pop(small))
                 current = big
@@ -368,8 +373,10 @@ def merge_blocks(blocks: Sequence[Sequence[LocalStory]], settings: Settings) -> 
     return [
         Story(
             number,
-            tuple(sorted(members[s] + duplicates[s])),
-            frozenset(duplicates[s]),
+            tuple(sorted(members[s] + [d for d, _ in duplicates[s]])),
+            frozenset(d for d, _ in duplicates[s]),
+            tuple(sorted(duplicates[s])),
+            states[s].to_json(),
         )
         for number, s in enumerate(ordered, start=1)
     ]
