@@ -252,7 +252,6 @@ def test_stories_load_into_a_store_that_ingest_goes_on_with(
     tmp_path: Path, fast_settings: Settings
 ) -> None:
     import storydata
-
     from newsbrief.store import Store
     from newsbrief.stories import ingest_reports
 
