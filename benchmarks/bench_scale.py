@@ -181,6 +181,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000", help="comma-separated stream sizes")
     parser.add_argument("--workers", default="1,2", help="Ray worker counts (default 1,2)")
+    parser.add_argument(
+        "--large",
+        help="configurations run at the sizes beyond the smallest (default: all)",
+    )
     parser.add_argument("--quick", action="store_true", help="one 2,000-article stream")
     parser.add_argument("--analysis", action="store_true", help="full briefings (spaCy)")
     parser.add_argument("--json", help="also write the results as JSON here")
@@ -199,11 +203,13 @@ def main() -> int:
     configs = ["local", *(f"ray-{w}" for w in args.workers.split(",") if w.strip())]
     by_size: dict[int, list[dict]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
-        for n in sizes:
-            by_size[n] = bench_size(n, Path(tmp), configs, args.analysis)
+        for i, n in enumerate(sorted(sizes)):
+            chosen = configs if not i or not args.large else args.large.split(",")
+            by_size[n] = bench_size(n, Path(tmp), chosen, args.analysis)
     summary = {
         "results": by_size,
         "scaling": {n: scaling(r) for n, r in by_size.items()},
+        "startup_s": {r["config"]: r["startup_s"] for r in by_size[min(by_size)]},
         "projection": {c: projection(by_size, c) for c in configs},
     }
     print()
@@ -217,7 +223,8 @@ def main() -> int:
     for config, p in summary["projection"].items():
         if p:
             print(
-                f"projection ({config}, from {p['from_articles']:,}): 1,000,000 articles in "
+                f"projection ({config}, from {' and '.join(f'{n:,}' for n in p['from'])}): "
+                f"1,000,000 articles in "
                 f"{p['hours']:.1f} h, driver memory {p['driver_gib']:.1f} GiB"
             )
     if args.json:

@@ -269,3 +269,20 @@ def test_stories_load_into_a_store_that_ingest_goes_on_with(
         report = ingest_reports(store, [late], settings=fast_settings, brief=False)
         assert report.new_stories == 0  # it joins a loaded story
         assert store.count_stories() == 3
+
+
+def test_progress_is_reported_for_every_step(tmp_path: Path, fast_settings: Settings) -> None:
+    articles = write_articles(tmp_path / "articles.jsonl")
+    calls: list[tuple[str, int, int]] = []
+    run_batch(
+        [str(articles)],
+        tmp_path / "out",
+        LocalExecutor(),
+        settings=fast_settings,
+        partition_size=10,
+        progress=lambda stage, done, total: calls.append((stage, done, total)),
+    )
+    last = {stage: (done, total) for stage, done, total in calls}
+    assert list(last) == ["parse", "group", "brief"]
+    assert last["parse"] == (4, 4)  # 31 reports in partitions of 10
+    assert all(done == total for done, total in last.values())

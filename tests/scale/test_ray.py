@@ -142,3 +142,13 @@ def test_ray_is_imported_only_when_a_job_runs_on_it() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_command_on_ray(tmp_path: Path, ray_local: Any, capsys) -> None:
+    from newsbrief.cli import main
+
+    clusters = write_clusters(tmp_path / "clusters.jsonl", n=3)
+    argv = ["batch", str(clusters), "--out", str(tmp_path / "out"), "--no-analysis"]
+    assert main([*argv, "--engine", "ray"]) == 0
+    assert "3 cluster(s), 3 briefing(s), 0 problem(s)" in capsys.readouterr().out
+    assert ray_local.is_initialized()  # the command leaves a Ray it did not start

@@ -94,6 +94,7 @@ def run_batch(
     driver.result.problems.extend(read_problems)
     driver.result.seconds["read"] = time.perf_counter() - started
     partitions = [items[i : i + size] for i in range(0, len(items), size)]
+    del items  # the partitions hold the lines now; the driver lets go of them after parsing
     if kind == "clusters":
         driver.clusters(partitions, fmt)
     else:
@@ -197,11 +198,13 @@ class _Driver:
             )
             if p is not None
         ]
+        partitions.clear()  # the raw lines: parsed now, no longer needed in the driver
         for part in parsed:
             self.result.problems.extend(part.problems)
         articles = [a for part in parsed for a in part.articles]
         self.result.items = len(articles)
         context = stages.GroupingContext(self.settings, stages.term_stats(parsed))
+        del parsed  # the per-partition term counts: summed into the context
         blocks = stages.plan_blocks(articles, self.settings.story_window_days)
         grouped = self.stage("group", stages.group_block, blocks, context, _block_place)
         local = [b if b is not None else _singletons(blocks[i]) for i, b in enumerate(grouped)]

@@ -41,11 +41,11 @@ class RayExecutor:
         )
 
     def _start(self, address: str | None, workers: int | None) -> None:
-        options: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING}
+        options: dict[str, Any] = {"logging_level": logging.WARNING}
         if address:
             options["address"] = address
-        else:
-            options.update(num_cpus=workers, _node_ip_address="127.0.0.1")
+        else:  # a Ray of our own: this machine only, no dashboard
+            options.update(num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1")
         log.info("starting Ray%s", f" at {address}" if address else " on this machine")
         self.ray.init(**options)
         self._owned = True
