@@ -2,8 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= dev,analysis,eval,web,stream,browser
+EXTRAS ?= dev,analysis,eval,web,stream,browser,scale
 STORY_SIZES ?= 10000,100000
+SCALE_SIZES ?= 10000
 
 .PHONY: setup system-packages test lint format bench eval clean
 
@@ -39,6 +40,7 @@ bench:  ## speed benchmarks against peers, printed as a table (DUC=/path/to/DUC2
 	$(BIN)/python benchmarks/bench_speed.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_analysis.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
+	$(BIN)/python benchmarks/bench_scale.py --sizes $(SCALE_SIZES)
 
 SCORER ?= rouge-score
 eval:  ## ROUGE on DUC 2006 (generic 100 words, query-focused 250): make eval DATA=/path/to/DUC2006 [SCORER=both]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from newsbrief import __version__
 from newsbrief.errors import NewsbriefError
 
-COMMANDS = ("brief", "eval", "ingest", "stories", "story", "serve")
+COMMANDS = ("brief", "batch", "eval", "ingest", "stories", "story", "serve")
 
 log = logging.getLogger("newsbrief")
 
