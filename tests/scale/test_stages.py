@@ -31,7 +31,6 @@ def _articles(per_event: int = 6) -> list[stages.Article]:
     [
         (b"{oops", "malformed JSON"),  # not JSON at all
         ({"id": "x", "text": ""}, "'text' must be a non-empty string"),  # empty report
-        ({"id": "x", "text": "Body.", "date": "31/12/2021"}, "date"),  # unreadable date
         ([1, 2], "expected a JSON object"),  # a list, not a report
     ],
 )
@@ -42,6 +41,14 @@ def test_bad_article_is_a_problem_with_its_place(payload: object, problem: str) 
     assert len(part.problems) == 1
     assert part.problems[0].where.startswith("in.jsonl:2")
     assert problem in part.problems[0].message
+
+
+def test_an_unreadable_date_keeps_the_article_undated() -> None:
+    # bad metadata never loses a report: it is kept without a date
+    bad = _raw(1, {"id": "x", "text": "Body of the report.", "date": "31/12/2021"})
+    part = stages.parse_articles([_raw(0, storydata.article("flood", 0)), bad], SETTINGS)
+    kept = {a.document.id: a.document.date for a in part.articles}
+    assert "x" in kept and kept["x"] is None and not part.problems
 
 
 def test_a_cluster_line_gives_all_its_documents_in_order() -> None:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsbrief.config import Settings, load_settings
+from newsbrief.config import Settings
 from newsbrief.errors import ConfigError, InputError
 from newsbrief.scale import stages
 from newsbrief.scale.executor import Executor
@@ -71,7 +71,7 @@ def run_batch(
 
     With a ``store``, the stories, their reports and briefings are loaded into it too.
     """
-    settings = settings or load_settings()
+    settings = settings or Settings()
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if partition_size is not None and partition_size < 1:

@@ -21,7 +21,7 @@ from newsbrief.segment import segment_document
 from newsbrief.store import Store, dedup
 from newsbrief.stories.briefings import FIRST_REPORTS, MAX_BRIEFING_REPORTS
 from newsbrief.stories.features import TermStats
-from newsbrief.stories.ingest import STATS_KEY
+from newsbrief.stories.intake import STATS_KEY
 
 log = logging.getLogger(__name__)
 

@@ -39,7 +39,7 @@ from newsbrief.scale.sources import RawItem
 from newsbrief.store import dedup
 from newsbrief.stories import Grouper, StoryState
 from newsbrief.stories.features import TermStats, raw_counts, report_features
-from newsbrief.stories.ingest import BATCH_SIZE
+from newsbrief.stories.intake import BATCH_SIZE
 
 log = logging.getLogger(__name__)
 
