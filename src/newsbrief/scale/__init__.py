@@ -13,6 +13,7 @@ executor; only :class:`~newsbrief.scale.executor.LocalExecutor` or
 from __future__ import annotations
 
 from newsbrief.scale.batch import BatchResult, run_batch
-from newsbrief.scale.executor import ENGINES, Executor, LocalExecutor, make_executor
+from newsbrief.scale.engines import make_executor
+from newsbrief.scale.executor import ENGINES, Executor, LocalExecutor
 
 __all__ = ["ENGINES", "BatchResult", "Executor", "LocalExecutor", "make_executor", "run_batch"]

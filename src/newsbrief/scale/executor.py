@@ -108,16 +108,3 @@ class LocalExecutor:
 
     def close(self) -> None:
         """Nothing to release."""
-
-
-def make_executor(engine: str, *, address: str | None = None, workers: int | None = None) -> Any:
-    """The executor for ``engine`` (``local`` or ``ray``)."""
-    from newsbrief.errors import ConfigError
-
-    if engine == "local":
-        return LocalExecutor()
-    if engine == "ray":
-        from newsbrief.scale.ray_executor import RayExecutor
-
-        return RayExecutor(address=address, workers=workers)
-    raise ConfigError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
