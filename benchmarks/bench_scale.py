@@ -15,9 +15,15 @@ the job. Scaling efficiency is (rate with 2 workers) / (2 × rate with 1).
 Stories are scored against the true events (B-cubed F1) and each Ray run
 against the local run. Briefings are summaries only (``analysis=False``)
 unless ``--analysis``: the analysis stage is the single-cluster engine,
-benchmarked by ``bench_speed.py``. The projection to 1,000,000 articles fits
-time = start-up + n / rate on the largest size measured (and checks the rate
-of two sizes when two are run); it is a projection, not a measurement.
+benchmarked by ``bench_speed.py``.
+
+CPU time is measured too (the driver's, and each worker's less its start-up),
+because on a shared machine wall time depends on the neighbours: CPU ms per
+article is the steadier figure. The projection to 1,000,000 articles is a
+straight line through the two largest runs of a configuration (one run:
+start-up + n / rate), and, from the CPU times of the largest Ray run, the
+hours on 16, 64 and 256 cores with the driver's share serial. Projections,
+not measurements.
 
     python benchmarks/bench_scale.py --sizes 10000 [--workers 1,2] [--json OUT]
     python benchmarks/bench_scale.py --quick        # 2,000 articles
@@ -28,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import resource
 import subprocess
 import sys
@@ -44,12 +51,17 @@ log = logging.getLogger("bench_scale")
 PROJECT_TO = 1_000_000
 
 
-def _warm(_: int, __: Any) -> int:
-    """A warm-up task: each worker imports what the stages need."""
+def _warm(_: int, __: Any) -> tuple[int, float]:
+    """A warm-up task: the worker imports what the stages need; its pid and CPU time so far."""
     import newsbrief.pipeline
     import newsbrief.scale.stages  # noqa: F401
 
-    return 0
+    return os.getpid(), _cpu_s()
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _rss_mib() -> float:
@@ -67,19 +79,26 @@ def run_config(config: str, stream: Path, gold_path: Path, out: Path, analysis: 
     from newsbrief.scale import make_executor, run_batch
 
     started = time.perf_counter()
+    warm: dict[int, float] = {}  # worker pid -> CPU seconds spent starting
     if config == "local":
         executor = make_executor("local")
     else:
         executor = make_executor("ray", workers=int(config.split("-")[1]))
-        list(executor.map(_warm, list(range(executor.workers)), None))
+        warm = dict(v for _, v in executor.map(_warm, list(range(executor.workers)), None))
     startup = time.perf_counter() - started
     base = _rss_mib()  # the driver before the job: interpreter, imports, Ray client
+    driver_cpu = _cpu_s()
     try:
         result = run_batch(
             [str(stream)], out, executor, settings=Settings(analysis=analysis), restart=True
         )
     finally:
         executor.close()
+    driver_cpu = _cpu_s() - driver_cpu
+    worker_cpu = 0.0  # local: the driver did all the work
+    if config != "local":
+        for worker, cpu in result.cpu_s.items():
+            worker_cpu += cpu - warm.get(int(worker.rsplit(":", 1)[1]), 0.0)
     gold = json.loads(gold_path.read_text())
     scores = bcubed(_assignments(out), gold)
     workers = result.peak_rss or {"driver": 0}
@@ -96,6 +115,9 @@ def run_config(config: str, stream: Path, gold_path: Path, out: Path, analysis: 
         "articles_per_s": round(result.items / seconds, 1),
         "workers": len(workers),
         "worker_peak_mib": round(max(workers.values()) / 2**20, 1),
+        "driver_cpu_s": round(driver_cpu, 1),
+        "worker_cpu_s": round(worker_cpu, 1),
+        "cpu_ms_per_article": round(1000 * (driver_cpu + worker_cpu) / result.items, 2),
         "driver_base_mib": round(base, 1),
         "driver_peak_mib": round(_rss_mib(), 1),
         "f1_vs_truth": round(scores["f1"], 4),
@@ -148,29 +170,35 @@ def projection(by_size: dict[int, list[dict]], config: str) -> dict[str, float] 
     if not runs:
         return None
     n2, r2 = runs[-1]
+    cores = {}
+    if config != "local":  # the driver's CPU as a serial part, the workers' spread over C cores
+        driver, workers = r2["driver_cpu_s"] / n2, r2["worker_cpu_s"] / n2
+        for c in (16, 64, 256):
+            cores[f"hours_on_{c}_cores"] = (driver + workers / c) * PROJECT_TO / 3600
     if len(runs) == 1:
         seconds = r2["startup_s"] + PROJECT_TO / r2["articles_per_s"]
         job_mib = r2["driver_peak_mib"] - r2["driver_base_mib"]
         memory = r2["driver_base_mib"] + job_mib * PROJECT_TO / n2
-        return {"from": [n2], "hours": seconds / 3600, "driver_gib": memory / 1024}
+        return {"from": [n2], "hours": seconds / 3600, "driver_gib": memory / 1024, **cores}
     n1, r1 = runs[-2]
     per_article = (r2["job_s"] - r1["job_s"]) / (n2 - n1)
     per_article_mib = (r2["driver_peak_mib"] - r1["driver_peak_mib"]) / (n2 - n1)
     seconds = r2["startup_s"] + r2["job_s"] + per_article * (PROJECT_TO - n2)
     memory = r2["driver_peak_mib"] + per_article_mib * (PROJECT_TO - n2)
-    return {"from": [n1, n2], "hours": seconds / 3600, "driver_gib": memory / 1024}
+    return {"from": [n1, n2], "hours": seconds / 3600, "driver_gib": memory / 1024, **cores}
 
 
 def _table(results: list[dict]) -> str:
     lines = [
         "| config | articles | stories | start-up s | job s | articles/s | workers "
-        "| worker peak MiB | driver peak MiB | B³ F1 truth | B³ F1 vs local |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| CPU ms/article | worker peak MiB | driver peak MiB | B³ F1 truth | B³ F1 vs local |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r['config']} | {r['articles']:,} | {r['stories']:,} | {r['startup_s']:.1f} "
             f"| {r['job_s']:.1f} | {r['articles_per_s']:,.0f} | {r['workers']} "
+            f"| {r['cpu_ms_per_article']:.1f} "
             f"| {r['worker_peak_mib']:,.0f} | {r['driver_peak_mib']:,.0f} "
             f"| {r['f1_vs_truth']:.4f} | {r.get('f1_vs_local', float('nan')):.4f} |"
         )
@@ -227,6 +255,10 @@ def main() -> int:
                 f"1,000,000 articles in "
                 f"{p['hours']:.1f} h, driver memory {p['driver_gib']:.1f} GiB"
             )
+            for key, hours in p.items():
+                if key.startswith("hours_on_"):
+                    cores = key.split("_")[2]
+                    print(f"  on {cores} cores (driver serial, CPU-bound): {hours:.2f} h")
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2, default=str) + "\n")
     return 0

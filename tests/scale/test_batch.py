@@ -286,3 +286,13 @@ def test_progress_is_reported_for_every_step(tmp_path: Path, fast_settings: Sett
     assert list(last) == ["parse", "group", "brief"]
     assert last["parse"] == (4, 4)  # 31 reports in partitions of 10
     assert all(done == total for done, total in last.values())
+
+
+def test_a_store_needs_article_inputs(tmp_path: Path, fast_settings: Settings) -> None:
+    from newsbrief.store import Store
+
+    clusters = write_clusters(tmp_path / "clusters.jsonl")
+    with Store.open(":memory:") as store, pytest.raises(ConfigError, match="articles"):
+        run_batch(
+            [str(clusters)], tmp_path / "out", LocalExecutor(), settings=fast_settings, store=store
+        )

@@ -52,6 +52,7 @@ class BatchResult:
     parts_resumed: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     peak_rss: dict[str, int] = field(default_factory=dict)  # worker -> bytes
+    cpu_s: dict[str, float] = field(default_factory=dict)  # worker -> CPU seconds
 
 
 def run_batch(
@@ -78,6 +79,8 @@ def run_batch(
         raise ConfigError(f"partition size must be at least 1, got {partition_size}")
     files = scan(inputs)
     kind = detect_kind(files, kind)
+    if store is not None and kind != "articles":
+        raise ConfigError("a story store is loaded from articles, but the inputs hold clusters")
     size = partition_size or (CLUSTERS_PER_PART if kind == "clusters" else ARTICLES_PER_PART)
     description = {
         "kind": kind,
@@ -318,6 +321,7 @@ class _Driver:
             (json.dumps({"where": p.where, "message": p.message}) + "\n" for p in problems),
         )
         self.result.peak_rss = dict(self.executor.stats.peak_rss)
+        self.result.cpu_s = dict(self.executor.stats.cpu_s)
 
 
 def _iso(date: dt.date | None) -> str | None:

@@ -37,12 +37,15 @@ class Measured:
     value: Any
     worker: str
     peak_rss: int  # bytes
+    cpu_s: float  # CPU time of the worker process so far (user + system)
 
 
 def measured(fn: Callable[[Any, Any], Any], partition: Any, shared: Any) -> Measured:
-    """Run ``fn`` and tag the result with this process's id and peak resident memory."""
+    """Run ``fn`` and tag the result with this process's id, peak memory and CPU time."""
     value = fn(partition, shared)
-    return Measured(value, f"{os.uname().nodename}:{os.getpid()}", peak_rss())
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    worker = f"{os.uname().nodename}:{os.getpid()}"
+    return Measured(value, worker, peak_rss(), usage.ru_utime + usage.ru_stime)
 
 
 def peak_rss() -> int:
@@ -53,16 +56,18 @@ def peak_rss() -> int:
 
 @dataclass(slots=True)
 class ExecutorStats:
-    """What the executor saw: tasks run and each worker's peak memory."""
+    """What the executor saw: tasks run, and each worker's peak memory and CPU time."""
 
     tasks: int = 0
     failed: int = 0
     peak_rss: dict[str, int] = field(default_factory=dict)
+    cpu_s: dict[str, float] = field(default_factory=dict)
 
     def record(self, result: Measured) -> None:
         """Count one finished task."""
         self.tasks += 1
         self.peak_rss[result.worker] = max(self.peak_rss.get(result.worker, 0), result.peak_rss)
+        self.cpu_s[result.worker] = max(self.cpu_s.get(result.worker, 0.0), result.cpu_s)
 
 
 class Executor(Protocol):
