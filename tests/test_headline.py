@@ -92,3 +92,17 @@ def test_without_a_title_the_lead_is_the_headline_never_a_placeholder() -> None:
     headline = brief([doc], 40).headline
     assert headline.startswith("The council voted on Tuesday")
     assert "OKORO" not in headline and headline != "Briefing"
+
+
+def test_story_headlines_are_never_packaging() -> None:
+    from newsbrief.store import Store
+    from newsbrief.stories import ingest_reports
+
+    docs = [
+        Document("a", BODY, title="BC-NJ--Bridge & Tolls,540", origin="s:1"),
+        Document("b", "By JANE OKORO c.2000 N.Y. Times News Service\n\n" + BODY, origin="s:2"),
+    ]
+    with Store.open(":memory:") as store:
+        ingest_reports(store, docs)
+        headlines = [row.headline or "" for row in store.stories(limit=10)]
+    assert headlines and all(h.startswith("The council voted") for h in headlines)

@@ -17,6 +17,8 @@ survives it, and everything in plain text and JSON.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -35,6 +37,7 @@ GUARDED = frozenset(
 )
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|according to|announced)\b")
 _LINE = re.compile(r"[^\n]+")
+_STRIPPED_LINE = re.compile(r"(?m)^[ \t\r\f\v]*(\S(?:[^\n]*\S)?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,24 +88,64 @@ def blank(text: str, cuts: Iterable[Cut]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    """Rules split by where they match."""
+    """Rules split by where they match, with one combined pattern per group: most lines
+    are news, and one C-level match that fails is far cheaper than a rule-by-rule loop."""
 
     anywhere: tuple[Rule, ...]
     head: tuple[Rule, ...]
     tail: tuple[Rule, ...]
     prefix: tuple[Rule, ...]
     suffix: tuple[Rule, ...]
+    # Whole-text scans that find the few lines worth the rule-by-rule loop: one C-level
+    # pass over a report is far cheaper than a Python loop over its lines.
+    line_gate: re.Pattern[str] | None  # whole-line rules without ``words``, in one pattern
+    words: tuple[str, ...]  # ``words`` of the other whole-line rules (lower case)
+    prefix_gate: re.Pattern[str] | None
+    endings: tuple[str, ...]  # how a line a suffix rule may take ends (lower case)
+    positional_gate: re.Pattern[str] | None  # head and tail rules, in one pattern
+    word_rules: dict[str, frozenset[int]]  # a word found -> the rules that hold it
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> _Table:
         if rules is RULES and _DEFAULT is not None:
             return _DEFAULT
-        return cls(*(tuple(r for r in rules if r.where == w) for w in _WHERE))
+        groups = [tuple(r for r in rules if r.where == w) for w in _WHERE]
+        anywhere, head, tail, prefix, suffix = groups
+        words = sorted({w for r in anywhere for w in r.words})
+        plain = _gate([r for r in anywhere if not r.words])
+        endings = sorted({w for r in suffix for w in r.words})
+        return cls(
+            anywhere,
+            head,
+            tail,
+            prefix,
+            suffix,
+            plain,
+            tuple(words),
+            _gate(prefix),
+            tuple(endings),
+            _gate(head + tail),
+            {w: frozenset(k for k, r in enumerate(anywhere) if w in r.words) for w in words},
+        )
+
+
+def _gate(rules: Sequence[Rule]) -> re.Pattern[str] | None:
+    """One pattern matching where any of ``rules`` matches."""
+    if not rules:
+        return None
+    parts = (
+        f"(?i:{r.pattern.pattern})"
+        if r.pattern.flags & re.IGNORECASE
+        else f"(?:{r.pattern.pattern})"
+        for r in rules
+    )
+    return re.compile("|".join(parts))
 
 
 _WHERE = ("line", "head", "tail", "prefix", "suffix")
 _DEFAULT: _Table | None = None
 _DEFAULT = _Table.of(RULES)
+SUFFIX_WINDOW = 120  # suffix packaging (a photo credit, an end marker) is short
 
 
 def _clean(doc: Document, table: _Table) -> Cleaned:
@@ -113,25 +156,77 @@ def _clean(doc: Document, table: _Table) -> Cleaned:
 
 
 def _find(text: str, table: _Table) -> Iterable[Cut]:
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if not m.group(0).isspace()]
+    lines = [m.span(1) for m in _STRIPPED_LINE.finditer(text)]
     n = len(lines)
+    worded = _line_words(text, table.words)
+    gate, pos_gate = table.line_gate, table.positional_gate
     for i, (start, end) in enumerate(lines):
-        start, end = _strip(text, start, end)
         line = text[start:end]
+        words = worded.get(start, set())
+        plain = gate is not None and gate.fullmatch(line) is not None
         positional = (table.head if i < HEAD_LINES else ()) + (
             table.tail if i >= n - TAIL_LINES else ()
         )
-        rule = _whole_line(line, table.anywhere + positional)
+        if positional and (pos_gate is None or pos_gate.fullmatch(line) is None):
+            positional = ()
+        ending = bool(table.endings) and line[-12:].lower().endswith(table.endings)
+        if not (words or plain or positional or ending or i < HEAD_LINES):
+            continue  # the common case: a line of news
+        allowed = frozenset().union(*(table.word_rules[w] for w in words))
+        rules = [r for k, r in enumerate(table.anywhere) if k in allowed or (plain and not r.words)]
+        rule = _whole_line(line, (*rules, *positional))
         if rule is not None:
             yield Cut(start, end, rule.kind)
             continue
-        if i < HEAD_LINES:
+        if i < HEAD_LINES and table.prefix_gate and table.prefix_gate.match(text, start, end):
             for cut in _prefixes(text, start, end, table):
                 start = cut.end
                 yield cut
         tail = _suffix(text, start, end, table)
         if tail is not None:
             yield tail
+
+
+def _line_words(text: str, words: Sequence[str]) -> dict[int, set[str]]:
+    """The ``words`` each line holds, by where the line starts (past its leading spaces).
+
+    Words mark packaging at word starts ("subscri" for "subscribe", "(photo"), so a word
+    is looked for (``str.find``, a C-speed scan) only when the report has its parts as
+    tokens, the last as the start of one: most words occur nowhere in a report.
+    """
+    lower = text.lower()
+    tokens = sorted(set(_TOKEN.findall(lower)))
+    found: dict[int, set[str]] = {}
+    for word in words:
+        if not _has_parts(tokens, _parts(word)):
+            continue
+        at = lower.find(word)
+        while at >= 0:
+            k = text.rfind("\n", 0, at) + 1
+            while text[k].isspace():
+                k += 1
+            found.setdefault(k, set()).add(word)
+            at = lower.find(word, at + 1)
+    return found
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@functools.cache
+def _parts(word: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(word))
+
+
+def _has_parts(tokens: Sequence[str], parts: Sequence[str]) -> bool:
+    """Every part but the last is a token of the report; the last begins one."""
+    for k, part in enumerate(parts):
+        at = bisect.bisect_left(tokens, part)
+        if at == len(tokens):
+            return False
+        if tokens[at] != part and (k < len(parts) - 1 or not tokens[at].startswith(part)):
+            return False
+    return True
 
 
 def _title_repeat(doc: Document) -> Iterable[Cut]:
@@ -153,8 +248,9 @@ def _key(text: str) -> str:
 
 
 def _whole_line(line: str, rules: Iterable[Rule]) -> Rule | None:
+    lower = line.lower()
     for rule in rules:
-        if rule.pattern.fullmatch(line) and not _guarded(rule, line):
+        if rule.matches(line, lower) and not _guarded(rule, line):
             return rule
     return None
 
@@ -177,8 +273,9 @@ def _prefixes(text: str, start: int, end: int, table: _Table) -> Iterable[Cut]:
 
 
 def _suffix(text: str, start: int, end: int, table: _Table) -> Cut | None:
+    window = max(start, end - SUFFIX_WINDOW)
     for rule in table.suffix:
-        match = rule.pattern.search(text, start, end)
+        match = rule.pattern.search(text, window, end)
         if match and match.end() == end and match.start() > start:
             return Cut(match.start(), end, rule.kind)
     return None

@@ -12,6 +12,7 @@ patterns must match all of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,11 +49,54 @@ class Rule:
     where: Where
     pattern: re.Pattern[str]
     example: str  # a line the rule removes (shape only; tests check every example)
+    # Cheap checks before the pattern is tried (speed only): the lower-cased line must
+    # hold one of ``words``, and be at most ``max_len`` characters long.
+    words: tuple[str, ...] = ()
+    max_len: int = 0
+    words_re: re.Pattern[str] | None = None  # ``words`` as one pattern
+
+    def matches(self, line: str, lower: str) -> bool:
+        """True when the whole ``line`` (``lower`` is it lower-cased) is this packaging."""
+        if self.max_len and len(line) > self.max_len:
+            return False
+        if self.words_re is not None and self.words_re.search(lower) is None:
+            return False
+        return self.pattern.fullmatch(line) is not None
 
 
-def _rule(kind: str, where: Where, pattern: str, example: str) -> Rule:
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefixes: Python's ``re`` tries
+    a flat alternation one literal at a time, a trie once per character."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return ""  # a word ends here: a longer one adds nothing to a search
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+def _rule(
+    kind: str, where: Where, pattern: str, example: str, words: str = "", max_len: int = 0
+) -> Rule:
+    flags = re.IGNORECASE if kind in _CASELESS else 0
     return Rule(
-        kind, where, re.compile(pattern, re.IGNORECASE if kind in _CASELESS else 0), example
+        kind,
+        where,
+        re.compile(pattern, flags),
+        example,
+        tuple(words.split("|")) if words else (),
+        max_len,
+        re.compile(trie_pattern(words.split("|"))) if words else None,
     )
 
 
@@ -103,6 +147,7 @@ RULES: tuple[Rule, ...] = (
         "head",
         rf"{_CAPS_NAME}(?:,| and) (?:{_WIRES}|[A-Z][\w.\-]+(?: [A-Z][\w.\-]+){{0,3}}) {_STAFF}s?",
         "RODRIQUE NGOWI, Associated Press Writer",
+        words="writer|correspondent|reporter|editor|columnist|staff",
     ),
     _rule(
         "byline",
@@ -123,6 +168,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:[\w.,'\- ]{2,160}) (?:contributed|also contributed) (?:to )?(?:to )?"
         r"(?:this|the) (?:report|story|article)[^\n]{0,200}",
         "Associated Press Writer David Ho contributed to this story.",
+        words="contributed",
     ),
     _rule(
         "credit",
@@ -131,6 +177,7 @@ RULES: tuple[Rule, ...] = (
         r"[^.\n]{0,80}(?:columnist|writer|reporter|correspondent|editor|critic|contributor)"
         r"(?: (?:for|at|of|with) [^\n]{0,120})?\.?\)?",
         "(Veronica Flores is a columnist for the San Antonio Express-News, P.O. Box 1, X.)",
+        words="columnist|writer|reporter|correspondent|editor|critic|contributor",
     ),
     _rule(
         "credit",
@@ -152,6 +199,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:[A-Z][A-Za-z. ]{0,60} )?\(?Distributed by [^\n)]{3,80}\)?"
         r"(?: To purchase [^\n]{0,200})?",
         "NEW AMERICA NEWS SERVICE (Distributed by New York Times Special Features)",
+        words="distributed by",
     ),
     _rule(
         "service",
@@ -160,14 +208,22 @@ RULES: tuple[Rule, ...] = (
         r"[A-Z][\w .\-]{0,40} BUDGET INFORMATION FOR SUBSCRIBERS [^\n]{0,80}|"
         r"(?:The )?[A-Z][\w.\- ]{2,50} plans to move the following for clients of [^\n]{0,400}",
         "For Use By Clients of the New York Times News Service",
+        words="clients|subscribers|budget",
     ),
     _rule(
         "copyright",
         "line",
         rf"(?:Copyright|\(c\)|©) ?(?:{_YEAR}|[A-Z])[^\n]{{0,120}}|c\. ?{_YEAR} [^\n]{{0,120}}|"
-        r"[^\n]{0,120}All rights reserved\.?[^\n]{0,120}|"
         r"This material may not be published, broadcast, rewritten,? or redistributed\.?",
         "Copyright 2000 The Associated Press. All rights reserved.",
+        words="copyright|(c)|©|c.1|c.2|c. 1|c. 2|this material",
+    ),
+    _rule(
+        "copyright",
+        "line",
+        r"[^\n]{0,120}All rights reserved\.?[^\n]{0,120}",
+        "The Valley Post, 2024. All rights reserved.",
+        words="rights reserved",
     ),
     # --- slugs and routing ----------------------------------------------------------
     _rule(
@@ -239,6 +295,8 @@ RULES: tuple[Rule, ...] = (
         r"Visit The New York Times Syndicate)"
         r"[^\n]{0,400}",
         "(To publish this article, call a New York Times Syndicate sales representative.)",
+        words="(to |(for |(available|(this |for questions|for information|for purchase|to purchase|"
+        "to publish|to buy|another sample|questions to|visit the new york times",
     ),
     _rule(
         "note",
@@ -255,6 +313,7 @@ RULES: tuple[Rule, ...] = (
         r"[A-Z][A-Z ,&]{3,40} \(\"\w\" category\)|"
         r"[A-Z][A-Z0-9\-]{3,40}(?: \([^)\n]{1,40}\))? _ [^\n]{0,300}\bBy [A-Z][\w.' ]{2,40}\.?",
         'By Heath Foster. (Story will move in the "a" category.)',
+        words="category| _ ",
     ),
     _rule(
         "correction",
@@ -279,6 +338,7 @@ RULES: tuple[Rule, ...] = (
         "suffix",
         r"\s+(?:ENDIT|\(END\)|NNNN|(?:AP|NYT)-[A-Z\d\-]{6,12} \d{3,4}E[DS]T)\s*",
         "... the vote was 52-48. ENDIT",
+        words="endit|(end)|nnnn|edt|est",
     ),
     # --- contact lines -----------------------------------------------------------------
     _rule(
@@ -295,6 +355,7 @@ RULES: tuple[Rule, ...] = (
         r"\(?(?:[^\n.]|\b[A-Z]\.){0,80}(?:can|may) be (?:reached|contacted|e-mailed|emailed)"
         r" (?:at|by|via)[^\n]{0,200}",
         "Jena Heath can be reached at jheath(at)statesman.com.",
+        words="be reached|be contacted|be e-mailed|be emailed",
     ),
     _rule(
         "contact",
@@ -302,6 +363,7 @@ RULES: tuple[Rule, ...] = (
         r"@[A-Za-z0-9_]{2,30}|[\w.\-]+@[\w\-]+\.[\w.]+|"
         r"[^\n]{0,60}\b(?:is on|on) (?:Twitter|X|Instagram|Bluesky|Threads)\b[^\n]{0,60}",
         "@janedoe",
+        words="@|twitter|instagram|bluesky|threads| x ",
     ),
     # --- photo codes and credits -------------------------------------------------------
     _rule(
@@ -322,6 +384,7 @@ RULES: tuple[Rule, ...] = (
         r"Reuters)\)\s*|"
         r"\s*\((?:AP|Reuters|AFP) Photo/[^\n)]{2,60}\)\s*",
         "Lee in Boston. (David Ryan/Boston Globe Photo)",
+        words=")",  # suffix rules: how the line ends
     ),
     # --- web boilerplate that survives extraction --------------------------------------
     _rule(
@@ -329,14 +392,21 @@ RULES: tuple[Rule, ...] = (
         "line",
         r"(?:Photo|Photograph|Image|Picture|Illustration|Graphic|Caption|Credit|Photo credit|"
         r"Image credit|Image source|Source|Photo illustration)s?\s*(?::|by\b)[^\n]{0,200}|"
-        r"[^\n]{0,200}\((?:Photo|Image|Picture)(?: by| credit:|:)? [^\n)]{2,80}\)|"
-        r"[^\n]{0,160}(?:/ ?(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Bloomberg)"
-        r"(?: via Getty Images)?|\bvia Getty Images)\.?|"
-        r"(?:Getty Images|Shutterstock|Alamy|iStock)(?: Images)?|"
-        r"\d+ of \d+|(?:Enlarge|Expand) (?:this )?(?:image|photo)|Open (?:image|"
+        r"(?:Enlarge|Expand) (?:this )?(?:image|photo)|Open (?:image|"
         r"gallery)[^\n]{0,40}|"
         r"(?:View|See) (?:the )?(?:photos?|gallery|slideshow)[^\n]{0,40}",
         "Protesters gather outside the ministry on Tuesday. Photo: Jane Doe/Reuters",
+        words="photo|image|picture|illustration|graphic|caption|credit|source|enlarge|expand|"
+        "gallery|slideshow",
+    ),
+    _rule(
+        "caption",
+        "line",
+        r"[^\n]{0,200}\((?:Photo|Image|Picture)(?: by| credit:|:)? [^\n)]{2,80}\)|"
+        r"[^\n]{0,160}(?:/ ?(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Bloomberg)"
+        r"(?: via Getty Images)?|\bvia Getty Images)\.?",
+        "Protesters gather outside the ministry on Tuesday. Jane Doe/Reuters",
+        words="(photo|(image|(picture|getty|/",
     ),
     _rule(
         "caption",
@@ -351,14 +421,20 @@ RULES: tuple[Rule, ...] = (
         r"(?:Watch|Play|Replay)(?: the)?(?: full)? (?:video|clip|live stream|live)\b[^\n]{0,80}|"
         r"(?:WATCH|Watch|LISTEN|Listen)\s*:[^\n]{0,120}|"
         r"(?:Video|Audio|Listen|Podcast)\s*[:|]\s*[^\n]{0,120}|"
-        r"[^\n]{0,80}(?:enable|enabled|turn on) JavaScript[^\n]{0,120}|"
-        r"[^\n]{0,80}browser (?:does not|doesn't) support[^\n]{0,120}|"
         r"(?:This|The) (?:video|content|media|embed) (?:is|was|has been) (?:not available|"
         r"unavailable|no longer available|loading)[^\n]{0,80}|"
         r"(?:Now playing|Up next|Loading(?: video)?|Duration|Transcript)\b[^\n]{0,60}|"
-        r"\d{1,2}:\d{2}(?: min)?|Advertisement|ADVERTISEMENT|Ad|Sponsored(?: content)?|"
         r"Skip (?:Advertisement|ad|to content)[^\n]{0,40}|Story continues below[^\n]{0,40}",
-        "Please enable JavaScript to view this video.",
+        "Now playing: Floods in the valley",
+        max_len=200,
+    ),
+    _rule(
+        "video",
+        "line",
+        r"[^\n]{0,80}(?:enable|enabled|turn on) JavaScript[^\n]{0,120}|"
+        r"[^\n]{0,80}browser (?:does not|doesn't) support[^\n]{0,120}",
+        "Your browser does not support the video tag.",
+        words="javascript|browser",
     ),
     _rule(
         "share",
@@ -373,6 +449,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:Join|Read|View|Show|Leave|Post) (?:the )?(?:\d+ )?(?:comments?|conversation|"
         r"discussion)[^\n]{0,40}|Gift this article[^\n]{0,40}|\d+ [Cc]omments?",
         "Share this article",
+        max_len=80,
     ),
     _rule(
         "related",
@@ -384,6 +461,8 @@ RULES: tuple[Rule, ...] = (
         r"Keep reading|Continue reading|Related (?:stories|coverage|content|articles?|video|links?"
         r"|topics))(?:\s*[:>»|\-–—]\s*[^\n]{0,200}|\s*)",
         "READ MORE: Floods force thousands from their homes",
+        words="related|read|more |recommended|see also|also on|trending|most |top stories|you m",
+        max_len=260,
     ),
     _rule(
         "promo",
@@ -394,6 +473,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:newsletter|inbox|subscri\w+|\bapp\b|journalism|membership|free trial|alerts|"
         r"unlimited access|sign up|informed)[^\n]{0,120}",
         "Sign up for our daily newsletter to get the latest news delivered to your inbox.",
+        words="newsletter|inbox|subscri| app|journalism|membership|free trial|alerts|"
+        "unlimited access|sign up|informed",
     ),
     _rule(
         "print",
@@ -413,6 +494,19 @@ RULES: tuple[Rule, ...] = (
         r"[^\n]{0,100}(?::|-|—)?\s*(?:https?://|www\.)\S+(?: \S+){0,2}|"
         r"(?:https?://|www\.)\S+",
         "Bureau of Indian Affairs Web site: http://www.doi.gov/bureau-indian-affairs.html",
+        words="http|www.|on the net|on the web|on the internet",
+    ),
+    _rule(
+        "video",
+        "line",
+        r"\d{1,2}:\d{2}(?: min)?|Advertisement|ADVERTISEMENT|Ad|AD|Sponsored(?: content)?",
+        "Advertisement",
+    ),
+    _rule(
+        "caption",
+        "line",
+        r"\d+ of \d+|(?:Getty Images|Shutterstock|Alamy|iStock)(?: Images)?",
+        "3 of 12",
     ),
     _rule(
         "heading",
