@@ -5,7 +5,9 @@ same wire story carried by several outlets (a new headline, a trimmed last
 paragraph) has a different hash but nearly the same word 3-shingles: MinHash
 signatures estimate their Jaccard similarity, and LSH band keys, stored in the
 ``minhash_bands`` table, find the candidates without comparing against every
-stored document.
+stored document. A report linked as a near-duplicate leaves the band index, so the
+copies of a story syndicated to thousands of outlets are each compared with its first
+copy only (linear, not quadratic), and no lookup reads more than ``MAX_CANDIDATES``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ BANDS = 16
 ROWS = NUM_PERM // BANDS  # 16 bands of 4 rows: pairs above ~0.5 Jaccard become candidates
 SEED = 20210812
 SHINGLE = 3
+MAX_CANDIDATES = 50  # signatures compared per new report, those sharing most bands first
 _WORD = re.compile(r"\w+")
 
 

@@ -9,19 +9,19 @@ Re-ingesting the same reports adds nothing (content hash).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
 from newsbrief.config import Settings
-from newsbrief.errors import InputError
+from newsbrief.errors import InputError, StoreError
 from newsbrief.models import Document
 from newsbrief.segment import segment_document
 from newsbrief.store import Store, dedup
 from newsbrief.stories.features import ReportFeatures, TermStats, report_features
-from newsbrief.stories.grouper import Grouper, StoryState
+from newsbrief.stories.grouper import Grouper, StoryState, shift
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class StoryIngester:
         latest = self.store.latest_story_date()
         since = None
         if latest and s.story_window_days:
-            since = latest - dt.timedelta(days=2 * s.story_window_days)
+            since = shift(latest, -2 * s.story_window_days)
         for story_id, _, state in self.store.active_stories(since):
             grouper.load(StoryState.from_json(story_id, state))
         log.debug("resumed %d live stories", len(grouper.stories))
@@ -94,7 +94,7 @@ class StoryIngester:
             with self.store.transaction():
                 changed = set()
                 for doc in docs:
-                    story = self._one(doc, report)
+                    story = self._guarded(doc, report)
                     if story is not None:
                         changed.add(story)
                 changed = self._merge(changed, report)
@@ -112,6 +112,25 @@ class StoryIngester:
         report.changed |= changed
         for story_id in self.grouper.evict():
             log.debug("story %d left the window", story_id)
+
+    def _guarded(self, doc: Document, report: IngestReport) -> int | None:
+        """:meth:`_one` inside a savepoint: a report that breaks a stage is rolled back
+        alone, recorded as a problem, and the rest of the batch goes on."""
+        conn = self.store.conn
+        conn.execute("SAVEPOINT report")
+        try:
+            story = self._one(doc, report)
+        except (StoreError, sqlite3.Error, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            conn.execute("ROLLBACK TO report")
+            conn.execute("RELEASE report")
+            problem = InputError(doc.origin or doc.id, f"cannot be ingested ({_describe(exc)})")
+            log.error("%s (skipped)", problem)
+            report.problems.append(problem)
+            return None
+        conn.execute("RELEASE report")
+        return story
 
     def _one(self, doc: Document, report: IngestReport) -> int | None:
         """Store one report and put it in a story; None when it was already stored."""
@@ -199,6 +218,13 @@ class StoryIngester:
             self.store.set_meta(STATS_KEY, self.stats.to_blob())
 
 
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}{': ' + detail if detail else ''}"
+
+
 def ingest_reports(
     store: Store,
     items: Iterable[Document | InputError],
@@ -213,5 +239,8 @@ def ingest_reports(
     if brief:
         from newsbrief.stories.briefings import refresh_briefings
 
-        report.briefed = refresh_briefings(store, sorted(report.changed), ingester.settings)
+        # Stories left without a current briefing by an earlier --no-brief or an
+        # interrupted run are briefed now too.
+        stale = set(store.stale_stories())
+        report.briefed = refresh_briefings(store, sorted(report.changed | stale), ingester.settings)
     return report
