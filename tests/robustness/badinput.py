@@ -4,6 +4,7 @@ escapes as a traceback, and that a good report beside a bad input is always proc
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def good_copy(folder: Path) -> Path:
 
 def stored_origins(db: Path) -> set[str]:
     """Origins of every report in a store, read without newsbrief."""
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
         return {r[0] for r in conn.execute("SELECT origin FROM documents")}
 
 

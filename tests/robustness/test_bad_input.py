@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import tempfile
@@ -201,10 +202,7 @@ def test_generated_text(capsys: pytest.CaptureFixture[str], text: str) -> None:
 
 
 @FEW
-@given(
-    date=st.dates()
-    | st.sampled_from([__import__("datetime").date.min, __import__("datetime").date.max])
-)
+@given(date=st.dates() | st.sampled_from([dt.date.min, dt.date.max]))
 def test_generated_dates_never_poison_the_store(
     capsys: pytest.CaptureFixture[str], date: object
 ) -> None:

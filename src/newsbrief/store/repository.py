@@ -90,7 +90,7 @@ class Store(AbstractContextManager["Store"]):
         try:
             yield
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {what} failed ({exc})") from exc
+            raise StoreError(f"{self.path}: {what} failed ({describe(exc)})") from exc
 
     # -- meta -----------------------------------------------------------------
 
