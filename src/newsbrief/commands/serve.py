@@ -93,7 +93,7 @@ def header_timeout_protocol(timeout: float = HEADER_TIMEOUT_S) -> Any:
     within ``timeout`` seconds (a slow client must not hold a socket forever)."""
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
-    class HeaderTimeoutProtocol(H11Protocol):  # type: ignore[misc]
+    class HeaderTimeoutProtocol(H11Protocol):
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
             self._arm_header_timer()

@@ -26,6 +26,7 @@ BANDS = 16
 ROWS = NUM_PERM // BANDS  # 16 bands of 4 rows: pairs above ~0.5 Jaccard become candidates
 SEED = 20210812
 SHINGLE = 3
+SHINGLE_CHUNK = 20_000
 MAX_CANDIDATES = 50  # signatures compared per new report, those sharing most bands first
 _WORD = re.compile(r"\w+")
 
@@ -61,8 +62,10 @@ def signature(text: str) -> np.ndarray:
         num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme="affine32"
     )
     parts = shingles(text)
-    if parts:
-        sketch.update_batch(parts)
+    # In chunks: one batch hashes every shingle under every permutation at once (64 x 8
+    # bytes each), which for a 10 MB report would take gigabytes. The minimum is the same.
+    for start in range(0, len(parts), SHINGLE_CHUNK):
+        sketch.update_batch(parts[start : start + SHINGLE_CHUNK])
     return np.asarray(sketch.hashvalues, dtype=np.uint32)
 
 

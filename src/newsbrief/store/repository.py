@@ -86,6 +86,19 @@ class Store(AbstractContextManager["Store"]):
         return transaction(self.conn, self.path)
 
     @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested step of the current transaction: on an exception only its own
+        writes are undone, and the transaction goes on."""
+        self.conn.execute("SAVEPOINT step")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO step")
+            self.conn.execute("RELEASE step")
+            raise
+        self.conn.execute("RELEASE step")
+
+    @contextmanager
     def _errors(self, what: str) -> Iterator[None]:
         try:
             yield

@@ -116,21 +116,16 @@ class StoryIngester:
     def _guarded(self, doc: Document, report: IngestReport) -> int | None:
         """:meth:`_one` inside a savepoint: a report that breaks a stage is rolled back
         alone, recorded as a problem, and the rest of the batch goes on."""
-        conn = self.store.conn
-        conn.execute("SAVEPOINT report")
         try:
-            story = self._one(doc, report)
-        except (StoreError, sqlite3.Error, KeyboardInterrupt):
+            with self.store.savepoint():
+                return self._one(doc, report)
+        except (StoreError, sqlite3.Error):
             raise
         except Exception as exc:
-            conn.execute("ROLLBACK TO report")
-            conn.execute("RELEASE report")
             problem = InputError(doc.origin or doc.id, f"cannot be ingested ({_describe(exc)})")
             log.error("%s (skipped)", problem)
             report.problems.append(problem)
             return None
-        conn.execute("RELEASE report")
-        return story
 
     def _one(self, doc: Document, report: IngestReport) -> int | None:
         """Store one report and put it in a story; None when it was already stored."""
