@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -109,3 +110,13 @@ class CappedStdin:
                 "<stdin>", f"more than {self.limit:,} bytes (max_input_bytes); refused"
             )
         return data
+
+
+def check_size(path: str | Path, limit: int) -> None:
+    """Refuse a file over ``limit`` bytes (0: no limit) before anything reads it whole."""
+    try:
+        size = os.stat(path).st_size
+    except (OSError, ValueError):
+        return  # the reader names the problem
+    if limit and size > limit:
+        raise InputError(str(path), f"file is {size:,} bytes, over max_input_bytes ({limit:,})")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from newsbrief.commands._common import (
     CappedStdin,
     add_settings_flag,
+    check_size,
     item_failure,
     open_output,
     progress,
@@ -103,6 +104,8 @@ def read_each(
                 raise InputError(
                     name, "no supported reports in this folder (.txt, .html, .json, .jsonl)"
                 )
+            if path != "-":
+                check_size(path, settings.max_input_bytes)
             result = read_inputs(
                 [path],
                 fallback_encoding=settings.fallback_encoding,

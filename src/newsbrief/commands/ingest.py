@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsbrief.commands._common import item_failure, progress
+from newsbrief.commands._common import check_size, item_failure, progress
 from newsbrief.commands._store import add_db_flag, store_settings
 from newsbrief.errors import InputError
 
@@ -103,10 +103,14 @@ def read_each(files: list[Path | InputError], settings: Settings) -> Iterator[It
             yield path
             continue
         try:
+            if path.suffix.lower() not in (".jsonl", ".ndjson"):  # JSONL is read line by line
+                check_size(path, settings.max_input_bytes)
             yield from iter_reports(
                 [path],
                 fallback_encoding=settings.fallback_encoding,
                 max_bytes=settings.max_input_bytes,
             )
+        except InputError as exc:
+            yield exc
         except Exception as exc:  # a reader bug must cost this file, not the batch
             yield InputError(str(path), item_failure(exc))

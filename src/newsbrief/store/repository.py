@@ -36,6 +36,13 @@ KEEP_BRIEFINGS = 2  # the current briefing and the one before it ("what changed"
 _SEARCH_TERM = re.compile(r"\w+")
 
 
+_MAX_INT = 2**63 - 1  # SQLite's integers: ids beyond them match nothing
+
+
+def _fits(value: int) -> bool:
+    return -_MAX_INT <= value <= _MAX_INT
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -222,6 +229,8 @@ class Store(AbstractContextManager["Store"]):
 
     def document(self, rowid: int) -> StoredDocument | None:
         """One stored report by row id."""
+        if not _fits(rowid):
+            return None
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (rowid,)).fetchone()
         return None if row is None else document_from_row(row)
 
@@ -335,6 +344,8 @@ class Store(AbstractContextManager["Store"]):
 
     def story(self, story_id: int, *, follow: bool = True) -> StoryRow | None:
         """One story; a merged story leads to the one it was merged into."""
+        if not _fits(story_id):
+            return None
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             return None
@@ -357,7 +368,7 @@ class Store(AbstractContextManager["Store"]):
         rows = self.conn.execute(
             f"SELECT * FROM stories WHERE {where} "
             "ORDER BY last_date IS NULL, last_date DESC, id DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            [*params, min(limit, _MAX_INT), min(offset, _MAX_INT)],
         ).fetchall()
         return [story_from_row(r) for r in rows]
 
