@@ -1,5 +1,6 @@
-"""Bounded work: caps on what one briefing reads (each says what it left out), and
-near-duplicate linking that compares a syndicated copy with one original, not all copies."""
+"""Bounded work: caps on what one briefing reads (each says what it left out),
+near-duplicate linking that compares a syndicated copy with one original, not all copies,
+and date arithmetic that holds at the ends of the calendar."""
 
 from __future__ import annotations
 
@@ -90,3 +91,13 @@ def test_syndicated_copies_are_each_compared_with_the_original_only() -> None:
         assert len(candidates) == 1
         linked_to = {r[0] for r in store.conn.execute("SELECT duplicate_of FROM near_duplicates")}
         assert len(linked_to) == 1
+
+
+def test_relative_dates_of_reports_dated_at_the_calendar_ends() -> None:
+    text = (
+        "The council met yesterday and again last week. It said the bridge will reopen "
+        "tomorrow, next month or in 3 days, and that the vote of December 31 stands."
+    )
+    for date in (dt.date.min, dt.date.max, dt.date(1, 1, 2), dt.date(9999, 12, 30)):
+        briefing = brief([Document(id="edge", date=date, text=text)], settings=Settings())
+        assert briefing.summary and briefing.analysis is not None
