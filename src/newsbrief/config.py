@@ -8,6 +8,7 @@ every setting; a test checks that it stays complete.
 
 from __future__ import annotations
 
+import codecs
 import os
 import tomllib
 from collections.abc import Mapping
@@ -235,5 +236,11 @@ def load_settings(
         for f in fields(Settings)
         if f"NEWSBRIEF_{f.name.upper()}" in env
     }
-    settings = settings.with_overrides(from_env)
-    return settings.with_overrides(overrides or {})
+    settings = settings.with_overrides(from_env).with_overrides(overrides or {})
+    try:
+        codecs.lookup(settings.fallback_encoding)
+    except LookupError as exc:
+        raise ConfigError(
+            f"setting fallback_encoding: no such encoding {settings.fallback_encoding!r}"
+        ) from exc
+    return settings

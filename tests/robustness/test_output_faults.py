@@ -123,3 +123,24 @@ def test_library_log_lines_are_not_newsbrief_errors(
     _setup_logging(1, False)
     logging.getLogger("trafilatura.core").error("empty HTML tree")
     assert "newsbrief: trafilatura.core: error: empty HTML tree" in capsys.readouterr().err
+
+
+def test_an_address_the_server_cannot_listen_on(tmp_path: Path) -> None:
+    import socket
+
+    from newsbrief.commands.serve import check_address
+    from newsbrief.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="not an address"):
+        check_address("999.999.1.1", 8080)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(ConfigError, match="cannot listen"):
+            check_address("127.0.0.1", port)
+
+
+def test_an_unknown_fallback_encoding(capsys: pytest.CaptureFixture[str]) -> None:
+    run = cli(capsys, "brief", "--set", "fallback_encoding=nonsense", str(GOOD))
+    assert run.code == 2 and "nonsense" in run.err

@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
     uvicorn = require("uvicorn", "web", "newsbrief serve")
     settings, path = store_settings(args)
+    check_address(args.host, args.port)
     app = create_app(
         path, settings=settings, allowed_hosts=allowed_hosts(args.host, args.allow_host)
     )
@@ -86,6 +87,26 @@ def run(args: argparse.Namespace) -> int:
             f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
         ) from exc
     return 0
+
+
+def check_address(host: str, port: int) -> None:
+    """Fail with one clear line, before the server starts, when it could not listen."""
+    import socket
+
+    from newsbrief.errors import ConfigError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM
+        )[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ConfigError(f"--host {host}: not an address to listen on ({exc})") from exc
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def header_timeout_protocol(timeout: float = HEADER_TIMEOUT_S) -> Any:
