@@ -64,7 +64,9 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if self.allowed_hosts is not None and host_name(scope) not in self.allowed_hosts:
+        host = host_name(scope)
+        # No Host at all (HTTP/1.0, a health probe) is no browser, so no rebinding risk.
+        if self.allowed_hosts is not None and host is not None and host not in self.allowed_hosts:
             await _reject(send, 400, "this server does not answer for that Host header")
             return
         target = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
@@ -115,15 +117,16 @@ _OURS = {name for name, _ in HEADERS}
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
-def host_name(scope: Scope) -> str:
-    """The ``Host`` header without its port, lower-cased (``[::1]:8080`` -> ``::1``)."""
+def host_name(scope: Scope) -> str | None:
+    """The ``Host`` header without its port, lower-cased (``[::1]:8080`` -> ``::1``);
+    None when the request has none."""
     for name, value in scope.get("headers", []):
         if name == b"host":
             host = value.decode("latin-1").strip().lower()
             if host.startswith("["):
                 return host[1:].partition("]")[0]
             return host.rpartition(":")[0] if host.count(":") == 1 else host
-    return ""
+    return None
 
 
 def _has_header(scope: Scope, name: bytes) -> bool:
