@@ -118,7 +118,9 @@ def resolve(span: str, kind: str, base: dt.date | None, sentence: str = "") -> R
         try:
             return _absolute(span, kind, base)
         except (OverflowError, ValueError):  # a report dated at the calendar's ends
-            return Resolved(None, "day" if kind == "absolute" else kind, False)
+            return Resolved(
+                None, "year" if kind == "year" else "month" if kind == "month" else "day", False
+            )
     unresolved = Resolved(None, _relative_granularity(span, kind), True, kind in {"coming", "ago"})
     if base is None or not _SAFE_BASE[0] <= base <= _SAFE_BASE[1]:
         return unresolved  # undated, or dated at the calendar's ends (a feed's zero time)
