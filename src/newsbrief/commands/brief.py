@@ -80,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
     out = open_output(args.output)
     with writing(out, args.output):
         _write(briefings(), args.format, len(clusters), out)
+    if failed and len(failed) == len(clusters):
+        log.error("no cluster could be briefed")
+        return 2
     skipped = len(problems) + len(failed)
     if skipped:
         log.warning("%d input(s) skipped", skipped)
