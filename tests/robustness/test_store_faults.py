@@ -255,3 +255,24 @@ def test_writer_lock_on_a_read_only_path_is_a_store_error(tmp_path: Path) -> Non
     (tmp_path / "f").write_text("x")
     with pytest.raises(StoreError), writer_lock(str(tmp_path / "f" / "s.sqlite")):
         pass
+
+
+def test_a_briefing_that_fails_is_reported_and_made_by_the_next_ingest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsbrief.stories import briefings
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a stage failed")
+
+    db = tmp_path / "s.sqlite"
+    monkeypatch.setattr(briefings, "story_briefing", broken)
+    run = cli(capsys, "ingest", "--set", "analysis=false", "--db", str(db), str(GOOD))
+    assert run.code == 1 and "briefing failed" in run.err and str(GOOD) in stored_origins(db)
+    monkeypatch.undo()
+    other = tmp_path / "other.txt"
+    other.write_text("The harbour ferry resumed on Wednesday after the storm. All routes reopened.")
+    run = cli(capsys, "ingest", "--set", "analysis=false", "--db", str(db), str(other))
+    assert run.code == 0
+    with Store.open(str(db), readonly=True) as store:
+        assert store.stale_stories() == []

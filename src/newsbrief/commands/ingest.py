@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     items = progress(read_each(files, settings), total, "ingest", unit="report")
     with writer_lock(path), Store.open(path) as store:
         report = ingest_reports(store, items, settings=settings, brief=not args.no_brief)
+        unbriefed = [] if args.no_brief else store.stale_stories()
     print(
         f"{path}: {report.added} report(s) added, {report.existing} already stored, "
         f"{report.near_duplicates} near-duplicate(s) linked; {report.new_stories} new "
@@ -68,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
     )
     if report.problems:
         log.warning("%d item(s) skipped", len(report.problems))
+        return 1
+    if unbriefed:
+        log.warning("%d stories left without a current briefing", len(unbriefed))
         return 1
     if not report.added and not report.existing:
         log.warning("no reports found in %s", ", ".join(args.inputs))
