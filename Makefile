@@ -36,11 +36,12 @@ format:
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-bench:  ## speed benchmarks against peers, printed as a table (DUC=/path/to/DUC2006 optional)
+bench:  ## speed against peers, story mode, and time/memory at the input limits (DUC=/path/to/DUC2006 optional)
 	$(BIN)/python benchmarks/bench_speed.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_analysis.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_scale.py --sizes $(SCALE_SIZES)
+	$(BIN)/python benchmarks/bench_resources.py
 
 SCORER ?= rouge-score
 eval:  ## ROUGE on DUC 2006 (generic 100 words, query-focused 250): make eval DATA=/path/to/DUC2006 [SCORER=both]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import io
 import logging
 import os
 import sys
@@ -25,7 +26,22 @@ log = logging.getLogger("newsbrief")
 
 class _CliFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return f"newsbrief: {record.levelname.lower()}: {record.getMessage()}"
+        from newsbrief.render.markdown import terminal_safe
+
+        # Messages name files and reports: never let their bytes drive the terminal.
+        message = terminal_safe(record.getMessage())
+        if not record.name.startswith("newsbrief"):
+            # A library's own log line (trafilatura, spaCy …) is not newsbrief's error.
+            return f"newsbrief: {record.name}: {record.levelname.lower()}: {message}"
+        return f"newsbrief: {record.levelname.lower()}: {message}"
+
+
+class _OwnRecords(logging.Filter):
+    """Only newsbrief's records, unless ``-v``: other libraries log their own internals
+    (trafilatura logs every page it cannot parse at ERROR) that the user cannot act on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name.startswith("newsbrief")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _setup_logging(verbose: int, quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_CliFormatter())
+    if not verbose:
+        handler.addFilter(_OwnRecords())
     level = (
         logging.ERROR
         if quiet
@@ -61,8 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose, args.quiet)
+    for stream in (sys.stdout, sys.stderr):
+        # Text no encoder can write (a lone surrogate from a JSON escape) comes out escaped.
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
     except NewsbriefError as exc:
         log.error("%s", exc)
         return 2
@@ -70,7 +92,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("interrupted")
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        log.error("%s%s", where, exc.strerror or exc)
+        return 2
+    except Exception as exc:
+        sqlite3 = sys.modules.get("sqlite3")  # not imported for commands without a store
+        if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+            log.error("the story store cannot be used: %s", exc)
+            return 2
+        # A bug, or a resource limit hit: one line, the traceback only with -vv.
+        log.debug("traceback", exc_info=True)
+        log.error("unexpected %s: %s (run with -vv for details)", type(exc).__name__, exc)
+        return 70
+    return _flush_stdout(code)
+
+
+def _flush_stdout(code: int) -> int:
+    """Flush stdout now, so that a full disk or a closed pipe is reported, not met at exit."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except (OSError, ValueError) as exc:
+        _quiet_stdout()
+        log.error("cannot write the output: %s", getattr(exc, "strerror", None) or exc)
+        return 2
+    return code
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 # Commands that hold no open store or server when they return: their process can end
@@ -83,9 +142,10 @@ def entry() -> None:
     argv = sys.argv[1:]
     code = main(argv)
     if argv and argv[0] in _FAST_EXIT:
-        with contextlib.suppress(BrokenPipeError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             sys.stdout.flush()
-        sys.stderr.flush()
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
         logging.shutdown()
         os._exit(code)
     sys.exit(code)

@@ -8,6 +8,7 @@ every setting; a test checks that it stays complete.
 
 from __future__ import annotations
 
+import codecs
 import os
 import tomllib
 from collections.abc import Mapping
@@ -123,6 +124,28 @@ class Settings:
             "report is linked as a near-duplicate of a stored one."
         ),
     )
+    max_report_chars: int = _setting(
+        200_000,
+        (
+            "A briefing reads at most this many characters of each report (cut at a space; "
+            "a note names the reports cut; 0: no limit). Bounds time and memory on huge inputs."
+        ),
+    )
+    max_cluster_documents: int = _setting(
+        200,
+        (
+            "A briefing reads at most this many reports of a cluster: the earliest quarter "
+            "and the latest rest, by date; a note says how many were left out (0: no limit)."
+        ),
+    )
+    max_cluster_sentences: int = _setting(
+        5_000,
+        (
+            "A briefing compares at most this many sentences (memory grows with their "
+            "square): past it, only the first sentences of each report are read, the same "
+            "number from each, and a note says how many were left out (0: no limit)."
+        ),
+    )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """A copy with ``overrides`` applied (``None`` values are ignored)."""
@@ -146,9 +169,13 @@ def _coerce(name: str, value: Any) -> Any:
             if isinstance(value, str):
                 return value.strip().lower() in {"1", "true", "yes", "on"}
             return bool(value)
-        return type(default)(value)
-    except (TypeError, ValueError) as exc:
+        coerced = type(default)(value)
+    except (TypeError, ValueError, OverflowError) as exc:
         raise ConfigError(f"setting {name}: cannot use {value!r} ({exc})") from exc
+    if isinstance(coerced, int | float) and coerced < 0:
+        # Sizes, counts, days and thresholds: a negative one has no meaning.
+        raise ConfigError(f"setting {name}: must not be negative, got {value!r}")
+    return coerced
 
 
 def config_path() -> Path:
@@ -156,8 +183,39 @@ def config_path() -> Path:
     explicit = os.environ.get("NEWSBRIEF_CONFIG")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "newsbrief" / "config.toml"
+    base = os.environ.get("XDG_CONFIG_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".config")
+        except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry
+            base = ""
+    return Path(base) / "newsbrief" / "config.toml" if base else Path()
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    """The config file's table; ``{}`` when there is none or its folder cannot be searched
+    (a HOME left unreadable by ``sudo -u``); a clear error when it is there but unusable."""
+    if path == Path():
+        return {}
+    try:
+        if not path.is_file():
+            if path.exists():
+                raise ConfigError(f"{path}: the config file is not a regular file")
+            return {}
+    except PermissionError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror})") from exc
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror})") from exc
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: the config file is not UTF-8 text (byte {exc.start})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
 
 
 def load_settings(
@@ -166,16 +224,23 @@ def load_settings(
     """Defaults < config file < environment < ``overrides``."""
     settings = Settings()
     path = config_path()
-    if path.is_file():
-        try:
-            settings = settings.with_overrides(tomllib.loads(path.read_text("utf-8")))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    try:
+        settings = settings.with_overrides(_read_config(path))
+    except ConfigError as exc:
+        if path != Path() and not str(exc).startswith(str(path)):
+            raise ConfigError(f"{path}: {exc}") from exc
+        raise
     env = os.environ if environ is None else environ
     from_env = {
         f.name: env[f"NEWSBRIEF_{f.name.upper()}"]
         for f in fields(Settings)
         if f"NEWSBRIEF_{f.name.upper()}" in env
     }
-    settings = settings.with_overrides(from_env)
-    return settings.with_overrides(overrides or {})
+    settings = settings.with_overrides(from_env).with_overrides(overrides or {})
+    try:
+        codecs.lookup(settings.fallback_encoding)
+    except LookupError as exc:
+        raise ConfigError(
+            f"setting fallback_encoding: no such encoding {settings.fallback_encoding!r}"
+        ) from exc
+    return settings

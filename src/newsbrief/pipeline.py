@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from newsbrief.cite import cite
 from newsbrief.clean import Cleaned, clean_documents
@@ -40,12 +41,20 @@ def brief(
     originals = canonical_order(documents)
     if not originals:
         raise InputError(cluster_id or "inputs", "no documents to brief")
-    cleaned = clean_documents(originals)
-    docs = tuple(c.document for c in cleaned)
     budget = settings.max_words if max_words is None else max_words
     if budget < 1:
         raise ConfigError(f"max_words must be at least 1, got {budget}")
+    originals, cap_notes = cap_documents(originals, settings)
+    cleaned = clean_documents(originals)
+    docs = tuple(c.document for c in cleaned)
     sentences = segment_documents(docs)
+    if settings.max_cluster_sentences and len(sentences) > settings.max_cluster_sentences:
+        docs, sentences, note = cap_sentences(docs, sentences, settings.max_cluster_sentences)
+        cap_notes += (note,)
+        # the cut is a prefix of each cleaned text, so the originals are cut at the same place
+        originals = tuple(
+            replace(o, text=o.text[: len(d.text)]) for o, d in zip(originals, docs, strict=True)
+        )
     tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
     vectors = (representer or TfidfRepresenter()).vectors([s.text for s in sentences], tokens)
     data = SelectionInput(
@@ -84,7 +93,7 @@ def brief(
         query=query,
         cluster_id=cluster_id,
         analysis=analysis,
-        notes=_notes(docs, summary, budget),
+        notes=cap_notes + _notes(docs, summary, budget),
         documents=originals,
     )
 
@@ -95,6 +104,58 @@ def canonical_order(documents: Iterable[Document]) -> tuple[Document, ...]:
     return tuple(
         sorted(documents, key=lambda d: (d.date is None, d.date or dt.date.min, d.id, d.text))
     )
+
+
+def cap_documents(
+    docs: tuple[Document, ...], settings: Settings
+) -> tuple[tuple[Document, ...], tuple[str, ...]]:
+    """At most ``max_cluster_documents`` reports (the earliest quarter and the latest rest),
+    each cut to ``max_report_chars`` at a space; notes that say what was left out."""
+    notes: list[str] = []
+    limit = settings.max_cluster_documents
+    if limit and len(docs) > limit:
+        head = max(1, limit // 4)
+        left = len(docs) - limit
+        docs = docs[:head] + docs[len(docs) - (limit - head) :]
+        notes.append(
+            f"{left} report(s) not read (over max_cluster_documents={limit}): "
+            f"the earliest {head} and the latest {limit - head} were briefed"
+        )
+    chars = settings.max_report_chars
+    if chars and any(len(d.text) > chars for d in docs):
+        cut = [d.id for d in docs if len(d.text) > chars]
+        docs = tuple(_cut_text(d, chars) if len(d.text) > chars else d for d in docs)
+        shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5} more" if len(cut) > 5 else "")
+        notes.append(f"report(s) cut to their first {chars:,} characters: {shown}")
+    return docs, tuple(notes)
+
+
+def _cut_text(doc: Document, chars: int) -> Document:
+    space = doc.text.rfind(" ", chars // 2, chars)
+    return replace(doc, text=doc.text[: space if space > 0 else chars])
+
+
+def cap_sentences(
+    docs: tuple[Document, ...], sentences: tuple[Sentence, ...], limit: int
+) -> tuple[tuple[Document, ...], tuple[Sentence, ...], str]:
+    """Keep the first ``k`` sentences of every report, ``k`` as large as ``limit`` allows
+    (a news report's lead carries the most): the texts are cut after their ``k``-th sentence."""
+    per_doc: list[list[Sentence]] = [[] for _ in docs]
+    for s in sentences:
+        per_doc[s.doc_index].append(s)
+    k = max(1, limit // max(1, len(docs)))
+    while sum(min(len(p), k + 1) for p in per_doc) <= limit:
+        k += 1
+    cut = tuple(
+        replace(doc, text=doc.text[: p[k - 1].end]) if len(p) > k else doc
+        for doc, p in zip(docs, per_doc, strict=True)
+    )
+    kept = segment_documents(cut)
+    note = (
+        f"{len(sentences) - len(kept)} sentence(s) not read (over "
+        f"max_cluster_sentences={limit}): the first {k} of each report were"
+    )
+    return cut, kept, note
 
 
 def brief_cluster(

@@ -107,13 +107,27 @@ def find_date_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+# Report dates a relative mention may be resolved against: weeks and months around them
+# must exist in the calendar.
+_SAFE_BASE = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
+
+
 def resolve(span: str, kind: str, base: dt.date | None, sentence: str = "") -> Resolved:
     """Resolve one span against the report date ``base`` (``None``: an undated report)."""
     if kind in {"absolute", "month", "year"}:
-        return _absolute(span, kind, base)
-    if base is None:
-        return Resolved(None, _relative_granularity(span, kind), True, kind in {"coming", "ago"})
-    return _RELATIVE[kind](span, base, sentence)
+        try:
+            return _absolute(span, kind, base)
+        except (OverflowError, ValueError):  # a report dated at the calendar's ends
+            return Resolved(
+                None, "year" if kind == "year" else "month" if kind == "month" else "day", False
+            )
+    unresolved = Resolved(None, _relative_granularity(span, kind), True, kind in {"coming", "ago"})
+    if base is None or not _SAFE_BASE[0] <= base <= _SAFE_BASE[1]:
+        return unresolved  # undated, or dated at the calendar's ends (a feed's zero time)
+    try:
+        return _RELATIVE[kind](span, base, sentence)
+    except (OverflowError, ValueError):  # "tomorrow" of 9999-12-31: no such date
+        return unresolved
 
 
 def _absolute(span: str, kind: str, base: dt.date | None) -> Resolved:

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsbrief.commands._common import add_settings_flag, open_output, progress, settings_from
+from newsbrief.commands._common import (
+    CappedStdin,
+    add_settings_flag,
+    check_size,
+    item_failure,
+    open_output,
+    progress,
+    settings_from,
+    writing,
+)
+from newsbrief.errors import ConfigError, InputError, NewsbriefError
+from newsbrief.models import Cluster, Document
 
 if TYPE_CHECKING:
+    from newsbrief.config import Settings
     from newsbrief.models import Briefing
 
 from newsbrief.render import FORMATS
@@ -43,33 +57,132 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 def run(args: argparse.Namespace) -> int:
     """Read, brief every cluster, write in the chosen format."""
     # Imported here so that `newsbrief --help` stays free of numpy and scipy.
-    from newsbrief.ingest import read_inputs
     from newsbrief.pipeline import brief_cluster
 
     settings = settings_from(
         args, max_words=args.max_words, analysis=False if args.no_analysis else None
     )
-    result = read_inputs(
-        args.inputs,
-        keep_going=args.keep_going,
-        fallback_encoding=settings.fallback_encoding,
-        max_bytes=settings.max_input_bytes,
-    )
-    clusters = result.clusters
-    briefings = (
-        brief_cluster(c, settings=settings, query=args.query)
-        for c in progress(clusters, len(clusters), "briefing")
-    )
+    clusters, problems = read_each(args.inputs, settings, keep_going=args.keep_going)
+    failed: list[str] = []
+
+    def briefings() -> Iterator[Briefing]:
+        for cluster in progress(clusters, len(clusters), "briefing"):
+            try:
+                yield brief_cluster(cluster, settings=settings, query=args.query)
+            except (InputError, ConfigError):
+                raise
+            except Exception as exc:  # one cluster's failure must not cost the others
+                if not args.keep_going:
+                    raise NewsbriefError(f"{cluster.id}: {item_failure(exc)}") from exc
+                log.error("%s: %s (skipped)", cluster.id, item_failure(exc))
+                failed.append(cluster.id)
+
     out = open_output(args.output)
-    try:
-        _write(briefings, args.format, len(clusters), out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if result.problems:
-        log.warning("%d input(s) skipped", len(result.problems))
+    with writing(out, args.output):
+        _write(briefings(), args.format, len(clusters), out)
+    if failed and len(failed) == len(clusters):
+        log.error("no cluster could be briefed")
+        return 2
+    skipped = len(problems) + len(failed)
+    if skipped:
+        log.warning("%d input(s) skipped", skipped)
         return 1
     return 0
+
+
+def read_each(
+    inputs: Sequence[str], settings: Settings, *, keep_going: bool
+) -> tuple[list[Cluster], list[str]]:
+    """Read every input file on its own, so that one that breaks a reader is one problem:
+    the loose reports of all files form one cluster, each JSONL line a cluster of its own."""
+    from newsbrief.ingest import read_inputs
+
+    loose: list[Document] = []
+    clusters: list[Cluster] = []
+    problems: list[str] = []
+    stdin = CappedStdin(settings.max_input_bytes)
+    for name, path in _expand(inputs):
+        try:
+            if path is None:
+                raise InputError(
+                    name, "no supported reports in this folder (.txt, .html, .json, .jsonl)"
+                )
+            if path != "-":
+                check_size(path, settings.max_input_bytes)
+            result = read_inputs(
+                [path],
+                fallback_encoding=settings.fallback_encoding,
+                max_bytes=settings.max_input_bytes,
+                stdin=stdin,  # type: ignore[arg-type]
+            )
+        except Exception as exc:  # an InputError, or a reader bug on this file alone
+            if isinstance(exc, InputError):
+                message = str(exc)
+                if not keep_going:
+                    raise
+            else:
+                message = f"{name}: {item_failure(exc)}"
+                if not keep_going:
+                    raise InputError(name, item_failure(exc)) from exc
+            log.error("%s (skipped)", message)
+            problems.append(message)
+            continue
+        for cluster in result.clusters:
+            if cluster.id == "inputs" and not str(path).lower().endswith((".jsonl", ".ndjson")):
+                loose.extend(cluster.documents)
+            else:
+                clusters.append(cluster)
+    if loose:
+        clusters.insert(0, Cluster("inputs", tuple(_unique_ids(loose))))
+    if not clusters:
+        raise InputError("inputs", "no readable reports were given")
+    return clusters, problems
+
+
+def _expand(inputs: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """(name, file) for every input: ``-``, a file, each supported file of a folder, or
+    ``(folder, None)`` for a folder without any."""
+    from newsbrief.ingest import SUPPORTED_SUFFIXES
+
+    for raw in inputs:
+        path = Path(raw)
+        if raw == "-" or not _is_dir(path):
+            yield raw, raw
+            continue
+        files = [
+            str(child)
+            for child in sorted(path.rglob("*"))
+            if not child.name.startswith(".")
+            and child.suffix.lower() in SUPPORTED_SUFFIXES
+            and _is_file(child)
+        ]
+        if not files:
+            yield raw, None
+        for name in files:
+            yield name, name
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long, or with a NUL: the reader says so
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return True  # let the reader name the problem
+
+
+def _unique_ids(documents: list[Document]) -> Iterator[Document]:
+    """Keep document ids unique inside the cluster (the same stem in two folders)."""
+    seen: dict[str, int] = {}
+    for doc in documents:
+        count = seen.get(doc.id, 0)
+        seen[doc.id] = count + 1
+        yield doc if count == 0 else replace(doc, id=f"{doc.id}~{count + 1}")
 
 
 def _write(briefings, fmt: str, n: int, out) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +197,8 @@ def _write(briefings, fmt: str, n: int, out) -> None:  # type: ignore[no-untyped
         import json
 
         items = [render.briefing_to_dict(b) for b in briefings]
-        out.write(json.dumps(items[0] if n == 1 else items, ensure_ascii=False, indent=2) + "\n")
+        single = n == 1 and len(items) == 1
+        out.write(json.dumps(items[0] if single else items, ensure_ascii=False, indent=2) + "\n")
         return
     for i, b in enumerate(briefings):
         if i:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sys
 from pathlib import Path
 
-from newsbrief.commands._common import open_output, progress
+from newsbrief.commands._common import open_output, progress, writing
 from newsbrief.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -100,11 +99,8 @@ def run(args: argparse.Namespace) -> int:
     )
     report = run_evaluation(dataset, config, progress)
     out = open_output(args.output)
-    try:
+    with writing(out, args.output):
         out.write(render_table(report))
-    finally:
-        if out is not sys.stdout:
-            out.close()
     if args.json_path:
         path = Path(args.json_path)
         path.parent.mkdir(parents=True, exist_ok=True)

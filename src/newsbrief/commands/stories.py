@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 
+from newsbrief.commands._common import open_output
 from newsbrief.commands._store import add_db_flag, open_reader
 from newsbrief.errors import ConfigError
 
@@ -38,11 +39,14 @@ def run(args: argparse.Namespace) -> int:
     """Query the store, print a table or JSON."""
     if args.limit < 1:
         raise ConfigError(f"--limit must be at least 1, got {args.limit}")
+    open_output(None)  # fails at once, with a clear message, when stdout is closed
     _, store = open_reader(args)
     with store:
         rows = store.stories(
             since=args.since, until=args.until, search=args.search, limit=args.limit
         )
+    from newsbrief.render.markdown import terminal_safe
+
     if args.format == "json":
         from newsbrief.web.views import story_summary
 
@@ -53,5 +57,6 @@ def run(args: argparse.Namespace) -> int:
         first = r.first_date.isoformat() if r.first_date else "undated"
         last = r.last_date.isoformat() if r.last_date else ""
         dates = first if not last or last == first else f"{first} – {last}"
-        print(f"{r.id:>6}  {dates:<23}  {r.n_reports:>7}  {r.n_sources:>7}  {r.headline or ''}")
+        headline = terminal_safe(r.headline or "")  # report text: no escape sequences
+        print(f"{r.id:>6}  {dates:<23}  {r.n_reports:>7}  {r.n_sources:>7}  {headline}")
     return 0

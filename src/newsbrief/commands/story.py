@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TYPE_CHECKING
 
-from newsbrief.commands._common import open_output
+from newsbrief.commands._common import open_output, writing
 from newsbrief.commands._store import add_db_flag, open_reader
 from newsbrief.errors import StoreError
 
@@ -66,11 +65,8 @@ def run(args: argparse.Namespace) -> int:
                 raise StoreError(f"story {story.id} has no reports")
             text = _render(result[0], args.format)
     out = open_output(args.output)
-    try:
+    with writing(out, args.output):
         out.write(text)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0
 
 

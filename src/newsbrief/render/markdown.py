@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
 from newsbrief.models import Briefing, SourceInfo
+
+# ANSI/VT escape sequences (CSI, OSC, two-byte ESC forms) and the other C0/C1 controls
+# except tab and newline: text from a report must never retitle, move or clear a terminal.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[@-Z\\-_]?"  # other ESC forms, or a lone ESC
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+# A raw HTML tag or comment start: Markdown viewers would run it as HTML.
+_HTML_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control and escape sequences removed and lone surrogates written
+    as ``\\udXXX``, so that it can be printed to a terminal or encoded as UTF-8."""
+    clean = _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", " "))
+    return clean.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def markdown_safe(text: str) -> str:
+    """:func:`terminal_safe`, with raw HTML tags escaped (``<script>`` shows as text)."""
+    return _HTML_OPEN.sub("&lt;", terminal_safe(text))
 
 
 def cite_mark(numbers: tuple[int, ...]) -> str:
@@ -50,4 +75,5 @@ def render_markdown(briefing: Briefing) -> str:
     lines += [_source_line(s) for s in briefing.sources]
     if briefing.notes:
         lines += ["", *[f"> note: {n}" for n in briefing.notes]]
-    return "\n".join(lines) + "\n"
+    # Every piece of text above comes from the reports: clean it once, here.
+    return markdown_safe("\n".join(lines)) + "\n"

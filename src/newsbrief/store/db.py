@@ -27,7 +27,14 @@ BUSY_TIMEOUT_MS = 10_000
 
 def default_db_path() -> Path:
     """``$XDG_DATA_HOME/newsbrief/newsbrief.sqlite`` (``~/.local/share`` by default)."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    base = os.environ.get("XDG_DATA_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".local" / "share")
+        except (RuntimeError, KeyError, OSError) as exc:
+            raise StoreError(
+                "no home folder to keep the story store in; give one with --db PATH"
+            ) from exc
     return Path(base) / "newsbrief" / "newsbrief.sqlite"
 
 
@@ -42,28 +49,124 @@ def connect(path: str, *, readonly: bool = False, any_thread: bool = False) -> s
     """Open the store with the pragmas every connection needs.
 
     Readers open the file read-only (``mode=ro``), so a bug in a read path can
-    never write. ``any_thread`` lets one request hand its own connection from
-    the thread that opened it to the one that uses it (never two at once).
+    never write; on read-only media, where SQLite cannot create the WAL's shared
+    memory file, they fall back to ``immutable=1``. ``any_thread`` lets one
+    request hand its own connection from the thread that opened it to the one
+    that uses it (never two at once). A writer refuses a file that is not a
+    newsbrief store before changing anything in it.
     """
     try:
         if path == MEMORY:
             conn = sqlite3.connect(MEMORY, isolation_level=None)
         elif readonly:
-            if not Path(path).is_file():
-                raise StoreError(f"{path}: no story store here (run 'newsbrief ingest' first)")
-            uri = Path(path).resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(
-                uri, uri=True, isolation_level=None, check_same_thread=not any_thread
-            )
+            conn = _open_reader(path, any_thread)
         else:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _check_writable_location(path)
             conn = sqlite3.connect(path, isolation_level=None)
+            try:
+                check_ours(conn, path)
+            except BaseException:
+                conn.close()
+                raise
         _configure(conn, readonly)
     except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+        raise StoreError(f"{path}: cannot open the store ({describe(exc)})") from exc
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # a NUL byte in the path
+        raise StoreError(f"{path!r}: not a usable store path ({exc})") from exc
+    return conn
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_writable_location(path: str) -> None:
+    """The folder exists (created if needed) and the path is a regular file or absent."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise StoreError(f"{path}: a parent of the store is a file, not a folder") from exc
     except OSError as exc:
         raise StoreError(f"{path}: cannot create the store folder ({exc.strerror})") from exc
-    return conn
+    if target.exists() and not target.is_file():
+        raise StoreError(f"{path}: is not a file (a folder or a device?)")
+    if target.is_file():
+        _check_header(path)
+
+
+def _check_header(path: str) -> None:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the store ({exc.strerror})") from exc
+    if head and head != SQLITE_HEADER:
+        raise StoreError(
+            f"{path}: not a SQLite database (damaged, or another kind of file); "
+            "move it aside or point --db elsewhere"
+        )
+
+
+def check_ours(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse a SQLite file that holds another application's tables (read-only check)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return
+    first = None
+    if "migrations" in tables:
+        row = conn.execute("SELECT name FROM migrations ORDER BY rowid LIMIT 1").fetchone()
+        first = row[0] if row else None
+    if first != FIRST_MIGRATION:
+        raise StoreError(
+            f"{path}: a SQLite database of another application, not a newsbrief store; "
+            "point --db at a new file"
+        )
+
+
+FIRST_MIGRATION = "0001_initial"
+
+
+def _open_reader(path: str, any_thread: bool) -> sqlite3.Connection:
+    target = Path(path)
+    if not target.is_file():
+        if target.exists():
+            raise StoreError(f"{path}: is not a file (a folder or a device?)")
+        raise StoreError(f"{path}: no story store here (run 'newsbrief ingest' first)")
+    _check_header(path)
+    base = target.resolve().as_uri()
+    conn = sqlite3.connect(
+        base + "?mode=ro", uri=True, isolation_level=None, check_same_thread=not any_thread
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
+            raise
+    # Read-only media: the WAL index (-shm) cannot be created. Nothing can change the
+    # file there, so SQLite may read it as immutable, without any locking.
+    log.info("%s: read-only location, reading the store as immutable", path)
+    return sqlite3.connect(
+        base + "?immutable=1", uri=True, isolation_level=None, check_same_thread=not any_thread
+    )
+
+
+def describe(exc: sqlite3.Error) -> str:
+    """What a SQLite error means for the user, with SQLite's own words."""
+    text = str(exc)
+    code = getattr(exc, "sqlite_errorname", "") or ""
+    if code.startswith("SQLITE_FULL") or "database or disk is full" in text:
+        return f"the disk is full: {text}"
+    if code.startswith(("SQLITE_READONLY", "SQLITE_PERM")) or "readonly" in text:
+        return f"no permission to write here: {text}"
+    if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        return f"the store is damaged: {text}"
+    if code.startswith("SQLITE_CANTOPEN"):
+        return f"the file cannot be opened (permissions, or a missing folder?): {text}"
+    return text
 
 
 def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
@@ -82,19 +185,38 @@ def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception."""
+def transaction(conn: sqlite3.Connection, path: str = "") -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception.
+
+    SQLite errors become :class:`StoreError` with their cause (disk full, read-only,
+    damaged) kept: after a disk-full error SQLite may have rolled back already, and a
+    second ``ROLLBACK`` must not replace the real cause with "no transaction".
+    """
+    where = f"{path}: " if path else ""
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"the store is busy ({exc}); is another writer running?") from exc
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreError(
+                f"{where}the store is busy ({exc}); is another writer running?"
+            ) from exc
+        raise StoreError(f"{where}cannot write to the store ({describe(exc)})") from exc
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
         conn.execute("COMMIT")
+    except BaseException as exc:
+        _rollback(conn)
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"{where}writing to the store failed ({describe(exc)})") from exc
+        raise
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:  # already rolled back by SQLite itself
+            log.debug("rollback: %s", exc)
 
 
 @contextmanager
@@ -105,9 +227,17 @@ def writer_lock(path: str) -> Iterator[None]:
         return
     import fcntl
 
+    _check_writable_location(path)
     lock_path = Path(path + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle: IO[str] = lock_path.open("a")
+    try:
+        handle: IO[str] = lock_path.open("a")
+    except IsADirectoryError as exc:
+        raise StoreError(f"{lock_path}: the store's lock file is a folder; remove it") from exc
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot create the lock file beside the store ({exc.strerror}); "
+            "is the folder read-only?"
+        ) from exc
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -115,6 +245,8 @@ def writer_lock(path: str) -> Iterator[None]:
             raise StoreError(
                 f"{path}: another newsbrief process is writing to this store; wait for it to finish"
             ) from exc
+        except OSError as exc:
+            raise StoreError(f"{lock_path}: cannot lock ({exc.strerror})") from exc
         yield
     finally:
         handle.close()  # closing the file releases the lock

@@ -5,7 +5,9 @@ same wire story carried by several outlets (a new headline, a trimmed last
 paragraph) has a different hash but nearly the same word 3-shingles: MinHash
 signatures estimate their Jaccard similarity, and LSH band keys, stored in the
 ``minhash_bands`` table, find the candidates without comparing against every
-stored document.
+stored document. A report linked as a near-duplicate leaves the band index, so the
+copies of a story syndicated to thousands of outlets are each compared with its first
+copy only (linear, not quadratic), and no lookup reads more than ``MAX_CANDIDATES``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ BANDS = 16
 ROWS = NUM_PERM // BANDS  # 16 bands of 4 rows: pairs above ~0.5 Jaccard become candidates
 SEED = 20210812
 SHINGLE = 3
+SHINGLE_CHUNK = 20_000
+MAX_CANDIDATES = 50  # signatures compared per new report, those sharing most bands first
 _WORD = re.compile(r"\w+")
 
 
@@ -58,8 +62,10 @@ def signature(text: str) -> np.ndarray:
         num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme="affine32"
     )
     parts = shingles(text)
-    if parts:
-        sketch.update_batch(parts)
+    # In chunks: one batch hashes every shingle under every permutation at once (64 x 8
+    # bytes each), which for a 10 MB report would take gigabytes. The minimum is the same.
+    for start in range(0, len(parts), SHINGLE_CHUNK):
+        sketch.update_batch(parts[start : start + SHINGLE_CHUNK])
     return np.asarray(sketch.hashvalues, dtype=np.uint32)
 
 

@@ -7,6 +7,7 @@ with the row that records it, so a store is always at a known migration.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sqlite3
@@ -158,7 +159,8 @@ def _apply(conn: sqlite3.Connection, migration: Migration, when: str) -> None:
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         if conn.in_transaction:
-            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back itself
+                conn.execute("ROLLBACK")
         raise StoreError(f"migration {migration.name} failed: {exc}") from exc
     log.info("store migrated: %s", migration.name)
 

@@ -21,7 +21,7 @@ import numpy as np
 from newsbrief.errors import StoreError
 from newsbrief.models import Document, Sentence
 from newsbrief.store import dedup
-from newsbrief.store.db import MEMORY, connect, transaction
+from newsbrief.store.db import MEMORY, check_ours, connect, describe, transaction
 from newsbrief.store.migrations import MIGRATIONS, applied, migrate
 from newsbrief.store.records import (
     BriefingRow,
@@ -34,6 +34,13 @@ from newsbrief.store.records import (
 
 KEEP_BRIEFINGS = 2  # the current briefing and the one before it ("what changed")
 _SEARCH_TERM = re.compile(r"\w+")
+
+
+_MAX_INT = 2**63 - 1  # SQLite's integers: ids beyond them match nothing
+
+
+def _fits(value: int) -> bool:
+    return -_MAX_INT <= value <= _MAX_INT
 
 
 def _now() -> str:
@@ -56,16 +63,17 @@ class Store(AbstractContextManager["Store"]):
     def open(cls, path: str = MEMORY, *, readonly: bool = False, any_thread: bool = False) -> Store:
         """Open (and for writers, create and migrate) the store at ``path``."""
         conn = connect(path, readonly=readonly, any_thread=any_thread)
-        if readonly:
-            missing = [m.name for m in MIGRATIONS if m.name not in applied(conn)]
-            if missing:
-                conn.close()
-                raise StoreError(
-                    f"{path}: store not migrated ({', '.join(missing)} missing); "
-                    "run 'newsbrief ingest' once to upgrade it"
-                )
-        else:
-            migrate(conn)
+        try:
+            if readonly:
+                _check_reader(conn, path)
+            else:
+                migrate(conn)
+            _check_tables(conn, path)
+        except BaseException as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{path}: cannot open the store ({describe(exc)})") from exc
+            raise
         return cls(conn, path, readonly)
 
     def close(self) -> None:
@@ -82,14 +90,27 @@ class Store(AbstractContextManager["Store"]):
 
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """One write transaction (``BEGIN IMMEDIATE``), rolled back on error."""
-        return transaction(self.conn)
+        return transaction(self.conn, self.path)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested step of the current transaction: on an exception only its own
+        writes are undone, and the transaction goes on."""
+        self.conn.execute("SAVEPOINT step")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO step")
+            self.conn.execute("RELEASE step")
+            raise
+        self.conn.execute("RELEASE step")
 
     @contextmanager
     def _errors(self, what: str) -> Iterator[None]:
         try:
             yield
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {what} failed ({exc})") from exc
+            raise StoreError(f"{self.path}: {what} failed ({describe(exc)})") from exc
 
     # -- meta -----------------------------------------------------------------
 
@@ -170,24 +191,36 @@ class Store(AbstractContextManager["Store"]):
         return rowid
 
     def near_duplicate_candidates(self, signature: np.ndarray) -> list[tuple[int, np.ndarray]]:
-        """Stored documents sharing an LSH band with ``signature``, with their signatures."""
+        """Stored documents sharing an LSH band with ``signature``, with their signatures:
+        at most :data:`~newsbrief.store.dedup.MAX_CANDIDATES`, those sharing most bands first."""
         keys = dedup.band_keys(signature)
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
-            f"SELECT DISTINCT d.id, d.minhash FROM minhash_bands b JOIN documents d "
-            f"ON d.id = b.doc_id WHERE b.key IN ({marks})",
-            keys,
+            f"SELECT d.id, d.minhash FROM (SELECT doc_id, count(*) AS shared FROM minhash_bands "
+            f"WHERE key IN ({marks}) GROUP BY doc_id ORDER BY shared DESC, doc_id LIMIT ?) b "
+            "JOIN documents d ON d.id = b.doc_id ORDER BY b.shared DESC, d.id",
+            [*keys, dedup.MAX_CANDIDATES],
         ).fetchall()
         return [(int(r[0]), dedup.from_blob(r[1])) for r in rows if r[1] is not None]
 
     def link_duplicate(self, doc_id: int, original: int, similarity: float) -> None:
-        """Record that ``doc_id`` is a near-duplicate of ``original``."""
+        """Record that ``doc_id`` is a near-duplicate of ``original``.
+
+        The duplicate leaves the LSH index: later copies of the same story find the
+        original alone, so N syndicated copies cost N comparisons, not N².
+        """
         self.conn.execute(
             "INSERT OR REPLACE INTO near_duplicates (doc_id, duplicate_of, similarity) "
             "VALUES (?, ?, ?)",
             (doc_id, original, round(similarity, 4)),
         )
         self.conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (original, doc_id))
+        row = self.conn.execute("SELECT minhash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is not None and row[0] is not None:
+            self.conn.executemany(
+                "DELETE FROM minhash_bands WHERE key = ? AND doc_id = ?",
+                [(key, doc_id) for key in dedup.band_keys(dedup.from_blob(row[0]))],
+            )
 
     def story_of(self, rowid: int) -> int | None:
         """The story a stored report belongs to."""
@@ -196,6 +229,8 @@ class Store(AbstractContextManager["Store"]):
 
     def document(self, rowid: int) -> StoredDocument | None:
         """One stored report by row id."""
+        if not _fits(rowid):
+            return None
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (rowid,)).fetchone()
         return None if row is None else document_from_row(row)
 
@@ -309,6 +344,8 @@ class Store(AbstractContextManager["Store"]):
 
     def story(self, story_id: int, *, follow: bool = True) -> StoryRow | None:
         """One story; a merged story leads to the one it was merged into."""
+        if not _fits(story_id):
+            return None
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             return None
@@ -331,7 +368,7 @@ class Store(AbstractContextManager["Store"]):
         rows = self.conn.execute(
             f"SELECT * FROM stories WHERE {where} "
             "ORDER BY last_date IS NULL, last_date DESC, id DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            [*params, min(limit, _MAX_INT), min(offset, _MAX_INT)],
         ).fetchall()
         return [story_from_row(r) for r in rows]
 
@@ -438,6 +475,48 @@ class Store(AbstractContextManager["Store"]):
             "ORDER BY s.id"
         ).fetchall()
         return [int(r[0]) for r in rows]
+
+
+# Tables every store must have; one missing means the file was damaged or edited by hand.
+REQUIRED_TABLES = frozenset(
+    {"meta", "stories", "documents", "sentences", "near_duplicates", "minhash_bands", "briefings"}
+)
+
+
+def _check_reader(conn: sqlite3.Connection, path: str) -> None:
+    if (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+        ).fetchone()
+        is None
+    ):
+        check_ours(conn, path)  # another application's file, or an empty one
+    done = applied(conn)
+    known = {m.name for m in MIGRATIONS}
+    newer = [name for name in done if name not in known]
+    if newer:
+        raise StoreError(
+            f"{path}: the store was written by a newer newsbrief (migrations "
+            f"{', '.join(newer)}); upgrade newsbrief to read it"
+        )
+    missing = [name for name in known if name not in done]
+    if missing:
+        raise StoreError(
+            f"{path}: store not migrated ({', '.join(sorted(missing))} missing); "
+            "run 'newsbrief ingest' once to upgrade it"
+        )
+
+
+def _check_tables(conn: sqlite3.Connection, path: str) -> None:
+    if path == MEMORY:
+        return
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = sorted(REQUIRED_TABLES - tables)
+    if missing:
+        raise StoreError(
+            f"{path}: the store is damaged (table(s) {', '.join(missing)} missing); "
+            "restore it from a backup or ingest into a new store"
+        )
 
 
 def fts_query(text: str) -> str:

@@ -73,7 +73,16 @@ def refresh_briefings(
         latest = store.briefings(story_id, limit=1)
         if latest and latest[0].story_version >= story.version:
             continue
-        result = story_briefing(store, story_id, settings)
+        try:
+            result = story_briefing(store, story_id, settings)
+        except Exception as exc:  # one story's briefing must not cost the others theirs
+            log.error(
+                "story %d: briefing failed (%s: %s); the next ingest tries again",
+                story_id,
+                type(exc).__name__,
+                str(exc)[:200],
+            )
+            continue
         if result is None:
             continue
         briefing, rowids = result

@@ -166,8 +166,8 @@ class Grouper:
         """Whether a report of ``date`` may join ``story`` (undated reports always may)."""
         if not self.window_days or date is None or story.first is None or story.last is None:
             return True
-        window = dt.timedelta(days=self.window_days)
-        return story.first - window <= date <= story.last + window
+        days = self.window_days
+        return shift(story.first, -days) <= date <= shift(story.last, days)
 
     def candidates(self, keys: Vector, exclude: int | None = None) -> list[int]:
         """Live stories sharing the heaviest keys, best-overlapping first."""
@@ -283,7 +283,7 @@ class Grouper:
         """Drop stories older than the window (and the least recent beyond ``max_active``)."""
         gone = []
         if self.window_days and self.horizon:
-            cutoff = self.horizon - dt.timedelta(days=2 * self.window_days)
+            cutoff = shift(self.horizon, -2 * self.window_days)
             gone = [s.id for s in self.stories.values() if s.last and s.last < cutoff]
         extra = len(self.stories) - len(gone) - self.max_active
         if extra > 0:
@@ -299,8 +299,8 @@ class Grouper:
     def _overlapping(self, a: StoryState, b: StoryState) -> bool:
         if not self.window_days or None in (a.first, a.last, b.first, b.last):
             return True
-        window = dt.timedelta(days=self.window_days)
-        return a.first - window <= b.last and b.first - window <= a.last  # type: ignore[operator]
+        days = self.window_days
+        return shift(a.first, -days) <= b.last and shift(b.first, -days) <= a.last  # type: ignore[arg-type,operator]
 
     def _index(self, story: StoryState) -> None:
         keys = story.keys(INDEX_TERMS, INDEX_ENTITIES)
@@ -319,3 +319,12 @@ class Grouper:
                 if not posting:
                     del self.postings[key]
         story.indexed = ()
+
+
+def shift(date: dt.date, days: int) -> dt.date:
+    """``date`` moved by ``days``, held at the ends of the calendar (a report dated
+    0001-01-01, the zero time of many feeds, must not overflow the window arithmetic)."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min

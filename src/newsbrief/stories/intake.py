@@ -9,20 +9,20 @@ Re-ingesting the same reports adds nothing (content hash).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
 from newsbrief.clean import clean_document
 from newsbrief.config import Settings
-from newsbrief.errors import InputError
+from newsbrief.errors import InputError, StoreError
 from newsbrief.models import Document
 from newsbrief.segment import segment_document
 from newsbrief.store import Store, dedup
 from newsbrief.stories.features import ReportFeatures, TermStats, report_features
-from newsbrief.stories.grouper import Grouper, StoryState
+from newsbrief.stories.grouper import Grouper, StoryState, shift
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class StoryIngester:
         latest = self.store.latest_story_date()
         since = None
         if latest and s.story_window_days:
-            since = latest - dt.timedelta(days=2 * s.story_window_days)
+            since = shift(latest, -2 * s.story_window_days)
         for story_id, _, state in self.store.active_stories(since):
             grouper.load(StoryState.from_json(story_id, state))
         log.debug("resumed %d live stories", len(grouper.stories))
@@ -95,7 +95,7 @@ class StoryIngester:
             with self.store.transaction():
                 changed = set()
                 for doc in docs:
-                    story = self._one(doc, report)
+                    story = self._guarded(doc, report)
                     if story is not None:
                         changed.add(story)
                 changed = self._merge(changed, report)
@@ -113,6 +113,20 @@ class StoryIngester:
         report.changed |= changed
         for story_id in self.grouper.evict():
             log.debug("story %d left the window", story_id)
+
+    def _guarded(self, doc: Document, report: IngestReport) -> int | None:
+        """:meth:`_one` inside a savepoint: a report that breaks a stage is rolled back
+        alone, recorded as a problem, and the rest of the batch goes on."""
+        try:
+            with self.store.savepoint():
+                return self._one(doc, report)
+        except (StoreError, sqlite3.Error):
+            raise
+        except Exception as exc:
+            problem = InputError(doc.origin or doc.id, f"cannot be ingested ({_describe(exc)})")
+            log.error("%s (skipped)", problem)
+            report.problems.append(problem)
+            return None
 
     def _one(self, doc: Document, report: IngestReport) -> int | None:
         """Store one report and put it in a story; None when it was already stored."""
@@ -201,6 +215,13 @@ class StoryIngester:
             self.store.set_meta(STATS_KEY, self.stats.to_blob())
 
 
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}{': ' + detail if detail else ''}"
+
+
 def ingest_reports(
     store: Store,
     items: Iterable[Document | InputError],
@@ -215,5 +236,8 @@ def ingest_reports(
     if brief:
         from newsbrief.stories.briefings import refresh_briefings
 
-        report.briefed = refresh_briefings(store, sorted(report.changed), ingester.settings)
+        # Stories left without a current briefing by an earlier --no-brief or an
+        # interrupted run are briefed now too.
+        stale = set(store.stale_stories())
+        report.briefed = refresh_briefings(store, sorted(report.changed | stale), ingester.settings)
     return report

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -34,14 +36,24 @@ log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 25
+MAX_ID = 2**63 - 1  # SQLite's largest integer: ids and offsets beyond it match nothing
+STORE_UNAVAILABLE = "the story store is not available (see the server log)"
+RowId = Annotated[int, PathParam(ge=-MAX_ID, le=MAX_ID)]
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "Bad request"},
     404: {"model": ErrorResponse, "description": "Not found"},
 }
 
 
-def create_app(db_path: str, *, settings: Settings | None = None, max_body: int = 64 * 1024) -> Any:
-    """The ASGI app serving the store at ``db_path`` (wrapped in the request guard)."""
+def create_app(
+    db_path: str,
+    *,
+    settings: Settings | None = None,
+    max_body: int = 64 * 1024,
+    allowed_hosts: Collection[str] | None = None,
+) -> Any:
+    """The ASGI app serving the store at ``db_path`` (wrapped in the request guard);
+    ``allowed_hosts`` lists the ``Host`` names it answers (None: any)."""
     app = FastAPI(
         title="newsbrief",
         version=__version__,
@@ -61,7 +73,7 @@ def create_app(db_path: str, *, settings: Settings | None = None, max_body: int 
     _handlers(app)
     _api_routes(app)
     _page_routes(app)
-    return GuardMiddleware(app, max_body=max_body)
+    return GuardMiddleware(app, max_body=max_body, allowed_hosts=allowed_hosts)
 
 
 def get_store(request: Request) -> Iterator[Store]:
@@ -89,6 +101,13 @@ def _error(request: Request, status: int, message: str) -> Response:
     return HTMLResponse(html, status)
 
 
+def _without_path(message: str, db_path: str) -> str:
+    """An error message with the store's location taken out (clients need not know it)."""
+    for form in sorted({db_path, str(Path(db_path).resolve())}, key=len, reverse=True):
+        message = message.replace(f"{form}: ", "").replace(form, "the store")
+    return message
+
+
 def _handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -107,8 +126,16 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NewsbriefError)
     async def known_error(request: Request, exc: NewsbriefError) -> Response:
-        status = 503 if isinstance(exc, StoreError) else exc.status
-        return _error(request, status, exc.message)
+        if isinstance(exc, StoreError):
+            # The full message names the store's path: for the log, not for clients.
+            log.warning("%s", exc)
+            return _error(request, 503, _without_path(exc.message, request.app.state.db_path))
+        return _error(request, exc.status, exc.message)
+
+    @app.exception_handler(sqlite3.Error)
+    async def store_fault(request: Request, exc: sqlite3.Error) -> Response:
+        log.warning("store read failed on %s: %s", request.url.path, exc)
+        return _error(request, 503, STORE_UNAVAILABLE)
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> Response:
@@ -135,7 +162,7 @@ def _api_routes(app: FastAPI) -> None:
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = PAGE_SIZE,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     ) -> dict[str, Any]:
         """Stories, latest first, filtered by full-text search and dates."""
         return views.story_list(
@@ -143,12 +170,12 @@ def _api_routes(app: FastAPI) -> None:
         )
 
     @app.get("/api/stories/{story_id}", responses=ERRORS, tags=["api"])
-    def api_story(story_id: int, store: StoreDep) -> dict[str, Any]:
+    def api_story(story_id: RowId, store: StoreDep) -> dict[str, Any]:
         """A story: its briefing (schema newsbrief.briefing/1), what changed, its reports."""
         return views.story_detail(store, story_id, settings)
 
     @app.get("/api/reports/{report_id}", responses=ERRORS, tags=["api"])
-    def api_report(report_id: int, store: StoreDep) -> dict[str, Any]:
+    def api_report(report_id: RowId, store: StoreDep) -> dict[str, Any]:
         """One report: metadata, text, sentences with offsets, near-duplicates."""
         return views.report_detail(store, report_id)
 
@@ -192,7 +219,7 @@ def _page_routes(app: FastAPI) -> None:
         )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: int, store: StoreDep) -> Response:
+    def story_page(request: Request, story_id: RowId, store: StoreDep) -> Response:
         detail = views.story_detail(store, story_id, settings, with_text=True)
         if detail["story"]["id"] != story_id:  # merged into another story
             return RedirectResponse(f"/stories/{detail['story']['id']}", status_code=308)
@@ -212,9 +239,9 @@ def _page_routes(app: FastAPI) -> None:
     @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
     def report_page(
         request: Request,
-        report_id: int,
+        report_id: RowId,
         store: StoreDep,
-        s: Annotated[int | None, Query(ge=0)] = None,
+        s: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
     ) -> HTMLResponse:
         return _render(
             request, "report.html", report=views.report_detail(store, report_id), highlight=s

@@ -2,6 +2,8 @@
 
 - Bodies over ``max_body`` bytes are refused with 413, whether announced by
   ``Content-Length`` or streamed; request targets over ``max_target`` with 414.
+- A request whose ``Host`` is not on the allow-list is refused with 400, so a page on
+  another site cannot read the local API through DNS rebinding.
 - Every response carries a strict Content-Security-Policy (scripts and styles
   only from this origin's ``/static``: no inline script, no inline style, no
   third party), ``nosniff``, no framing and no referrer.
@@ -10,7 +12,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from typing import Any
 
 Scope = MutableMapping[str, Any]
@@ -45,14 +47,27 @@ def error_body(status: int, message: str) -> bytes:
 class GuardMiddleware:
     """Size limits on the way in, security headers on the way out."""
 
-    def __init__(self, app: ASGIApp, max_body: int = 64 * 1024, max_target: int = 4096) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body: int = 64 * 1024,
+        max_target: int = 4096,
+        allowed_hosts: Collection[str] | None = None,
+    ) -> None:
         self.app = app
         self.max_body = max_body
         self.max_target = max_target
+        # None: any Host (the app is reached through a proxy or a wildcard address).
+        self.allowed_hosts = None if allowed_hosts is None else {h.lower() for h in allowed_hosts}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        host = host_name(scope)
+        # No Host at all (HTTP/1.0, a health probe) is no browser, so no rebinding risk.
+        if self.allowed_hosts is not None and host is not None and host not in self.allowed_hosts:
+            await _reject(send, 400, "this server does not answer for that Host header")
             return
         target = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
         if target > self.max_target:
@@ -99,6 +114,19 @@ class GuardMiddleware:
 
 
 _OURS = {name for name, _ in HEADERS}
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def host_name(scope: Scope) -> str | None:
+    """The ``Host`` header without its port, lower-cased (``[::1]:8080`` -> ``::1``);
+    None when the request has none."""
+    for name, value in scope.get("headers", []):
+        if name == b"host":
+            host = value.decode("latin-1").strip().lower()
+            if host.startswith("["):
+                return host[1:].partition("]")[0]
+            return host.rpartition(":")[0] if host.count(":") == 1 else host
+    return None
 
 
 def _has_header(scope: Scope, name: bytes) -> bool:

@@ -8,6 +8,8 @@ always say the same thing. Nothing here escapes text: the templates do
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +18,10 @@ from newsbrief.errors import NewsbriefError
 from newsbrief.store import Store, StoredDocument, StoryRow
 
 log = logging.getLogger(__name__)
+
+FRESH_CACHE_SIZE = 64
+_FRESH: OrderedDict[tuple[str, int, int], tuple[dict[str, Any], list[int]]] = OrderedDict()
+_FRESH_LOCK = threading.Lock()
 
 
 class NotFound(NewsbriefError):
@@ -109,7 +115,7 @@ def story_detail(
         changes = briefing_changes(stored[1].body if len(stored) > 1 else None, body)
         current = stored[0].story_version >= story.version
     else:
-        body, rowids = _fresh_briefing(store, story.id, settings)
+        body, rowids = _fresh_briefing(store, story, settings)
         changes = briefing_changes(None, body)
         current = True
     reports = _numbered_reports(store, store.story_documents(story.id), rowids)
@@ -128,15 +134,27 @@ def story_detail(
 
 
 def _fresh_briefing(
-    store: Store, story_id: int, settings: Settings
+    store: Store, story: StoryRow, settings: Settings
 ) -> tuple[dict[str, Any], list[int]]:
+    """A briefing for a story that has none stored (left by ``ingest --no-brief``), computed
+    once per story version and kept: requests must not each pay for the pipeline."""
     from newsbrief.render.json import briefing_to_dict
     from newsbrief.stories import story_briefing
 
-    result = story_briefing(store, story_id, settings)
-    if result is None:
-        return {}, []
-    return briefing_to_dict(result[0]), result[1]
+    key = (store.path, story.id, story.version)
+    with _FRESH_LOCK:
+        if key in _FRESH:
+            _FRESH.move_to_end(key)
+            return _FRESH[key]
+    result = story_briefing(store, story.id, settings)
+    value: tuple[dict[str, Any], list[int]] = (
+        ({}, []) if result is None else (briefing_to_dict(result[0]), result[1])
+    )
+    with _FRESH_LOCK:
+        _FRESH[key] = value
+        while len(_FRESH) > FRESH_CACHE_SIZE:
+            _FRESH.popitem(last=False)
+    return value
 
 
 def _numbered_reports(
