@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from newsbrief import __version__
 from newsbrief.errors import NewsbriefError
 
-COMMANDS = ("brief", "eval", "ingest", "stories", "story", "serve")
+COMMANDS = ("brief", "eval", "ingest", "stories", "story", "serve", "feeds", "watch")
 
 log = logging.getLogger("newsbrief")
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import threading
+from typing import TYPE_CHECKING, Any
 
 from newsbrief.commands._store import add_db_flag, store_settings
+
+if TYPE_CHECKING:
+    from newsbrief.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +25,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="also poll the followed feeds in the background (as 'newsbrief watch')",
+    )
     add_db_flag(p)
     p.set_defaults(run=run)
 
@@ -33,6 +43,30 @@ def run(args: argparse.Namespace) -> int:
     settings, path = store_settings(args)
     app = create_app(path, settings=settings)
     log.info("serving %s on http://%s:%d/", path, args.host, args.port)
+    stop = _start_watch(path, settings) if args.watch else None
+    try:
+        _serve(uvicorn, app, args)
+    finally:
+        if stop is not None:
+            stop.set()
+    return 0
+
+
+def _start_watch(path: str, settings: Settings) -> threading.Event:
+    """Poll the feeds on a background thread until the returned event is set."""
+    from newsbrief.store import Store
+    from newsbrief.watch import watch
+
+    Store.open(path).close()  # create and migrate the store before the server reads it
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch, args=(path, settings), kwargs={"stop": stop}, daemon=True, name="watch"
+    )
+    thread.start()
+    return stop
+
+
+def _serve(uvicorn: Any, app: Any, args: argparse.Namespace) -> None:
     uvicorn.run(
         app,
         host=args.host,
@@ -42,4 +76,3 @@ def run(args: argparse.Namespace) -> int:
         server_header=False,
         timeout_keep_alive=5,
     )
-    return 0
