@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
+
 from feedserver import FeedSite, Route, article_page, http_date, rss
 from feedserver import event_item as item
 from newsbrief.config import Settings
