@@ -39,6 +39,7 @@ bench:  ## speed benchmarks against peers, printed as a table (DUC=/path/to/DUC2
 	$(BIN)/python benchmarks/bench_speed.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_analysis.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
+	$(BIN)/python benchmarks/bench_watch.py --feeds 200 --readers 50
 
 SCORER ?= rouge-score
 eval:  ## ROUGE on DUC 2006 (generic 100 words, query-focused 250): make eval DATA=/path/to/DUC2006 [SCORER=both]
