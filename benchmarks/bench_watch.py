@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from feedserver import FeedSite, Item, Route, rss, serve  # noqa: E402
+from feedserver import FeedSite, Item, Route, rss, serve
 
 
 def _peak_mib() -> float:

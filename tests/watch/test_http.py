@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.watch import FetchError, HostGate, Response, check_url
+from newsbrief.errors import InputError
+from newsbrief.watch import HostGate, Response, check_url
 from newsbrief.watch.http import MAX_RETRY_AFTER, _retry_after
 
 
@@ -65,7 +66,7 @@ def test_retry_after(value: str | None, expected: float | None) -> None:
     ["ftp://example.org/feed", "file:///etc/passwd", "example.org/feed", "http://", "  "],
 )
 def test_check_url_refuses_what_is_not_http(url: str) -> None:
-    with pytest.raises(FetchError, match="not an http"):
+    with pytest.raises(InputError, match="not an http"):
         check_url(url)
 
 

@@ -26,6 +26,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="port (default 8080)")
     p.add_argument(
+        "--write-token",
+        metavar="TOKEN",
+        help="token that changes (following feeds) need; required beyond loopback, where one "
+        "is made up and logged when not given",
+    )
+    p.add_argument(
         "--watch",
         action="store_true",
         help="also poll the followed feeds in the background (as 'newsbrief watch')",
@@ -41,7 +47,13 @@ def run(args: argparse.Namespace) -> int:
 
     uvicorn = require("uvicorn", "web", "newsbrief serve")
     settings, path = store_settings(args)
-    app = create_app(path, settings=settings)
+    token = args.write_token or None
+    if token is None and not _loopback(args.host):
+        from newsbrief.web.writes import new_secret
+
+        token = new_secret()
+        log.warning("listening beyond loopback: changes need the write token %s", token)
+    app = create_app(path, settings=settings, write_token=token)
     log.info("serving %s on http://%s:%d/", path, args.host, args.port)
     stop = _start_watch(path, settings) if args.watch else None
     try:
@@ -50,6 +62,17 @@ def run(args: argparse.Namespace) -> int:
         if stop is not None:
             stop.set()
     return 0
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _start_watch(path: str, settings: Settings) -> threading.Event:

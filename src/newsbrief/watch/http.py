@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from newsbrief import __version__
 from newsbrief._imports import require
 from newsbrief.config import Settings
-from newsbrief.errors import NewsbriefError
+from newsbrief.errors import InputError, NewsbriefError
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,9 @@ PERMANENT = frozenset({301, 308})
 
 
 class FetchError(NewsbriefError):
-    """A feed or page could not be fetched; ``status`` is the HTTP status when one came."""
+    """A feed or page could not be fetched; ``http_status`` is the status when one came."""
+
+    status = 502  # as a web error: the upstream server failed
 
     def __init__(self, url: str, problem: str, status: int | None = None) -> None:
         super().__init__(f"{url}: {problem}")
@@ -77,11 +79,11 @@ class Response:
 
 
 def check_url(url: str) -> str:
-    """The URL stripped, or a :class:`FetchError` when it is not http(s) with a host."""
+    """The URL stripped, or an :class:`InputError` when it is not http(s) with a host."""
     clean = url.strip()
     parts = urlsplit(clean)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(clean or repr(url), "not an http(s) URL with a host")
+        raise InputError(clean or repr(url), "not an http(s) URL with a host")
     return clean
 
 

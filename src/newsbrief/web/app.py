@@ -26,7 +26,7 @@ from newsbrief import __version__
 from newsbrief.config import Settings
 from newsbrief.errors import NewsbriefError, StoreError
 from newsbrief.store import Store
-from newsbrief.web import charts, views
+from newsbrief.web import charts, feeds, views, writes
 from newsbrief.web.schemas import ErrorResponse, Health, StoryList
 from newsbrief.web.security import GuardMiddleware, error_body
 
@@ -40,8 +40,17 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(db_path: str, *, settings: Settings | None = None, max_body: int = 64 * 1024) -> Any:
-    """The ASGI app serving the store at ``db_path`` (wrapped in the request guard)."""
+def create_app(
+    db_path: str,
+    *,
+    settings: Settings | None = None,
+    max_body: int = 64 * 1024,
+    write_token: str | None = None,
+) -> Any:
+    """The ASGI app serving the store at ``db_path`` (wrapped in the request guard).
+
+    ``write_token``: when set, the routes that change data (feeds) require it.
+    """
     app = FastAPI(
         title="newsbrief",
         version=__version__,
@@ -51,6 +60,8 @@ def create_app(db_path: str, *, settings: Settings | None = None, max_body: int 
     )
     app.state.db_path = db_path
     app.state.settings = settings or Settings()
+    app.state.write_token = write_token
+    app.state.csrf_token = writes.new_secret()
     app.state.templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -61,6 +72,7 @@ def create_app(db_path: str, *, settings: Settings | None = None, max_body: int 
     _handlers(app)
     _api_routes(app)
     _page_routes(app)
+    feeds.register(app)
     return GuardMiddleware(app, max_body=max_body)
 
 
