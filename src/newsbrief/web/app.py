@@ -26,7 +26,7 @@ from newsbrief import __version__
 from newsbrief.config import Settings
 from newsbrief.errors import NewsbriefError, StoreError
 from newsbrief.store import Store
-from newsbrief.web import charts, feeds, search, views, writes
+from newsbrief.web import charts, feeds, live, search, views, writes
 from newsbrief.web.schemas import ErrorResponse, Health, StoryList
 from newsbrief.web.security import GuardMiddleware, error_body
 
@@ -74,6 +74,7 @@ def create_app(
     _page_routes(app)
     feeds.register(app)
     search.register(app)
+    live.register(app)
     return GuardMiddleware(app, max_body=max_body)
 
 

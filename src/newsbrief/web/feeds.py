@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from newsbrief.errors import NewsbriefError
 from newsbrief.store import Store
 from newsbrief.store.feeds import FeedRow, FeedStore, utc_now
+from newsbrief.web.views import ago
 from newsbrief.web.writes import BadForm, check_write, read_form
 
 MAX_INTERVAL_S = 7 * 24 * 3600
@@ -26,20 +27,6 @@ class UnknownFeed(NewsbriefError):
     """A feed id that is not followed."""
 
     status = 404
-
-
-def ago(when: dt.datetime | None, now: dt.datetime) -> str:
-    """``just now``, ``5 min ago``, ``3 h ago``, ``2 days ago``; ``never`` for None."""
-    if when is None:
-        return "never"
-    seconds = max(0, int((now - when).total_seconds()))
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{seconds // 60} min ago"
-    if seconds < 48 * 3600:
-        return f"{seconds // 3600} h ago"
-    return f"{seconds // 86400} days ago"
 
 
 def feed_view(feed: FeedRow, now: dt.datetime) -> dict[str, Any]:

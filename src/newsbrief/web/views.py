@@ -7,6 +7,7 @@ always say the same thing. Nothing here escapes text: the templates do
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -24,8 +25,29 @@ class NotFound(NewsbriefError):
     status = 404
 
 
+def _parse_time(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+def ago(when: dt.datetime | None, now: dt.datetime) -> str:
+    """``just now``, ``5 min ago``, ``3 h ago``, ``2 days ago``; ``never`` for None."""
+    if when is None:
+        return "never"
+    seconds = max(0, int((now - when).total_seconds()))
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 48 * 3600:
+        return f"{seconds // 3600} h ago"
+    return f"{seconds // 86400} days ago"
 
 
 def story_summary(row: StoryRow) -> dict[str, Any]:
@@ -38,6 +60,7 @@ def story_summary(row: StoryRow) -> dict[str, Any]:
         "n_reports": row.n_reports,
         "n_sources": row.n_sources,
         "version": row.version,
+        "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
 
@@ -85,9 +108,21 @@ def story_list(
     store: Store, *, search: str | None, since: Any, until: Any, limit: int, offset: int
 ) -> dict[str, Any]:
     """A page of the story list and the total matching."""
+    from newsbrief.store.listing import story_outlets, story_summaries
+
     rows = store.stories(since=since, until=until, search=search, limit=limit, offset=offset)
+    ids = [r.id for r in rows]
+    outlets, summaries = story_outlets(store, ids), story_summaries(store, ids)
+    stories = []
+    now = dt.datetime.now(dt.UTC)
+    for row in rows:
+        item = story_summary(row)
+        item["outlets"] = outlets.get(row.id, [])
+        item["summary"] = summaries.get(row.id)
+        item["updated_ago"] = ago(_parse_time(row.updated_at), now)
+        stories.append(item)
     return {
-        "stories": [story_summary(r) for r in rows],
+        "stories": stories,
         "total": store.count_stories(since=since, until=until, search=search),
         "limit": limit,
         "offset": offset,

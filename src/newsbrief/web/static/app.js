@@ -23,7 +23,7 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function bind() {
     document.querySelectorAll("a.cite[data-target]").forEach(function (mark) {
       mark.addEventListener("mouseenter", function () { highlight(mark, false); });
       mark.addEventListener("focus", function () { highlight(mark, false); });
@@ -34,5 +34,9 @@
         if (history.replaceState) { history.replaceState(null, "", "#" + mark.getAttribute("data-target")); }
       });
     });
-  });
+  }
+
+  document.addEventListener("DOMContentLoaded", bind);
+  // live.js replaces the page's content when the story changes: bind the new marks
+  document.addEventListener("newsbrief:updated", bind);
 })();

@@ -1,0 +1,78 @@
+// Live updates: the story list and an open story listen to /api/events and, when the
+// store changes (``watch`` stored reports), fetch the page again and swap its content in,
+// keeping the scroll position and open report panels. The list also marks stories that
+// are new or updated since the reader's last visit (kept in localStorage).
+(function () {
+  "use strict";
+  var KEY = "newsbrief.lastVisit";
+  var story = location.pathname.match(/^\/stories\/(\d+)$/);
+  var isList = location.pathname === "/";
+  var baseline = null;
+  try { baseline = window.localStorage.getItem(KEY); } catch (e) { baseline = null; }
+  var opened = new Date().toISOString();
+
+  function status(text) {
+    var region = document.getElementById("live-status");
+    if (!region) {
+      region = document.createElement("p");
+      region.id = "live-status";
+      region.className = "live-status";
+      region.setAttribute("role", "status");
+      document.body.appendChild(region);
+    }
+    region.textContent = text;
+  }
+
+  function marks() {
+    if (!isList) { return; }
+    document.querySelectorAll("li.story-item").forEach(function (item) {
+      var mark = item.querySelector(".mark");
+      if (!mark) { return; }
+      var since = baseline || opened;
+      var created = item.getAttribute("data-created") || "";
+      var updated = item.getAttribute("data-updated") || "";
+      var label = created > since ? "new" : (updated > since ? "updated" : "");
+      mark.textContent = label;
+      mark.className = label ? "mark " + label : "mark";
+      if (label) { mark.removeAttribute("aria-hidden"); }
+    });
+  }
+
+  function refresh() {
+    fetch(location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("main");
+        var main = document.querySelector("main");
+        if (!fresh || !main) { return; }
+        var open = [];
+        main.querySelectorAll("details[id][open]").forEach(function (d) { open.push(d.id); });
+        var y = window.scrollY;
+        main.innerHTML = fresh.innerHTML;
+        open.forEach(function (id) {
+          var d = document.getElementById(id);
+          if (d) { d.open = true; }
+        });
+        window.scrollTo(0, y);
+        marks();
+        document.body.setAttribute("data-updated-at", new Date().toISOString());
+        document.dispatchEvent(new CustomEvent("newsbrief:updated"));
+        status(story ? "This story was updated with new reports." : "The story list was updated.");
+      })
+      .catch(function () { /* the next change event retries */ });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    marks();
+    if ((!story && !isList) || !window.EventSource) { return; }
+    var source = new EventSource("/api/events" + (story ? "?story=" + story[1] : ""));
+    source.addEventListener("change", refresh);
+    document.body.setAttribute("data-live", "on");
+  });
+
+  window.addEventListener("pagehide", function () {
+    if (!isList) { return; }
+    try { window.localStorage.setItem(KEY, new Date().toISOString()); } catch (e) { /* private mode */ }
+  });
+})();
