@@ -184,3 +184,39 @@ def test_search_puts_the_title_match_first(browser: Any, db: str, server: str) -
     first = page.locator("ol.hits a.story-link").first.get_attribute("href")
     assert first == f"/stories/{storydata.story_id_of(db, 'election-0')}"
     assert page.locator("ol.hits mark").first.inner_text() == "Saarinen"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_citation_popover_on_hover_and_keyboard_focus_with_a_way_back(
+    browser: Any, db: str, server: str, artifacts: Path, width: int
+) -> None:
+    sid = storydata.story_id_of(db, "election-0")
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{server}/stories/{sid}")
+    cite = page.locator("ol.summary-list a.cite").first
+    evidence = page.locator(f"#{cite.get_attribute('data-target')}").inner_text().strip()
+    popover = page.locator("#cite-popover")
+
+    cite.hover()
+    assert popover.is_visible() and evidence in popover.inner_text()
+    assert cite.get_attribute("aria-describedby") == "cite-popover"
+    page.screenshot(path=str(artifacts / f"story-popover-{width}.png"))
+    page.keyboard.press("Escape")
+    assert not popover.is_visible()
+
+    page.mouse.move(0, 0)
+    page.locator("h1").click()
+    for _ in range(60):  # keyboard only: tab to the first citation mark
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('cite')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('cite')")
+    assert popover.is_visible()
+    assert _no_overflow(page)
+
+    page.keyboard.press("Enter")  # follow the citation to the report ...
+    back = page.locator("button.cite-back")
+    back.wait_for(state="visible")
+    back.click()  # ... and come back to the mark
+    page.wait_for_function("document.activeElement.classList.contains('cite')")
