@@ -48,3 +48,31 @@ def test_hostile_report_text_is_escaped_in_snippets(client: Any) -> None:
     page = client.get("/search", params={"q": "Eastvale bridge"}).text
     assert "<script>" not in page and "<img" not in page and "<svg" not in page
     assert "&lt;script&gt;" in page or "&lt;img" in page  # shown as text
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media", "marker"),
+    [
+        ("md", "text/markdown", "# "),  # Markdown headline
+        ("json", "application/json", '"schema": "newsbrief.briefing/1"'),
+        ("html", "text/html", "<h1>"),
+    ],
+)
+def test_briefing_downloads(client: Any, story_db: str, fmt: str, media: str, marker: str) -> None:
+    sid = story_id_of(story_db, "flood-0")
+    answer = client.get(f"/stories/{sid}/briefing.{fmt}")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith(media)
+    assert f'filename="story-{sid}.{fmt}"' in answer.headers["content-disposition"]
+    assert marker in answer.text and "Riverton" in answer.text
+    assert f"/stories/{sid}/briefing.{fmt}" in client.get(f"/stories/{sid}").text
+
+
+def test_download_of_a_missing_story_or_format(client: Any) -> None:
+    assert client.get("/stories/999999/briefing.md").status_code == 404
+    assert client.get("/stories/1/briefing.pdf").status_code in (400, 404)
+
+
+def test_downloaded_json_is_the_stored_briefing(client: Any, story_db: str) -> None:
+    sid = story_id_of(story_db, "election-0")
+    stored = client.get(f"/api/stories/{sid}").json()["briefing"]
+    assert client.get(f"/stories/{sid}/briefing.json").json() == stored
