@@ -11,6 +11,9 @@ setup: system-packages  ## install everything the default path, the tests and th
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+	@# axe-core for the accessibility tests (package.json; node_modules/ is gitignored)
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility tests will skip (and fail in CI)"; fi
 
 # Debian's chromium (the browser tests never download one) and the Perl XML::DOM module the
 # original ROUGE-1.5.5 needs. Installed with apt-get when missing and running as root;

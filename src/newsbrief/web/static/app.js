@@ -21,7 +21,7 @@
   function reportName(target) {
     var report = target.closest("details");
     var summary = report ? report.querySelector("summary") : null;
-    return summary ? "Report " + summary.textContent.replace(/\s+/g, " ").replace(/\bopen\b\s*$/, "").trim() : "";
+    return summary ? "Report " + summary.textContent.replace(/\s+/g, " ").trim() : "";
   }
 
   function ensurePopover() {
