@@ -26,7 +26,7 @@ from newsbrief import __version__
 from newsbrief.config import Settings
 from newsbrief.errors import NewsbriefError, StoreError
 from newsbrief.store import Store
-from newsbrief.web import charts, downloads, feeds, live, search, views, writes
+from newsbrief.web import charts, downloads, feeds, fragments, live, search, views, writes
 from newsbrief.web.schemas import ErrorResponse, Health, StoryList
 from newsbrief.web.security import GuardMiddleware, error_body
 
@@ -76,6 +76,7 @@ def create_app(
     search.register(app)
     live.register(app)
     downloads.register(app)
+    fragments.register(app)
     return GuardMiddleware(app, max_body=max_body)
 
 

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from newsbrief.errors import NewsbriefError
 from newsbrief.store import Store
 from newsbrief.store.feeds import FeedRow, FeedStore, utc_now
-from newsbrief.web.views import ago
+from newsbrief.web.text import ago
 from newsbrief.web.writes import BadForm, check_write, read_form
 
 MAX_INTERVAL_S = 7 * 24 * 3600

@@ -15,6 +15,7 @@ from typing import Any
 from newsbrief.config import Settings
 from newsbrief.errors import NewsbriefError
 from newsbrief.store import Store, StoredDocument, StoryRow
+from newsbrief.web.text import ago, safe_url
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +37,6 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def ago(when: dt.datetime | None, now: dt.datetime) -> str:
-    """``just now``, ``5 min ago``, ``3 h ago``, ``2 days ago``; ``never`` for None."""
-    if when is None:
-        return "never"
-    seconds = max(0, int((now - when).total_seconds()))
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{seconds // 60} min ago"
-    if seconds < 48 * 3600:
-        return f"{seconds // 3600} h ago"
-    return f"{seconds // 86400} days ago"
-
-
 def story_summary(row: StoryRow) -> dict[str, Any]:
     """One line of the story list."""
     return {
@@ -63,13 +50,6 @@ def story_summary(row: StoryRow) -> dict[str, Any]:
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is http(s); never a ``javascript:`` or ``data:`` link from a feed."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
 
 
 def report_summary(stored: StoredDocument, number: int | None = None) -> dict[str, Any]:
@@ -133,7 +113,7 @@ def story_detail(
     store: Store, story_id: int, settings: Settings, *, with_text: bool = False
 ) -> dict[str, Any]:
     """A story, its latest briefing (computed now if none is stored), what changed, its reports."""
-    from newsbrief.stories import briefing_changes
+    from newsbrief.web.changes import describe, parse_time
 
     story = store.story(story_id)
     if story is None:
@@ -141,11 +121,17 @@ def story_detail(
     stored = store.briefings(story.id)
     if stored:
         body, rowids = stored[0].body, list(stored[0].documents)
-        changes = briefing_changes(stored[1].body if len(stored) > 1 else None, body)
+        previous = stored[1] if len(stored) > 1 else None
+        changes = describe(
+            previous.body if previous else None,
+            body,
+            store.story_documents(story.id),
+            parse_time(previous.created_at) if previous else None,
+        )
         current = stored[0].story_version >= story.version
     else:
         body, rowids = _fresh_briefing(store, story.id, settings)
-        changes = briefing_changes(None, body)
+        changes = describe(None, body, [], None)
         current = True
     reports = _numbered_reports(store, store.story_documents(story.id), rowids)
     if with_text:

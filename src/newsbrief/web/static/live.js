@@ -63,8 +63,32 @@
       .catch(function () { /* the next change event retries */ });
   }
 
+  // A returning reader: replace "what changed since the previous briefing" with what
+  // changed since their last visit to this story.
+  function sinceLastVisit() {
+    if (!story) { return; }
+    var key = "newsbrief.story." + story[1];
+    var last = null;
+    try { last = window.localStorage.getItem(key); } catch (e) { last = null; }
+    window.addEventListener("pagehide", function () {
+      try { window.localStorage.setItem(key, new Date().toISOString()); } catch (e) { /* private mode */ }
+    });
+    if (!last) { return; }
+    fetch("/stories/" + story[1] + "/changes?since=" + encodeURIComponent(last), { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        var slot = document.querySelector(".changes-slot");
+        if (html === null || !slot) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html").body;
+        slot.textContent = "";
+        while (fresh.firstChild) { slot.appendChild(fresh.firstChild); }
+      })
+      .catch(function () { /* keep the server's version */ });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     marks();
+    sinceLastVisit();
     if ((!story && !isList) || !window.EventSource) { return; }
     var source = new EventSource("/api/events" + (story ? "?story=" + story[1] : ""));
     source.addEventListener("change", refresh);
