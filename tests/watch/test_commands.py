@@ -123,3 +123,29 @@ def test_watch_stores_entries_until_stopped(tmp_path: Path, site: FeedSite) -> N
     assert rounds[:2] == [1, 1]
     with Store.open(db, readonly=True) as store:
         assert store.count("documents") == 2
+
+
+def test_serve_watch_polls_in_the_background(tmp_path: Path, site: FeedSite) -> None:
+    import time
+    from dataclasses import replace
+
+    from newsbrief.commands.serve import _loopback, _start_watch
+    from newsbrief.store.feeds import FeedStore
+
+    db = str(tmp_path / "s.sqlite")
+    site.routes["/bg.xml"] = Route(rss("Bg", [event_item("fire", 0)]))
+    with Store.open(db) as store:
+        FeedStore(store).add(site.url("/bg.xml"))
+    stop = _start_watch(db, replace(Settings(), feed_host_interval=0.0, feed_retries=0))
+    try:
+        deadline = time.monotonic() + 30
+        stored = 0
+        while time.monotonic() < deadline and not stored:
+            time.sleep(0.2)
+            with Store.open(db, readonly=True) as store:
+                stored = store.count("documents")
+    finally:
+        stop.set()
+    assert stored == 1
+    assert _loopback("127.0.0.1") and _loopback("::1") and _loopback("localhost")
+    assert not _loopback("0.0.0.0") and not _loopback("192.168.1.4")
