@@ -2,7 +2,8 @@
 
 1. ``watch``: a local feed site (loopback only, one threaded server per address
    127.0.0.1 … 127.0.0.N, so the per-host turns of the fetcher spread over N hosts)
-   serves ``--feeds`` feeds of ``--items`` entries each. Three rounds of
+   serves ``--feeds`` feeds of ``--items`` entries each (the synthetic reports of
+   ``bench_stories.py``, about 10 an event, dealt round-robin). Three rounds of
    :func:`newsbrief.watch.poll_due` over every feed are timed: all entries new
    (fetch, parse, store, group; briefings are left out, ``bench_speed.py`` times
    them), all answered 304 (ETag), and all re-sent without validators with nothing
@@ -43,19 +44,24 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _items(feed: int, count: int) -> list[Item]:
-    import storydata
+def _all_items(feeds: int, count: int) -> list[list[Item]]:
+    """The synthetic stream of ``bench_stories.py`` (about 10 reports an event) dealt
+    round-robin to the feeds, so each feed carries reports of many stories."""
+    import datetime as dt
+    from email.utils import format_datetime
 
-    out = []
-    for i in range(count):
-        k = feed * count + i
-        doc = storydata.documents_numbered(k)
-        out.append(
+    from bench_stories import synthetic_stream
+
+    out: list[list[Item]] = [[] for _ in range(feeds)]
+    for n, (report, _) in enumerate(synthetic_stream(feeds * count)):
+        day = dt.datetime.fromisoformat(str(report["date"])).replace(hour=9, tzinfo=dt.UTC)
+        out[n % feeds].append(
             Item(
-                guid=f"f{feed}-{i}",
-                title=doc.title or "",
-                text=doc.text,
-                link=f"https://news.example/{feed}/{i}",
+                guid=str(report["id"]),
+                title=str(report.get("title") or report["id"]),
+                text=str(report["text"]),
+                link=f"https://news.example/{report['id']}",
+                date=format_datetime(day, usegmt=True),
             )
         )
     return out
@@ -72,11 +78,12 @@ def bench_polling(db: str, feeds: int, items: int, hosts: int) -> dict[str, Any]
     with ExitStack() as stack:
         sites = [stack.enter_context(serve(FeedSite(), f"127.0.0.{h + 1}")) for h in range(hosts)]
         routes = []
+        items_by_feed = _all_items(feeds, items)
         with Store.open(db) as store:
             registry = FeedStore(store)
             for f in range(feeds):
                 site = sites[f % hosts]
-                route = Route(rss(f"Feed {f}", _items(f, items)), etag=f'"{f}-1"')
+                route = Route(rss(f"Feed {f}", items_by_feed[f]), etag=f'"{f}-1"')
                 site.routes[f"/feed{f}.xml"] = route
                 routes.append(route)
                 registry.add(site.url(f"/feed{f}.xml"))

@@ -98,4 +98,5 @@ def _serve(uvicorn: Any, app: Any, args: argparse.Namespace) -> None:
         proxy_headers=False,
         server_header=False,
         timeout_keep_alive=5,
+        timeout_graceful_shutdown=3,  # open event streams must not hold Ctrl-C
     )

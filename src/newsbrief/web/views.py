@@ -134,8 +134,10 @@ def story_detail(
         changes = describe(None, body, [], None)
         current = True
     reports = _numbered_reports(store, store.story_documents(story.id), rowids)
-    if with_text:
+    if with_text:  # the texts of the reports the briefing read (at most 40), not all
         for report in reports:
+            if not report["number"]:
+                continue
             stored_doc = store.document(report["report_id"])
             report["pieces"] = sentence_pieces(store, stored_doc) if stored_doc else []
     return {
