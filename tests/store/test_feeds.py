@@ -74,3 +74,20 @@ def test_remove_by_url_or_id_forgets_keys_keeps_reports() -> None:
         assert feeds.remove(b.id) is not None and feeds.all() == []
         assert feeds.remove("https://nowhere.example/") is None
         assert store.count("documents") == 3
+
+
+def test_a_feed_removed_during_a_poll_is_not_recorded() -> None:
+    with Store.open(":memory:") as store:
+        feeds = FeedStore(store)
+        gone, _ = feeds.add("https://gone.example/rss")
+        kept, _ = feeds.add("https://kept.example/rss")
+        feeds.remove(gone.id)
+        feeds.record(
+            [
+                PollRecord(gone.id, T0, T0, status=200, keys=("id:1",), added=1),
+                PollRecord(kept.id, T0, T0, status=200, keys=("id:2",), added=1),
+            ]
+        )
+        assert feeds.get(gone.id) is None and feeds.seen(gone.id) == frozenset()
+        row = feeds.get(kept.id)
+        assert row is not None and row.items == 1 and feeds.seen(kept.id) == {"id:2"}

@@ -131,14 +131,16 @@ class FeedStore:
             return existing, False
         now = _iso(utc_now())
         with self._errors(f"adding feed {url}"), self.store.transaction():
+            # OR IGNORE: another process may have added the same feed a moment ago
             cur = self.conn.execute(
-                "INSERT INTO feeds (url, title, interval_s, added_at, next_poll_at) "
+                "INSERT OR IGNORE INTO feeds (url, title, interval_s, added_at, next_poll_at) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (url, title, interval_s, now, now),
             )
-        feed = self.get(int(cur.lastrowid or 0))
-        assert feed is not None
-        return feed, True
+        feed = self.get(url)
+        if feed is None:
+            raise StoreError(f"{self.store.path}: feed {url} was removed while being added")
+        return feed, cur.rowcount == 1
 
     def remove(self, feed: int | str) -> FeedRow | None:
         """Stop following a feed (by id or URL); its reports stay. None when unknown."""
@@ -185,6 +187,8 @@ class FeedStore:
                 self._record(poll)
 
     def _record(self, poll: PollRecord) -> None:
+        if self.get(poll.feed_id) is None:
+            return  # removed while it was being polled: nothing to keep
         polled, due = _iso(poll.polled_at), _iso(poll.next_poll_at)
         if poll.error is not None:
             self.conn.execute(
