@@ -18,12 +18,13 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsbrief.config import Settings
 from newsbrief.errors import InputError, NewsbriefError, StoreError
 from newsbrief.models import Document
 from newsbrief.store import Store, writer_lock
+from newsbrief.store.dedup import content_hash
 from newsbrief.store.feeds import FeedRow, FeedStore, PollRecord, utc_now
 from newsbrief.stories import IngestReport, StoryIngester, refresh_briefings
 from newsbrief.watch.entries import FeedEntry, article_document, read_feed
@@ -199,10 +200,17 @@ def poll_due(
     finally:
         if own:
             client.close()
-    ingester = StoryIngester(store, settings)
-    records = []
-    for poll in polls:
-        records.append(_ingest_one(poll, ingester, report))
+    # One ingest for the whole round: batches and the idf statistics are saved once, not
+    # once per feed, Each feed is credited with its entries that are new to the store.
+    credit = _new_per_feed(store, polls)
+    documents = [d for poll in polls if poll.record.error is None for d in poll.documents]
+    # in date order, as a stream is ingested: grouping compares a report only with stories
+    # inside its date window, which a date-ordered round keeps small
+    documents.sort(key=lambda d: (d.date is None, d.date or dt.date.min))
+    if documents:
+        done = StoryIngester(store, settings).ingest(documents, IngestReport())
+        report.added, report.existing, report.changed = done.added, done.existing, done.changed
+    records = [_tally(poll, credit.get(poll.feed.id, 0), report) for poll in polls]
     feeds.record(records)
     if brief and report.changed:
         report.briefed = refresh_briefings(store, sorted(report.changed), settings)
@@ -225,7 +233,21 @@ def _fetch_all(
         return [f.result() for f in futures]
 
 
-def _ingest_one(poll: FeedPoll, ingester: StoryIngester, report: RoundReport) -> PollRecord:
+def _new_per_feed(store: Store, polls: Sequence[FeedPoll]) -> dict[int, int]:
+    """Per feed, its documents whose text the store lacks (the first feed of a round wins)."""
+    taken: set[str] = set()
+    out: dict[int, int] = {}
+    for poll in polls:
+        for doc in poll.documents:
+            digest = content_hash(doc.text)
+            if digest not in taken and store.find_hash(digest) is None:
+                out[poll.feed.id] = out.get(poll.feed.id, 0) + 1
+            taken.add(digest)
+    return out
+
+
+def _tally(poll: FeedPoll, added: int, report: RoundReport) -> PollRecord:
+    """Count one feed's outcome into the round report; its record with what it added."""
     report.polled += 1
     record = poll.record
     if record.error is not None:
@@ -239,22 +261,7 @@ def _ingest_one(poll: FeedPoll, ingester: StoryIngester, report: RoundReport) ->
     report.skipped += len(poll.problems)
     for problem in poll.problems:
         log.info("feed entry skipped: %s", problem)
-    one = ingester.ingest(poll.documents, IngestReport()) if poll.documents else IngestReport()
-    report.added += one.added
-    report.existing += one.existing
-    report.changed |= one.changed
-    return PollRecord(
-        feed_id=record.feed_id,
-        polled_at=record.polled_at,
-        next_poll_at=record.next_poll_at,
-        status=record.status,
-        etag=record.etag,
-        last_modified=record.last_modified,
-        title=record.title,
-        url=record.url,
-        keys=record.keys,
-        added=one.added,
-    )
+    return replace(record, added=added)
 
 
 def watch(
