@@ -220,3 +220,29 @@ def test_citation_popover_on_hover_and_keyboard_focus_with_a_way_back(
     back.wait_for(state="visible")
     back.click()  # ... and come back to the mark
     page.wait_for_function("document.activeElement.classList.contains('cite')")
+
+
+@pytest.mark.browser
+def test_feeds_page_shows_a_poll_and_keeps_the_form(browser: Any, db: str, server: str) -> None:
+    from dataclasses import replace
+
+    from newsbrief.config import Settings
+    from newsbrief.store import writer_lock
+    from newsbrief.watch import poll_due
+
+    with serve(FeedSite()) as site:
+        site.routes["/down.xml"] = Route(b"", status=404)
+        with Store.open(db) as store:
+            FeedStore(store).add(site.url("/down.xml"))
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto(f"{server}/feeds")
+        page.wait_for_selector("body[data-live=on]")
+        page.fill("#feed-url", "https://typing.example/rss")
+        settings = replace(Settings(), feed_host_interval=0.0, feed_retries=0)
+        with writer_lock(db), Store.open(db) as store:
+            assert poll_due(store, settings, every=True, brief=False).failed >= 1
+        page.wait_for_function(
+            "() => document.querySelector('#feed-list').innerText.includes('HTTP 404')",
+            timeout=UPDATE_WITHIN_MS,
+        )
+    assert page.input_value("#feed-url") == "https://typing.example/rss"

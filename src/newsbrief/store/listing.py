@@ -22,6 +22,14 @@ def change_stamp(store: Store) -> str:
     return ":".join(str(v or 0) for v in row)
 
 
+def feeds_stamp(store: Store) -> str:
+    """A value that changes whenever a feed is polled, added or removed."""
+    row = store.conn.execute(
+        "SELECT count(*), max(last_poll_at), max(id), sum(failures) FROM feeds"
+    ).fetchone()
+    return ":".join(str(v or 0) for v in row)
+
+
 def _marks(ids: Sequence[int]) -> str:
     return ",".join("?" * len(ids))
 

@@ -1,11 +1,11 @@
 """Live updates over server-sent events: ``/api/events`` tells open pages that the store changed.
 
-Each connection checks the store once a second (:func:`change_stamp`, two index
-lookups; a story page checks its story's version) and sends ``change`` when the
-value moves, so the story list and an open story refresh within seconds of
-``watch`` storing a report. A connection ends after :data:`MAX_STREAM_S` (the
-browser reconnects by itself, after the ``retry`` it was given), or when the
-client goes away.
+Each connection checks the store once a second (:func:`change_stamp`, a few index
+lookups; a story page checks its story's version, the feeds page the feeds' poll
+state) and sends ``change`` when the value moves, so the story list, an open story
+and the feeds page refresh within seconds of ``watch`` storing a report. A
+connection ends after :data:`MAX_STREAM_S` (the browser reconnects by itself, after
+the ``retry`` it was given), or when the client goes away.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newsbrief.errors import StoreError
 from newsbrief.store import Store
-from newsbrief.store.listing import change_stamp
+from newsbrief.store.listing import change_stamp, feeds_stamp
 
 CHECK_EVERY_S = 1.0
 MAX_STREAM_S = 120.0
@@ -31,9 +31,9 @@ RETRY_MS = 2000
 
 
 def current(db_path: str, story_id: int | None) -> dict[str, Any]:
-    """What a page watches: the store's stamp, or its story's id, version and briefing."""
+    """What a page watches: the stories' stamp, the feeds' stamp, or one story's version."""
     with Store.open(db_path, readonly=True) as store:
-        out: dict[str, Any] = {"stamp": change_stamp(store)}
+        out: dict[str, Any] = {"stamp": change_stamp(store), "feeds": feeds_stamp(store)}
         if story_id is not None:
             story = store.story(story_id)
             if story is None:
@@ -52,8 +52,10 @@ def _event(name: str, data: dict[str, Any]) -> bytes:
     return f"event: {name}\ndata: {json.dumps(data)}\n\n".encode()
 
 
-async def events(request: Request, story_id: int | None) -> AsyncIterator[bytes]:
-    """The event stream of one open page."""
+async def events(
+    request: Request, story_id: int | None, topic: str = "stories"
+) -> AsyncIterator[bytes]:
+    """The event stream of one open page: the story list, one story, or the feeds."""
     state = request.app.state
     every = getattr(state, "live_check_s", CHECK_EVERY_S)
     until = time.monotonic() + getattr(state, "live_max_s", MAX_STREAM_S)
@@ -68,7 +70,7 @@ async def events(request: Request, story_id: int | None) -> AsyncIterator[bytes]
             now = await run_in_threadpool(current, state.db_path, story_id)
         except StoreError:
             continue  # the store is being migrated or moved: try again next tick
-        watched = "story" if story_id is not None else "stamp"
+        watched = "story" if story_id is not None else ("feeds" if topic == "feeds" else "stamp")
         if now[watched] != last[watched]:
             yield _event("change", now)
             last = now
@@ -82,11 +84,14 @@ def register(app: FastAPI) -> None:
 
     @app.get("/api/events", tags=["api"], response_class=StreamingResponse)
     async def api_events(
-        request: Request, story: Annotated[int | None, Query(ge=1, le=2**62)] = None
+        request: Request,
+        story: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+        topic: Annotated[str, Query(pattern="^(stories|feeds)$")] = "stories",
     ) -> StreamingResponse:
-        """Server-sent events: ``ready``, then ``change`` when the store (or story) changes."""
+        """Server-sent events: ``ready``, then ``change`` when the stories, one ``story``
+        or (``topic=feeds``) the feeds change."""
         return StreamingResponse(
-            events(request, story),
+            events(request, story, topic),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )

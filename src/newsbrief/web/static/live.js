@@ -7,6 +7,7 @@
   var KEY = "newsbrief.lastVisit";
   var story = location.pathname.match(/^\/stories\/(\d+)$/);
   var isList = location.pathname === "/";
+  var isFeeds = location.pathname === "/feeds";
   var baseline = null;
   try { baseline = window.localStorage.getItem(KEY); } catch (e) { baseline = null; }
   var opened = new Date().toISOString();
@@ -46,6 +47,15 @@
         var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("main");
         var main = document.querySelector("main");
         if (!fresh || !main) { return; }
+        var parts = main.querySelectorAll("[data-live-part][id]");
+        if (parts.length) {  // only these change (the feeds page keeps its form as typed)
+          parts.forEach(function (part) {
+            var next = fresh.querySelector("#" + part.id);
+            if (next) { part.innerHTML = next.innerHTML; }
+          });
+          status("The feeds were polled.");
+          return;
+        }
         var open = [];
         main.querySelectorAll("details[id][open]").forEach(function (d) { open.push(d.id); });
         var y = window.scrollY;
@@ -89,8 +99,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     marks();
     sinceLastVisit();
-    if ((!story && !isList) || !window.EventSource) { return; }
-    var source = new EventSource("/api/events" + (story ? "?story=" + story[1] : ""));
+    if ((!story && !isList && !isFeeds) || !window.EventSource) { return; }
+    var query = story ? "?story=" + story[1] : (isFeeds ? "?topic=feeds" : "");
+    var source = new EventSource("/api/events" + query);
     source.addEventListener("change", refresh);
     document.body.setAttribute("data-live", "on");
   });
