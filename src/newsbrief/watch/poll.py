@@ -1,9 +1,10 @@
 """Polling followed feeds: fetch the due ones, store their new entries as reports.
 
-A round (:func:`poll_due`) fetches every due feed on a thread pool (the
-:class:`~newsbrief.watch.http.Fetcher` keeps one request at a time per host), then,
-on the calling thread, the only writer, ingests the new entries as reports, saves
-each feed's poll state and refreshes the briefings of the stories that changed. A
+A round (:func:`poll_due`) fetches every due feed on a thread pool, one task per
+host (and the :class:`~newsbrief.watch.http.Fetcher` keeps one request at a time per
+host, article pages included), then, on the calling thread, the only writer, ingests
+the new entries as reports, saves each feed's poll state and refreshes the briefings
+of the stories that changed. A
 feed that fails keeps its validators and the keys of its entries; its error, the
 time and the count of failures in a row are saved and it is tried again after a
 growing pause. Nothing already stored is ever removed.
@@ -19,6 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from newsbrief.config import Settings
 from newsbrief.errors import InputError, NewsbriefError, StoreError
@@ -224,13 +226,24 @@ def _fetch_all(
     settings: Settings,
     now: dt.datetime,
 ) -> list[FeedPoll]:
+    """Poll the feeds, one task per host (its feeds in turn), hosts side by side.
+
+    A task per host rather than per feed: threads never queue on one busy host's turn
+    while feeds of other hosts wait behind them.
+    """
     seen = {feed.id: feeds.seen(feed.id) for feed in due}
-    workers = max(1, min(settings.feed_workers, len(due)))
+    by_host: dict[str, list[FeedRow]] = {}
+    for feed in due:
+        by_host.setdefault(urlsplit(feed.url).hostname or "", []).append(feed)
+
+    def host_task(group: list[FeedRow]) -> list[FeedPoll]:
+        return [poll_feed(feed, seen[feed.id], fetcher, settings, now) for feed in group]
+
+    workers = max(1, min(settings.feed_workers, len(by_host)))
     with ThreadPoolExecutor(workers, thread_name_prefix="newsbrief-poll") as pool:
-        futures = [
-            pool.submit(poll_feed, feed, seen[feed.id], fetcher, settings, now) for feed in due
-        ]
-        return [f.result() for f in futures]
+        done = [poll for polls in pool.map(host_task, by_host.values()) for poll in polls]
+    order = {feed.id: n for n, feed in enumerate(due)}
+    return sorted(done, key=lambda poll: order[poll.feed.id])
 
 
 def _new_per_feed(store: Store, polls: Sequence[FeedPoll]) -> dict[int, int]:
