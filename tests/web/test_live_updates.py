@@ -246,3 +246,25 @@ def test_feeds_page_shows_a_poll_and_keeps_the_form(browser: Any, db: str, serve
             timeout=UPDATE_WITHIN_MS,
         )
     assert page.input_value("#feed-url") == "https://typing.example/rss"
+
+
+@pytest.mark.browser
+def test_returning_reader_sees_what_arrived_since_the_last_visit(
+    browser: Any, db: str, server: str, artifacts: Path
+) -> None:
+    sid = storydata.story_id_of(db, "fire-0")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{server}/stories/{sid}")
+    page.goto(f"{server}/")  # leaving the story records the visit
+    time.sleep(1.1)  # stored times have whole seconds: the report must arrive after the visit
+    new = event_item("fire", 15)  # "Fire destroys Castor chemical plant", 475 workers
+    with serve(FeedSite()) as site:
+        assert _watch_once(db, site, "/fire15.xml", [new]) == 1
+    page.goto(f"{server}/stories/{sid}")
+    page.wait_for_function(
+        "() => document.querySelector('.changes-slot').innerText.includes('New since your last')",
+        timeout=UPDATE_WITHIN_MS,
+    )
+    slot = page.locator(".changes-slot").inner_text()
+    assert "1 new report" in slot and new.title in slot
+    page.screenshot(path=str(artifacts / "story-since-last-visit.png"))
