@@ -12,6 +12,9 @@ setup: system-packages  ## install everything the default path, the tests and th
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+	@# axe-core for the accessibility tests (package.json; node_modules/ is gitignored)
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility tests will skip (and fail in CI)"; fi
 
 # Debian's chromium (the browser tests never download one) and the Perl XML::DOM module the
 # original ROUGE-1.5.5 needs. Installed with apt-get when missing and running as root;
@@ -42,6 +45,7 @@ bench:  ## speed against peers, story mode, and time/memory at the input limits 
 	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_scale.py --sizes $(SCALE_SIZES)
 	$(BIN)/python benchmarks/bench_resources.py
+	$(BIN)/python benchmarks/bench_watch.py --feeds 200 --readers 50
 
 SCORER ?= rouge-score
 eval:  ## ROUGE on DUC 2006 (generic 100 words, query-focused 250): make eval DATA=/path/to/DUC2006 [SCORER=both]

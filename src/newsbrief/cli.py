@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from newsbrief import __version__
 from newsbrief.errors import NewsbriefError
 
-COMMANDS = ("brief", "batch", "eval", "ingest", "stories", "story", "serve")
+COMMANDS = ("brief", "batch", "eval", "ingest", "stories", "story", "serve", "feeds", "watch")
 
 log = logging.getLogger("newsbrief")
 

@@ -106,6 +106,38 @@ class Settings:
         "",
         "Path of the story store (SQLite); empty means the user data directory.",
     )
+    feed_interval: int = _setting(
+        900,
+        "Feeds: seconds between two polls of a feed (a feed added with --interval keeps its own).",
+    )
+    feed_timeout: float = _setting(
+        20.0,
+        "Feeds: seconds a feed or article request may take in all before it fails.",
+    )
+    feed_max_bytes: int = _setting(
+        5_000_000,
+        "Feeds: a feed or article body larger than this is refused.",
+    )
+    feed_host_interval: float = _setting(
+        1.0,
+        "Feeds: minimum seconds between two requests to the same host (one at a time per host).",
+    )
+    feed_retries: int = _setting(
+        2,
+        "Feeds: retries of a request that timed out or got 429/5xx, with doubling waits.",
+    )
+    feed_max_redirects: int = _setting(
+        5,
+        "Feeds: redirects followed per request.",
+    )
+    feed_workers: int = _setting(
+        8,
+        "Feeds: hosts polled at the same time (each host still gets one request at a time).",
+    )
+    feed_fetch_articles: bool = _setting(
+        True,
+        "Feeds: when an entry carries only a short summary, fetch its page and read the article.",
+    )
     story_threshold: float = _setting(
         0.3,
         ("Story mode: similarity (tf-idf and entities) a report needs to join an existing story."),

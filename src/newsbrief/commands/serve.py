@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import Any
+import threading
+from typing import TYPE_CHECKING, Any
 
 from newsbrief.commands._store import add_db_flag, store_settings
+
+if TYPE_CHECKING:
+    from newsbrief.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="also answer requests for this Host name (repeatable); on a wildcard --host "
         "such as 0.0.0.0 without any, every Host is answered",
     )
+    p.add_argument(
+        "--write-token",
+        metavar="TOKEN",
+        help="token that changes (following feeds) need; required beyond loopback, where one "
+        "is made up and logged when not given",
+    )
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="also poll the followed feeds in the background (as 'newsbrief watch')",
+    )
     add_db_flag(p)
     p.set_defaults(run=run)
 
@@ -67,25 +82,29 @@ def run(args: argparse.Namespace) -> int:
     uvicorn = require("uvicorn", "web", "newsbrief serve")
     settings, path = store_settings(args)
     check_address(args.host, args.port)
+    token = args.write_token or None
+    if token is None and not _loopback(args.host):
+        from newsbrief.web.writes import new_secret
+
+        token = new_secret()
+        log.warning("listening beyond loopback: changes need the write token %s", token)
     app = create_app(
-        path, settings=settings, allowed_hosts=allowed_hosts(args.host, args.allow_host)
+        path,
+        settings=settings,
+        allowed_hosts=allowed_hosts(args.host, args.allow_host),
+        write_token=token,
     )
     log.info("serving %s on http://%s:%d/", path, args.host, args.port)
+    stop = _start_watch(path, settings) if args.watch else None
     try:
-        uvicorn.run(
-            app,
-            host=args.host,
-            port=args.port,
-            log_level="warning",
-            proxy_headers=False,
-            server_header=False,
-            timeout_keep_alive=5,
-            http=header_timeout_protocol(),
-        )
+        _serve(uvicorn, app, args)
     except OSError as exc:
         raise ConfigError(
             f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
         ) from exc
+    finally:
+        if stop is not None:
+            stop.set()
     return 0
 
 
@@ -143,3 +162,42 @@ def header_timeout_protocol(timeout: float = HEADER_TIMEOUT_S) -> Any:
             self._header_timer = self.loop.call_later(timeout, expire)
 
     return HeaderTimeoutProtocol
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _start_watch(path: str, settings: Settings) -> threading.Event:
+    """Poll the feeds on a background thread until the returned event is set."""
+    from newsbrief.store import Store
+    from newsbrief.watch import watch
+
+    Store.open(path).close()  # create and migrate the store before the server reads it
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch, args=(path, settings), kwargs={"stop": stop}, daemon=True, name="watch"
+    )
+    thread.start()
+    return stop
+
+
+def _serve(uvicorn: Any, app: Any, args: argparse.Namespace) -> None:
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        proxy_headers=False,
+        server_header=False,
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=3,  # open event streams must not hold Ctrl-C
+        http=header_timeout_protocol(),
+    )

@@ -103,9 +103,39 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 INSERT INTO documents_fts(rowid, title, text) SELECT id, coalesce(title, ''), text FROM documents;
 """
 
+# Followed feeds (``newsbrief feeds``/``watch``): poll state per feed and the entry keys
+# (guid, link) already taken from each, so an entry is stored once however often it is seen.
+_FEEDS = """
+CREATE TABLE feeds (
+    id              INTEGER PRIMARY KEY,
+    url             TEXT NOT NULL UNIQUE,
+    title           TEXT,
+    interval_s      INTEGER,
+    etag            TEXT,
+    last_modified   TEXT,
+    added_at        TEXT NOT NULL,
+    next_poll_at    TEXT NOT NULL,
+    last_poll_at    TEXT,
+    last_success_at TEXT,
+    last_status     INTEGER,
+    last_error      TEXT,
+    last_error_at   TEXT,
+    failures        INTEGER NOT NULL DEFAULT 0,
+    items           INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX feeds_next_poll ON feeds(next_poll_at);
+CREATE TABLE feed_entries (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    key     TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_id, key)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_full_text_search", _SEARCH),
+    Migration("feeds", _FEEDS),
 )
 
 

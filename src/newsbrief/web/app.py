@@ -28,7 +28,7 @@ from newsbrief import __version__
 from newsbrief.config import Settings
 from newsbrief.errors import NewsbriefError, StoreError
 from newsbrief.store import Store
-from newsbrief.web import charts, views
+from newsbrief.web import charts, downloads, feeds, fragments, live, search, views, writes
 from newsbrief.web.schemas import ErrorResponse, Health, StoryList
 from newsbrief.web.security import GuardMiddleware, error_body
 
@@ -51,9 +51,13 @@ def create_app(
     settings: Settings | None = None,
     max_body: int = 64 * 1024,
     allowed_hosts: Collection[str] | None = None,
+    write_token: str | None = None,
 ) -> Any:
-    """The ASGI app serving the store at ``db_path`` (wrapped in the request guard);
-    ``allowed_hosts`` lists the ``Host`` names it answers (None: any)."""
+    """The ASGI app serving the store at ``db_path`` (wrapped in the request guard).
+
+    ``allowed_hosts`` lists the ``Host`` names it answers (None: any); ``write_token``, when
+    set, is required by the routes that change data (feeds).
+    """
     app = FastAPI(
         title="newsbrief",
         version=__version__,
@@ -63,6 +67,8 @@ def create_app(
     )
     app.state.db_path = db_path
     app.state.settings = settings or Settings()
+    app.state.write_token = write_token
+    app.state.csrf_token = writes.new_secret()
     app.state.templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -73,6 +79,11 @@ def create_app(
     _handlers(app)
     _api_routes(app)
     _page_routes(app)
+    feeds.register(app)
+    search.register(app)
+    live.register(app)
+    downloads.register(app)
+    fragments.register(app)
     return GuardMiddleware(app, max_body=max_body, allowed_hosts=allowed_hosts)
 
 

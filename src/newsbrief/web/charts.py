@@ -1,185 +1,238 @@
-"""Chart data for the story page, drawn server-side (SVG and tables, no script).
+"""The story page's analysis sections, built from the typed :class:`~newsbrief.models.Briefing`.
 
-The analysis part of a briefing is read defensively: any section may be
-missing or empty, and items are JSON dicts whose keys are looked up with
-defaults, so the page still renders while the analysis evolves.
+The stored JSON is read back with :func:`~newsbrief.render.json_read.briefing_from_dict`
+(one tested round trip) instead of dict look-ups with defaults. Each section is capped:
+the first items are shown, the rest sit behind an expander.
+
+- summary: citation marks pointing at the evidence sentences;
+- timeline: dated events grouped by day (coarser dates, "May 2021", "1996", in
+  their own groups with readable labels, never ``1999-W44``);
+- divergences (with the tables): what each report says, in words, and whether a later report revises
+  an earlier one or reports of the same day disagree;
+- claims: which reports carry which claim, single-source and disputed ones named.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from typing import Any
 
-TIMELINE_WIDTH = 720
-TIMELINE_ROW = 22
-MAX_TIMELINE = 40
-MAX_CLAIMS = 40
+from newsbrief.errors import InputError
+from newsbrief.models import Briefing, Evidence, Mention, TimelineEntry
+
+log = logging.getLogger(__name__)
+
+SHOW_DAYS = 6
+SHOW_CLAIMS = 10
+SHOW_QUOTES = 5
+SHOW_FIGURES = 8
+SHOW_ENTITIES = 20
+MAX_TIMELINE = 60
+MAX_CLAIMS = 60
+KIND_WORDS = {
+    "update": "a later report revises an earlier one",
+    "contradiction": "reports of the same day disagree",
+    "undetermined": "an undated report disagrees, so which came first is unknown",
+}
 
 
-def anchor(source: Any, sentence: Any, rowids: Sequence[int]) -> str | None:
-    """The page id of a cited sentence (``s-<report>-<sentence>``), if it can be placed."""
-    if not isinstance(source, int) or not isinstance(sentence, int) or sentence < 0:
+def typed(briefing: dict[str, Any]) -> Briefing | None:
+    """The stored briefing as a record (None for an empty or unreadable one, logged)."""
+    from newsbrief.render.json_read import briefing_from_dict
+
+    if not briefing:
         return None
-    if not 1 <= source <= len(rowids):
+    try:
+        return briefing_from_dict(briefing)
+    except InputError as exc:
+        log.warning("story page: %s", exc)
+        return None
+
+
+def anchor(source: int, sentence: int, rowids: Sequence[int]) -> str | None:
+    """The page id of a cited sentence (``s-<report>-<sentence>``), if it can be placed."""
+    if sentence < 0 or not 1 <= source <= len(rowids):
         return None
     return f"s-{rowids[source - 1]}-{sentence}"
 
 
-def _evidence_anchors(items: Any, rowids: Sequence[int]) -> list[dict[str, Any]]:
-    out = []
-    for ev in items if isinstance(items, list) else []:
-        if not isinstance(ev, dict):
-            continue
-        source = ev.get("source")
-        if source is None and isinstance(ev.get("doc_index"), int):
-            source = ev["doc_index"] + 1
-        target = anchor(source, ev.get("sentence"), rowids)
-        if target:
-            out.append({"source": source, "anchor": target, "relation": ev.get("relation")})
+def _marks(items: Sequence[Evidence | Mention], rowids: Sequence[int]) -> list[dict[str, Any]]:
+    out, seen = [], set()
+    for item in items:
+        source = item.doc_index + 1
+        target = anchor(source, item.sentence, rowids)
+        if target and target not in seen:
+            seen.add(target)
+            relation = item.relation if isinstance(item, Evidence) else "mention"
+            out.append({"source": source, "anchor": target, "relation": relation})
     return out
 
 
 def summary_marks(briefing: dict[str, Any], rowids: Sequence[int]) -> list[dict[str, Any]]:
     """Summary sentences with one citation mark per source, each pointing at its evidence."""
-    out = []
-    for item in briefing.get("summary") or []:
-        marks = _evidence_anchors(item.get("evidence"), rowids)
-        out.append({"text": item.get("text", ""), "marks": marks})
-    return out
+    record = typed(briefing)
+    if record is None:
+        return []
+    return [{"text": s.text, "marks": _marks(s.evidence, rowids)} for s in record.summary]
 
 
-def _parse_day(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) < 4:
-        return None
-    padded = {4: f"{value}-01-01", 7: f"{value}-01"}.get(len(value), value[:10])
+def _day_label(entry: TimelineEntry) -> tuple[str, str]:
+    """A sort key and a readable label for the period an entry is dated to."""
+    from newsbrief.analyse.timeline import period_start
+
     try:
-        return dt.date.fromisoformat(padded)
+        start = period_start(entry.date, entry.granularity)
     except ValueError:
-        return None
+        return entry.date, entry.date
+    if entry.granularity in ("day", "time"):
+        label = start.strftime("%a %-d %b %Y")
+    elif entry.granularity == "week":
+        label = "week of " + start.strftime("%-d %b %Y")
+    elif entry.granularity == "month":
+        label = start.strftime("%B %Y")
+    else:
+        label = start.strftime("%Y")
+    if entry.approximate:
+        label = "about " + label
+    return start.isoformat() + entry.granularity, label
 
 
 def timeline_chart(briefing: dict[str, Any], rowids: Sequence[int]) -> dict[str, Any] | None:
-    """Dated events placed on a time axis, each linked to its evidence; None without any."""
-    analysis = briefing.get("analysis") or {}
-    entries = analysis.get("timeline") if isinstance(analysis, dict) else None
-    dated: list[tuple[dt.date, dict[str, Any]]] = []
-    for entry in (entries or [])[:MAX_TIMELINE]:
-        if not isinstance(entry, dict):
-            continue
-        day = _parse_day(entry.get("date"))
-        if day is None:
-            continue
-        dated.append(
-            (
-                day,
-                {
-                    "date": str(entry.get("date")),
-                    "label": str(entry.get("event") or ""),
-                    "sources": entry.get("sources") or [],
-                    "approximate": bool(entry.get("approximate")),
-                    "evidence": _evidence_anchors(entry.get("evidence"), rowids),
-                },
-            )
-        )
-    if not dated:
+    """Dated events grouped by day, oldest first, each with its citations; None without any."""
+    record = typed(briefing)
+    if record is None or record.analysis is None or not record.analysis.timeline:
         return None
-    dated.sort(key=lambda item: item[0])
-    first, last = dated[0][0], dated[-1][0]
-    span = max(1, (last - first).days)
-    left, right = 110, TIMELINE_WIDTH - 20
-    points = []
-    for i, (day, point) in enumerate(dated):
-        point["x"] = round(left + (right - left) * (day - first).days / span, 1)
-        point["y"] = 30 + i * TIMELINE_ROW
-        points.append(point)
+    groups: dict[str, dict[str, Any]] = {}
+    for entry in record.analysis.timeline[:MAX_TIMELINE]:
+        key, label = _day_label(entry)
+        group = groups.setdefault(key, {"label": label, "date": entry.date, "events": []})
+        group["events"].append(
+            {
+                "text": entry.event,
+                "sources": list(entry.sources),
+                "marks": _marks(entry.evidence, rowids),
+            }
+        )
+    days = [groups[k] for k in sorted(groups)]
     return {
-        "width": TIMELINE_WIDTH,
-        "height": 50 + len(points) * TIMELINE_ROW,
-        "axis_y": 18,
-        "left": left,
-        "right": right,
-        "first": first.isoformat(),
-        "last": last.isoformat(),
-        "points": points,
+        "days": days[:SHOW_DAYS],
+        "more": days[SHOW_DAYS:],
+        "n_events": sum(len(d["events"]) for d in days),
     }
+
+
+def _when(date: dt.date | None) -> str:
+    return date.strftime("%-d %b %Y") if date else "undated"
+
+
+def divergences(record: Briefing) -> list[dict[str, Any]]:
+    """Each disagreement in words: what every report says, and what kind of disagreement."""
+    if record.analysis is None:
+        return []
+    out = []
+    for div in record.analysis.divergences:
+        values = [
+            {
+                "source": v.source,
+                "when": _when(v.date),
+                "text": v.text,
+            }
+            for v in div.values
+        ]
+        out.append(
+            {
+                "label": div.label,
+                "kind": div.kind,
+                "kind_words": KIND_WORDS.get(div.kind, div.kind),
+                "values": values,
+            }
+        )
+    return out
 
 
 def coverage_matrix(briefing: dict[str, Any], n_sources: int) -> dict[str, Any] | None:
     """Which reports carry which claim (from the analysis), else which summary sentence."""
-    analysis = briefing.get("analysis") or {}
-    claims = analysis.get("claims") if isinstance(analysis, dict) else None
+    record = typed(briefing)
+    if record is None or n_sources < 1:
+        return None
     rows = []
-    if claims:
-        for claim in claims[:MAX_CLAIMS]:
-            if isinstance(claim, dict):
-                rows.append(
-                    _row(
-                        claim.get("text"),
-                        claim.get("sources"),
-                        n_sources,
-                        str(claim.get("status") or ""),
-                    )
-                )
+    if record.analysis is not None and record.analysis.claims:
+        for claim in record.analysis.claims[:MAX_CLAIMS]:
+            rows.append(_row(claim.text, claim.sources, n_sources, claim.status))
         kind = "claims"
     else:
-        for item in briefing.get("summary") or []:
-            rows.append(_row(item.get("text"), item.get("sources"), n_sources, "summary"))
+        for item in record.summary:
+            rows.append(_row(item.text, item.doc_numbers, n_sources, "summary"))
         kind = "summary"
-    if not rows or n_sources < 1:
+    if not rows:
         return None
+    # disputed and single-source claims first: they are what a reader checks
+    order = {"divergent": 0, "single": 1, "agreed": 2, "summary": 2}
+    rows.sort(key=lambda r: order.get(r["status"], 3))
     return {
         "kind": kind,
         "columns": list(range(1, n_sources + 1)),
-        "rows": rows,
-        "truncated": bool(claims and len(claims) > MAX_CLAIMS),
+        "rows": rows[:SHOW_CLAIMS],
+        "more": rows[SHOW_CLAIMS:],
     }
 
 
-def _row(text: Any, sources: Any, n_sources: int, status: str) -> dict[str, Any]:
-    have = {s for s in sources or [] if isinstance(s, int)}
+STATUS_WORDS = {
+    "divergent": "reports disagree",
+    "single": "one report only",
+    "agreed": "",
+    "summary": "",
+}
+
+
+def _row(text: str, sources: Sequence[int], n_sources: int, status: str) -> dict[str, Any]:
+    have = set(sources)
     return {
-        "text": str(text or ""),
+        "text": text,
         "status": status,
+        "status_words": STATUS_WORDS.get(status, status),
         "cells": [n in have for n in range(1, n_sources + 1)],
+        "reports": ", ".join(str(n) for n in sorted(have)),
     }
 
 
-def analysis_tables(briefing: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Quotes, figures and entities as rows of plain values (missing sections are empty)."""
-    analysis = briefing.get("analysis") or {}
-    if not isinstance(analysis, dict):
-        return {"quotes": [], "figures": [], "entities": []}
+def analysis_tables(briefing: dict[str, Any]) -> dict[str, Any]:
+    """Quotes, figures and entities as rows of plain values, each list capped with the rest."""
+    record = typed(briefing)
+    empty: dict[str, Any] = {k: [] for k in ("quotes", "figures", "entities")}
+    if record is None or record.analysis is None:
+        return {**empty, "divergences": [], "more": dict(empty)}
+    a = record.analysis
     quotes = [
         {
-            "text": q.get("text", ""),
-            "speaker": q.get("speaker") or "unknown",
-            "role": q.get("role") or "",
-            "sources": q.get("sources") or [],
-            "identical": q.get("identical"),
+            "text": q.text,
+            "speaker": q.speaker or "unknown",
+            "role": q.role or "",
+            "sources": list(q.sources),
+            "identical": q.identical,
         }
-        for q in analysis.get("quotes") or []
-        if isinstance(q, dict)
+        for q in a.quotes
     ]
-    figures = []
-    for measure in analysis.get("figures") or []:
-        if not isinstance(measure, dict):
-            continue
-        values = [
-            " ".join(str(part) for part in (f.get("qualifier"), f.get("text")) if part)
-            for f in measure.get("figures") or []
-            if isinstance(f, dict)
-        ]
-        figures.append(
-            {
-                "label": measure.get("label", ""),
-                "values": sorted(set(values)),
-                "sources": measure.get("sources") or [],
-            }
-        )
-    entities = [
-        {"name": e.get("name", ""), "type": e.get("type", ""), "total": sum(e.get("counts") or [])}
-        for e in analysis.get("entities") or []
-        if isinstance(e, dict)
+    figures = [
+        {
+            "label": m.label,
+            "values": sorted({" ".join(p for p in (f.qualifier, f.text) if p) for f in m.figures}),
+            "sources": list(m.sources),
+            "disputed": m.divergence is not None,
+        }
+        for m in a.figures
     ]
-    return {"quotes": quotes, "figures": figures, "entities": entities[:30]}
+    entities = [{"name": e.name, "type": e.type, "total": e.total} for e in a.entities]
+    return {
+        "divergences": divergences(record),
+        "quotes": quotes[:SHOW_QUOTES],
+        "figures": figures[:SHOW_FIGURES],
+        "entities": entities[:SHOW_ENTITIES],
+        "more": {
+            "quotes": quotes[SHOW_QUOTES:],
+            "figures": figures[SHOW_FIGURES:],
+            "entities": entities[SHOW_ENTITIES:],
+        },
+    }

@@ -28,7 +28,10 @@ class StorySummary(BaseModel):
     n_reports: int
     n_sources: int
     version: int
+    created_at: str | None = None
     updated_at: str
+    outlets: list[str] = []
+    summary: str | None = None  # first sentence of the latest briefing
 
 
 class StoryList(BaseModel):

@@ -7,6 +7,7 @@ always say the same thing. Nothing here escapes text: the templates do
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections import OrderedDict
@@ -16,6 +17,7 @@ from typing import Any
 from newsbrief.config import Settings
 from newsbrief.errors import NewsbriefError
 from newsbrief.store import Store, StoredDocument, StoryRow
+from newsbrief.web.text import ago, safe_url
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,13 @@ class NotFound(NewsbriefError):
     """A story or report that is not in the store."""
 
     status = 404
+
+
+def _parse_time(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _iso(value: Any) -> str | None:
@@ -44,15 +53,9 @@ def story_summary(row: StoryRow) -> dict[str, Any]:
         "n_reports": row.n_reports,
         "n_sources": row.n_sources,
         "version": row.version,
+        "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is http(s); never a ``javascript:`` or ``data:`` link from a feed."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
 
 
 def report_summary(stored: StoredDocument, number: int | None = None) -> dict[str, Any]:
@@ -91,9 +94,21 @@ def story_list(
     store: Store, *, search: str | None, since: Any, until: Any, limit: int, offset: int
 ) -> dict[str, Any]:
     """A page of the story list and the total matching."""
+    from newsbrief.store.listing import story_outlets, story_summaries
+
     rows = store.stories(since=since, until=until, search=search, limit=limit, offset=offset)
+    ids = [r.id for r in rows]
+    outlets, summaries = story_outlets(store, ids), story_summaries(store, ids)
+    stories = []
+    now = dt.datetime.now(dt.UTC)
+    for row in rows:
+        item = story_summary(row)
+        item["outlets"] = outlets.get(row.id, [])
+        item["summary"] = summaries.get(row.id)
+        item["updated_ago"] = ago(_parse_time(row.updated_at), now)
+        stories.append(item)
     return {
-        "stories": [story_summary(r) for r in rows],
+        "stories": stories,
         "total": store.count_stories(since=since, until=until, search=search),
         "limit": limit,
         "offset": offset,
@@ -104,7 +119,7 @@ def story_detail(
     store: Store, story_id: int, settings: Settings, *, with_text: bool = False
 ) -> dict[str, Any]:
     """A story, its latest briefing (computed now if none is stored), what changed, its reports."""
-    from newsbrief.stories import briefing_changes
+    from newsbrief.web.changes import describe, parse_time
 
     story = store.story(story_id)
     if story is None:
@@ -112,15 +127,23 @@ def story_detail(
     stored = store.briefings(story.id)
     if stored:
         body, rowids = stored[0].body, list(stored[0].documents)
-        changes = briefing_changes(stored[1].body if len(stored) > 1 else None, body)
+        previous = stored[1] if len(stored) > 1 else None
+        changes = describe(
+            previous.body if previous else None,
+            body,
+            store.story_documents(story.id),
+            parse_time(previous.created_at) if previous else None,
+        )
         current = stored[0].story_version >= story.version
     else:
         body, rowids = _fresh_briefing(store, story, settings)
-        changes = briefing_changes(None, body)
+        changes = describe(None, body, [], None)
         current = True
     reports = _numbered_reports(store, store.story_documents(story.id), rowids)
-    if with_text:
+    if with_text:  # the texts of the reports the briefing read (at most 40), not all
         for report in reports:
+            if not report["number"]:
+                continue
             stored_doc = store.document(report["report_id"])
             report["pieces"] = sentence_pieces(store, stored_doc) if stored_doc else []
     return {
