@@ -16,12 +16,13 @@ setup: system-packages  ## install everything the default path, the tests and th
 	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
 	else echo "npm not found: the accessibility tests will skip (and fail in CI)"; fi
 
-# Debian's chromium (the browser tests never download one) and the Perl XML::DOM module the
-# original ROUGE-1.5.5 needs. Installed with apt-get when missing and running as root;
+# Debian's chromium (the browser tests never download one), the Perl XML::DOM module the
+# original ROUGE-1.5.5 needs, and npm (axe-core for the accessibility tests). Installed with apt-get when missing and running as root;
 # otherwise the command to run is printed and setup stops.
 system-packages:
 	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
 	perl -MXML::DOM -e 1 2>/dev/null || missing="$$missing libxml-dom-perl"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
 	  else echo "make setup needs: sudo apt-get install -y$$missing"; exit 1; fi; \
