@@ -44,6 +44,13 @@ def test_real_titles_are_kept(title: str) -> None:
     assert usable_title(title) == title
 
 
+def test_operator_codes_leave_titles() -> None:
+    assert usable_title("A NEW MAGAZINE, BY WAY OF A COFFEE CHAIN (DW)") == (
+        "A NEW MAGAZINE, BY WAY OF A COFFEE CHAIN"
+    )
+    assert usable_title("(lh) Storm hits the coast") == "Storm hits the coast"
+
+
 @pytest.mark.parametrize(
     ("title", "context", "expected"),
     [

@@ -63,6 +63,8 @@ _SMALL_WORDS = frozenset(
         "vs",
     ]
 )
+# Wire operator codes glued to a title: "A New Magazine (DW)", "(lh) Storm Hits Coast".
+_OPERATOR_CODE = re.compile(r"^\((?:[a-z]{1,4}|[A-Z]{1,3})\)\s*|\s*\((?:[a-z]{1,4}|[A-Z]{1,3})\)$")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s(?:--|—|–|_)\s")
 _WORD = re.compile(r"[A-Za-z][\w'’.\-]*")
 
@@ -71,7 +73,7 @@ def usable_title(title: str | None) -> str | None:
     """``title`` stripped, or None when it is packaging or a placeholder, not a title."""
     if not title:
         return None
-    text = " ".join(title.split()).strip(" .")
+    text = _OPERATOR_CODE.sub("", " ".join(title.split())).strip(" .")
     if len(text) < 3 or text.lower() in PLACEHOLDERS or not re.search(r"[A-Za-z]{2}", text):
         return None
     for cut in find_cuts(text):
