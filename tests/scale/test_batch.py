@@ -296,3 +296,26 @@ def test_a_store_needs_article_inputs(tmp_path: Path, fast_settings: Settings) -
         run_batch(
             [str(clusters)], tmp_path / "out", LocalExecutor(), settings=fast_settings, store=store
         )
+
+
+def test_clusters_in_parquet_give_the_same_briefings(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    clusters = write_clusters(tmp_path / "c.jsonl")
+    rows = [json.loads(line) for line in clusters.read_text().splitlines()]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "c.parquet")
+    settings = Settings(analysis=False)
+    for name in ("c.jsonl", "c.parquet"):
+        run_batch([str(tmp_path / name)], tmp_path / name[2:], LocalExecutor(), settings=settings)
+    from_parquet = [_without_origin(b) for b in _read(tmp_path / "parquet", "briefings")]
+    assert from_parquet == [_without_origin(b) for b in _read(tmp_path / "jsonl", "briefings")]
+
+
+def test_an_empty_input_gives_empty_tables(tmp_path: Path, fast_settings: Settings) -> None:
+    (tmp_path / "empty.jsonl").write_text("\n")
+    result = run_batch(
+        [str(tmp_path / "empty.jsonl")], tmp_path / "out", LocalExecutor(), settings=fast_settings
+    )
+    assert (result.items, result.stories, result.briefings) == (0, 0, 0)
+    for name in TABLES:
+        assert (tmp_path / "out" / f"{name}.jsonl").read_text() == ""

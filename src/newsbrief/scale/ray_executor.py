@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from newsbrief._imports import require
+from newsbrief.errors import ConfigError
 from newsbrief.scale.executor import ExecutorStats, Measured, measured
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,11 @@ class RayExecutor:
         else:  # a Ray of our own: this machine only, no dashboard
             options.update(num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1")
         log.info("starting Ray%s", f" at {address}" if address else " on this machine")
-        self.ray.init(**options)
+        try:
+            self.ray.init(**options)
+        except Exception as exc:  # ConnectionError, RuntimeError, ValueError: all mean no Ray
+            where = f"join the Ray cluster at {address}" if address else "start a local Ray"
+            raise ConfigError(f"cannot {where}: {exc}") from exc
         self._owned = True
 
     def map(
