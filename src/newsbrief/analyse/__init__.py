@@ -7,7 +7,7 @@ over the documents and their sentences:
 * :mod:`.figures` and :mod:`.measures` — quantities, grouped by what they measure,
   with divergences told apart as updates or contradictions;
 * :mod:`.nlp` and :mod:`.entities` — spaCy entity spans, aliases merged;
-* :mod:`.quotes` — quotations and their speakers, transcripts included;
+* :mod:`.quotes` — quotations, transcripts included; :mod:`.speakers` — who said them;
 * :mod:`.claims` — claim groups (agreed, single-source, divergent) and coverage;
 * :mod:`.timeline` — dated events with citations.
 
@@ -30,6 +30,7 @@ from newsbrief.analyse.measures import group_measures
 from newsbrief.analyse.nlp import EntitySpan
 from newsbrief.analyse.quotes import find_quotes
 from newsbrief.analyse.spans import Locator
+from newsbrief.analyse.speakers import attribute
 from newsbrief.analyse.timeline import build_timeline
 from newsbrief.errors import MissingDependency
 from newsbrief.models import Analysis, Document, Sentence, SummarySentence
@@ -58,7 +59,8 @@ def analyse_reports(
     spans, notes = _entity_spans([d.text[:c] for d, c in zip(documents, cuts, strict=True)],
                                  spacy_model)  # fmt: skip
     entities = find_entities(documents, spans, locator)
-    quotes = find_quotes(documents, locator, spans, entities)
+    quotes = attribute(documents, locator, find_quotes(documents, locator, spans, entities), spans,
+                       entities)  # fmt: skip
     groups = group_claims(find_claims(sentences, locator), measures, summary, claim_similarity)
     return Analysis(
         claims=groups,

@@ -1,0 +1,345 @@
+"""Who said a quotation: the attribution next to it, read as a clause.
+
+:mod:`newsbrief.analyse.quotes` finds the quoted words; this module names their
+speaker, report by report, from the words around them:
+
+* after the quote: ``"…," said Ortiz, who was hurt`` (the first name after the verb),
+  ``"…," the Russian navy commander, Adm. Vladimir Kuroyedov, said`` (the name nearest
+  the verb; appositives and relative clauses are read past);
+* before it, in the same sentence: ``Albright, echoing the president, said the United
+  States would "…"`` (the subject of the cue verb);
+* pronouns (``he said``) name the person who was last the subject of a sentence;
+* ``the navy chief said`` names the person the report earlier called navy chief, else
+  stays unnamed; unnamed speakers (``one shopper said``, ``said a relative``, ``the group
+  said in a statement``) keep their description and no name;
+* a quote with no attribution continues the quote before it in the same or the previous
+  paragraph, else has no speaker.
+
+Names resolve to the fullest form the cluster's entities give (Hall -> Jim Hall).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsbrief.analyse.entities import ROLE_NOUNS, TITLES, alias_key
+from newsbrief.analyse.nlp import EntitySpan
+from newsbrief.analyse.quotes import CUE_VERBS, Said, merge_quotes, normalise
+from newsbrief.analyse.spans import Locator
+from newsbrief.models import Document, Entity, Mention, Quote
+
+CUES = CUE_VERBS + "|saying|testified|testifies|reported|reports|read|reads|adding|recalls"
+_CUE = re.compile(rf"\b(?:{CUES})\b")
+_CUE_FIRST = re.compile(rf"^\s*,?\s*(?:{CUES})\b")
+_CUE_LAST = re.compile(rf"\b(?:{CUES})\s*(?:that\s+|reporters\s+|journalists\s+)?[,:]?\s*$")
+_PRONOUN = re.compile(r"^(?:he|she|He|She)$")
+_UNNAMED = re.compile(
+    r"^(?:a|an|one|another|some|two|three|several|many|other|most|the)\b", re.IGNORECASE
+)
+_WORD = r"(?:[A-Z][\w’'.-]*|(?:[A-Z]\.)+)"
+_NAME = re.compile(
+    rf"{_WORD}(?:\s+(?:(?:bin|al|de|van|von|der|la|du|del|da|ibn)\s+)?{_WORD})*(?:,\s+(?:Jr|Sr)\.)?"
+)
+_FUNCTION = {
+    "the", "a", "an", "but", "and", "in", "on", "at", "for", "of", "to", "as", "by", "with",
+    "though", "although", "while", "when", "after", "before", "since", "if", "it", "this",
+    "that", "there", "then", "still", "also", "yet", "so", "meanwhile", "however", "last",
+    "next", "earlier", "later", "one", "another", "his", "her", "their", "its", "our",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "we",
+    "he", "she", "they", "you", "asked", "speaking", "according",
+}  # fmt: skip
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|where|speaking|echoing|citing)\b(?:[^,]*,|.*$)")
+_NUMBER_APPOSITIVE = re.compile(r",\s+\d+,")
+_PARTY = re.compile(r"^[DRI]-[A-Z][a-z]+\.?$")
+_ROLE = re.compile(rf"(?i:\b(?:{ROLE_NOUNS})\b)")
+_CLAUSE_END = re.compile(r'[.;:!?](?:\s|$)|["“”]')
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Adm|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Capt|"
+                           r"Maj|Cmdr|Rev|Det|Sgt|Insp|Supt|Ft|Mt|[A-Z][a-z]{0,2}))$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
+MAX_WORDS = 16  # an attribution phrase is short
+
+
+def attribute(
+    documents: Sequence[Document],
+    locator: Locator,
+    quotes: Sequence[Quote],
+    spans: Sequence[Sequence[EntitySpan]],
+    entities: Sequence[Entity],
+) -> tuple[Quote, ...]:
+    """The quotes again, each report's mention given the speaker its own words name,
+    merged across reports as :func:`merge_quotes` does."""
+    kinds = {m: q.kind for q in quotes for m in q.mentions}
+    by_doc: dict[int, list[Mention]] = {}
+    for m in kinds:
+        by_doc.setdefault(m.doc_index, []).append(m)
+    people = _people(entities)
+    said: list[Said] = []
+    for i, mentions in by_doc.items():
+        text = documents[i].text
+        known = people | {s.text for s in spans[i] if s.label == "PERSON"} if spans else people
+        reader = _Reader(text, locator, i, known, entities)
+        for m in sorted(mentions, key=lambda m: m.start):
+            if kinds[m] == "transcript":
+                said.append(Said(m, None, None, None, None, "transcript", m.start))
+                continue
+            said.append(reader.read(m))
+    said.sort(key=lambda q: (q.mention.doc_index, q.mention.start))
+    merged = _merge(said)
+    old = {m: q for q in quotes for m in q.mentions}
+    out = []
+    for q in merged:  # transcript clips keep the speaker the transcript reader found
+        first = old[q.mentions[0]]
+        if q.kind == "transcript":
+            q = replace(q, speaker=first.speaker, role=first.role, cue=first.cue,
+                        speaker_text=first.speaker_text)  # fmt: skip
+        out.append(q)
+    return tuple(out)
+
+
+def _merge(said: Sequence[Said]) -> tuple[Quote, ...]:
+    """One quote per quotation carried by several reports: the same words and no two
+    different speakers ("This is a tragedy" said by two people is two quotes)."""
+    groups: list[list[Said]] = []
+    for q in said:
+        for g in groups:
+            if (
+                g[0].mention.doc_index != q.mention.doc_index
+                and _same_words(g[0].mention.text, q.mention.text)
+                and (q.speaker is None or all(x.speaker in {None, q.speaker} for x in g))
+            ):
+                g.append(q)
+                break
+        else:
+            groups.append([q])
+    quotes = [q for g in groups for q in merge_quotes(g)]
+    return tuple(replace(q, id=f"q{k + 1}") for k, q in enumerate(quotes))
+
+
+def _same_words(a: str, b: str) -> bool:
+    na, nb = normalise(a), normalise(b)
+    if na in nb or nb in na:
+        return len(min(na, nb, key=len).split()) >= 6 or na == nb
+    wa, wb = set(na.split()), set(nb.split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.7
+
+
+def _people(entities: Sequence[Entity]) -> set[str]:
+    return {a for e in entities if e.type == "person" for a in (e.name, *e.aliases)}
+
+
+class _Reader:
+    """Attribution of the quotes of one report, in order (pronouns look back)."""
+
+    def __init__(
+        self, text: str, locator: Locator, doc: int, people: set[str], entities: Sequence[Entity]
+    ) -> None:
+        self.text, self.locator, self.doc = text, locator, doc
+        self.people, self.entities = people, entities
+        self.previous: Said | None = None
+
+    def read(self, m: Mention) -> Said:
+        open_at, close_at = m.start - 1, self._close(m)
+        who, cue = self._after(close_at)
+        if who is None:
+            who, cue = self._before(open_at)
+        if who is None:
+            prev = self.previous
+            if prev is not None and self._continues(prev.mention, m):
+                said = Said(m, prev.speaker, prev.role, None, None, "quoted", m.start)
+            else:
+                said = Said(m, None, None, None, None, "quoted", m.start)
+        else:
+            name, role = self._speaker(who, open_at)
+            said = Said(m, name, role, cue, who.lstrip("@"), "quoted", m.start)
+        self.previous = said
+        return said
+
+    # -- where the attribution is
+
+    def _close(self, m: Mention) -> int:
+        k = m.end
+        while k < len(self.text) and self.text[k] in ",. ?!":
+            k += 1
+        return k + 1 if k < len(self.text) and self.text[k] in "”\"" else m.end
+
+    def _after(self, k: int) -> tuple[str | None, str | None]:
+        """ '"…," said X' / '"…," X said' up to the end of the clause."""
+        rest = self.text[k : k + 250].split("\n", 1)[0]
+        clause = rest[: _clause_end(rest)]
+        mark_after = self.text[max(0, k - 2) : k - 1]
+        if not (clause.lstrip().startswith(",") or mark_after in {",", "?", "!", "-"}):
+            return None, None
+        body = clause.lstrip().lstrip(",").strip()
+        first = _CUE_FIRST.match(body)
+        if first:
+            who = body[first.end() :].strip()
+            return "@" + _first_phrase(who), first.group(0).strip()
+        cue = _CUE.search(body)
+        if cue is None or len(body[: cue.start()].split()) > MAX_WORDS:
+            return None, None
+        subject = body[: cue.start()].strip(" ,")
+        return (subject or None), cue.group(0)
+
+    def _before(self, k: int) -> tuple[str | None, str | None]:
+        """ 'X, echoing the president, said the United States would "…' in one sentence."""
+        sentence = self.locator.sentence_at(self.doc, max(0, k - 1))
+        start = sentence.start if sentence is not None else max(0, k - 300)
+        before = self.text[max(start, k - 300) : k].split("\n")[-1]
+        before = re.split(r'["“”;]', before)[-1]  # not past an earlier quote or clause
+        breaks = [b for b in _SENTENCE_BREAK.finditer(before)
+                  if not _ABBREVIATION.search(before[: b.start()])]  # fmt: skip
+        if breaks:
+            before = before[breaks[-1].end() :]
+        if before.rstrip().endswith((".", "!", "?")):
+            return None, None  # the quote starts a sentence of its own
+        cues = list(_CUE.finditer(before))
+        if not cues:
+            return None, None
+        cue = cues[-1]
+        subject = before[: cue.start()].strip(" ,")
+        return (subject or None), cue.group(0)
+
+    def _continues(self, prev: Mention, m: Mention) -> bool:
+        """No attribution: the same speaker goes on within the paragraph or into the next."""
+        between = self.text[prev.end : m.start]
+        return between.count("\n\n") + between.count("\n") <= 2 and len(between) < 400
+
+    # -- who the phrase names
+
+    def _speaker(self, who: str, at: int) -> tuple[str | None, str | None]:
+        verb_first = who.startswith("@")
+        phrase = _NUMBER_APPOSITIVE.sub(",", _RELATIVE.sub(",", who.lstrip("@"))).strip(" ,")
+        nearest = phrase.split(",")[0 if verb_first else -1].split()
+        if nearest and _PRONOUN.match(nearest[0]) and all(w.islower() for w in nearest[1:]):
+            return self._subject_before(at), None
+        name = _last_name(phrase, verb_first=verb_first)
+        if name is None or _modifier(phrase, name):
+            return self._described(phrase, at)
+        role_part = phrase[: phrase.rfind(name)].strip(" ,")
+        role = role_part if role_part and _ROLE.search(role_part) else None
+        return self._full(name), role
+
+    def _described(self, phrase: str, at: int) -> tuple[str | None, str | None]:
+        """ "the navy chief": the person the report named so before, else nobody."""
+        words = phrase.split()
+        if not words or not _UNNAMED.match(phrase) or words[0].lower() != "the":
+            return None, None
+        role = " ".join(words[1:])
+        if not _ROLE.search(role):
+            return None, None
+        pattern = re.compile(rf"(?i:{re.escape(role)}),?\s+({_NAME.pattern})")
+        found = [mt.group(1) for mt in pattern.finditer(self.text, 0, at)]
+        names = [n for n in (_last_name(f) for f in found) if n]
+        return (self._full(names[-1]), role) if names else (None, None)
+
+    def _subject_before(self, at: int) -> str | None:
+        """The person who was last the subject of a sentence (or a quote's speaker)."""
+        sentences = [s for s in self.locator.doc_sentences(self.doc) if s.start < at]
+        prev = self.previous
+        for s in reversed(sentences[-6:]):
+            if prev is not None and prev.speaker and prev.mention.start >= s.start:
+                return prev.speaker
+            clause = self.text[s.start : min(s.end, at)]
+            cue = _CUE.search(clause)
+            head = _NUMBER_APPOSITIVE.sub(",", _RELATIVE.sub(",", clause[: cue.start()]
+                                                             if cue else clause))  # fmt: skip
+            names = [n for n in (_clean_name(mt.group(0)) for mt in _NAME.finditer(head)) if n]
+            people = [n for n in names if self._is_person(n)]
+            if people:  # the subject of "X said": the name nearest the verb
+                return self._full(people[-1] if cue else people[0])
+            if cue and _UNNAMED.match(head.split(",")[-1].strip()):
+                return None  # "the FAA employee asked ...": "he" is not a named person
+        return None
+
+    def _is_person(self, name: str) -> bool:
+        key = alias_key(name)
+        if any(alias_key(p) == key or alias_key(p).endswith(" " + key) for p in self.people):
+            return True
+        others = {alias_key(a) for e in self.entities if e.type != "person"
+                  for a in (e.name, *e.aliases)}  # fmt: skip
+        return len(key.split()) >= 2 and key not in others
+
+    def _full(self, name: str) -> str:
+        """The fullest form the cluster gives: "Hall" -> "Jim Hall"; words before a known
+        name are a role ("Albany County Deputy Reggie Fluty")."""
+        words = alias_key(name).split()
+        for k in range(len(words)):
+            key = " ".join(words[k:])
+            for e in self.entities:
+                if key in {alias_key(a) for a in (e.name, *e.aliases)}:
+                    return e.name
+            if len(words) - k <= 2:
+                break
+        key = alias_key(name)
+        last = key.split()[-1]
+        people = {e.name for e in self.entities if e.type == "person"
+                  and alias_key(e.name).split()[-1] == last}  # fmt: skip
+        if len(key.split()) == 1 and len(people) == 1:
+            return people.pop()
+        return name
+
+
+def _clause_end(rest: str) -> int:
+    """Where the clause after a quote ends: a sentence end (not an abbreviation's dot) or
+    the next quotation mark."""
+    for mt in _CLAUSE_END.finditer(rest):
+        if mt.group(0)[0] == "." and _ABBREVIATION.search(rest[: mt.start()]):
+            continue
+        return mt.start()
+    return len(rest)
+
+
+def _modifier(phrase: str, name: str) -> bool:
+    """ "the Russian navy commander", "a Foreign Ministry spokesman": the name only
+    describes an unnamed speaker."""
+    segment = next((s for s in phrase.split(",") if name in s), phrase).strip()
+    tail = segment[segment.find(name) + len(name) :].split()
+    people = {"source", "sources", "relative", "witness", "resident", "member", "worker",
+              "employee", "man", "woman", "person", "people", "friend", "neighbor", "neighbour"}
+    return bool(_UNNAMED.match(segment)) and any(
+        _ROLE.fullmatch(w) or w.lower() in people for w in tail
+    )
+
+
+def _first_phrase(who: str) -> str:
+    """ "Ortiz, who was hurt" -> "Ortiz"; "Kate Kendell of the Center" stays whole."""
+    return who.split(",")[0].strip()
+
+
+def _last_name(phrase: str, *, verb_first: bool = False) -> str | None:
+    """The proper name a speaker phrase gives. Appositives that describe ("chairman of the
+    board", "an Albany County deputy", "R-Miss.") are read past; in the segment left, a
+    name followed by "of"/"from" is the speaker ("Kate Kendell of the National Center"),
+    else the first name after a verb or the name nearest the verb before it."""
+    segments = [re.sub(r"^(?:and|or|but)\s+", "", g.strip()) for g in phrase.split(",")]
+    segments = [g for g in segments if g]
+    naming = [g for g in segments if g[:1].isupper() and not _PARTY.match(g)] or segments
+    for seg in naming if verb_first else reversed(naming):
+        names = [(mt.end(), _clean_name(mt.group(0))) for mt in _NAME.finditer(seg)]
+        names = [(end, n) for end, n in names if n]
+        if not names:
+            continue
+        for end, n in names:
+            if re.match(r"\s+(?:of|from|with|at)\b", seg[end:]):
+                return n
+        return names[0][1] if verb_first else names[-1][1]
+    return None
+
+
+def _clean_name(text: str) -> str | None:
+    """Leading function words, titles and role words off; ``None`` when nothing is left."""
+    words = text.replace(",", " ").split()
+    while words and (
+        words[0].lower().rstrip(".") in _FUNCTION
+        or words[0].lower().rstrip(".") in TITLES
+        or _ROLE.fullmatch(words[0])
+        or words[0].endswith(("’s", "'s"))
+    ):
+        words = words[1:]
+    while words and (words[-1].lower() in _FUNCTION or words[-1].endswith(("’s", "'s"))):
+        words = words[:-1]
+    if not words or all(w.lower().rstrip(".") in TITLES for w in words):
+        return None
+    return " ".join(words).strip(".")
