@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newsbrief.analyse.nlp import EntitySpan
 from newsbrief.analyse.spans import Locator
@@ -69,7 +70,27 @@ _PLACE_AFTER = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:capital|city|town|village|province|region|"
     r"district|port|country|state|island)\b"
 )
-_FRAGMENT = re.compile(r"^(?:State|Defense|Department|Secretary|Justice|Treasury|Interior)$")
+_FRAGMENT = re.compile(
+    r"^(?:State|Defense|Department|Secretary|Justice|Treasury|Interior|GMT|EDT|EST|CDT|CST|PDT|"
+    r"PST|UTC|AP|AFP|NYT)$"
+)  # fmt: skip
+# What a name's last word says about its type: "Kennedy International Airport" is a place,
+# "Civil Aviation Authority" an organisation, whatever the model said.
+_PLACE_HEADS = {
+    "airport", "base", "island", "islands", "ocean", "sea", "river", "street", "avenue",
+    "bridge", "county", "park", "lake", "bay", "mountains", "mountain", "valley", "gulf",
+    "strait", "peninsula", "province", "canyon", "coast", "square", "road", "harbor", "harbour",
+}  # fmt: skip
+_ORG_HEADS = {
+    "authority", "agency", "board", "council", "ministry", "department", "commission",
+    "service", "guard", "navy", "army", "party", "bureau", "association", "union", "company",
+    "corp", "inc", "committee", "court", "university", "college", "institute", "organization",
+    "organisation", "fund", "bank", "airlines", "airline", "police", "office", "force",
+    "fleet", "group", "network", "foundation", "administration", "senate", "congress",
+    "parliament", "times", "post", "news", "securities", "investment",
+}  # fmt: skip
+_PARTICLES = {"bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "du", "la", "le", "di"}
+_TRAILING = {"flight", "capt", "gen", "adm", "lt", "col", "sgt", "rep", "sen", "gov", "maj"}
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -108,10 +129,28 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
         start, end, text = _clean(doc.text, span.start, span.end)
         if not text or _FRAGMENT.match(text) or not text[0].isupper():
             continue
-        forced = _context_place(doc.text, start, end)
-        kind: EntityType = "place" if forced else _TYPES[span.label]
+        if _dateline(doc.text, start, end):
+            continue
+        head = _head_type(text)
+        forced = _context_place(doc.text, start, end) or head is not None
+        kind: EntityType = head or ("place" if forced else _TYPES[span.label])
         out.append(_Raw(i, start, end, text, kind, forced))
     return out
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """ "CAIRO, Egypt (AP) --", "NEWPORT, R.I. _": the place a wire report was filed from."""
+    first = text[: text.find("\n")] if "\n" in text[:120] else text[:120]
+    return end <= len(first) and bool(re.search(r"\((?:AP|Xinhua|AFP|Reuters)\)|_|--", first))
+
+
+def _head_type(text: str) -> EntityType | None:
+    words = text.lower().split()
+    if len(words) < 2:
+        return None
+    if words[-1] in _PLACE_HEADS:
+        return "place"
+    return "organization" if words[-1] in _ORG_HEADS else None
 
 
 def _unlabelled_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> list[_Raw]:
@@ -143,13 +182,21 @@ def _starts_inside(spans: list[tuple[int, int]], k: int, end: int) -> bool:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """Drop a leading "the" and a trailing possessive from a span."""
+    """Drop a leading "the", a trailing possessive and a trailing title or "Flight"
+    ("Navy Capt", "EgyptAir Flight"); take in a particle the model cut ("bin Laden")."""
     surface = text[start:end]
     if surface.lower().startswith("the "):
         start += 4
     match = _POSSESSIVE.search(text[start:end])
     if match and end - start > 3:
         end -= len(match.group(0))
+    words = text[start:end].split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _TRAILING:
+        end = start + text[start:end].rstrip().rfind(" ")
+        words = words[:-1]
+    before = re.search(r"(?:\b[A-Z][\w’'-]+\s+)?\b(\w+)\s+$", text[max(0, start - 40) : start])
+    if before and before.group(1) in _PARTICLES and start - len(before.group(0)) >= 0:
+        start -= len(before.group(0))
     return start, end, text[start:end].strip()
 
 
@@ -195,7 +242,7 @@ def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
     for key in keys:
         find(key)
     _link_acronyms(keys, union)
-    _link_partial_names(keys, {_key(r) for r in raws if r.type == "person"}, union)
+    _link_partial_names(keys, {_key(r) for r in raws if r.type == "person"}, union, find)
     _link_suffixes(keys, union)
     grouped: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
@@ -227,18 +274,44 @@ def _link_suffixes(keys: set[str], union: object) -> None:
             union(k, max(tails, key=len))  # type: ignore[operator]
 
 
-def _link_partial_names(keys: set[str], people: set[str], union: object) -> None:
-    """A lone name joins the only person's name it ends (surname) or starts (first name),
-    whatever type the model gave the lone name ("Marsh said ..." tagged ORG)."""
-    multi = [k for k in people if " " in k]
+def _link_partial_names(keys: set[str], people: set[str], union: Any, find: Any) -> None:
+    """Full names of one surname whose first names agree ("Jim Hall", "James E. Hall":
+    same initial, no other Hall of another initial) are one person; a lone name joins the
+    only person it ends (surname) or starts (first name), whatever type the model gave the
+    lone name ("Marsh said ..." tagged ORG)."""
+    multi = sorted(k for k in people if " " in k)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for k in multi:
+        by_surname[k.split()[-1]].append(k)
+    for names in by_surname.values():
+        for a in names:
+            for b in names:
+                if a < b and _same_first_name(a.split()[0], b.split()[0]):
+                    union(a, b)
     for k in keys:
         if " " in k:
             continue
         for position in (-1, 0):
-            hits = [m for m in multi if m.split()[position] == k]
+            hits = {find(m) for m in multi if m.split()[position] == k}
             if len(hits) == 1:
-                union(k, hits[0])  # type: ignore[operator]
+                union(k, hits.pop())
                 break
+
+
+_NICKNAMES = {
+    "jim": "james", "jimmy": "james", "bill": "william", "will": "william", "bob": "robert",
+    "rob": "robert", "mike": "michael", "tom": "thomas", "joe": "joseph", "dick": "richard",
+    "rick": "richard", "ted": "edward", "ed": "edward", "tony": "anthony", "dan": "daniel",
+    "dave": "david", "steve": "steven", "chuck": "charles", "charlie": "charles",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "peggy": "margaret",
+    "jack": "john", "ben": "benjamin", "larry": "lawrence", "jerry": "gerald",
+}  # fmt: skip
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """ "jim"/"james", "chris"/"christopher", "j"/"john": one person's first name."""
+    a, b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
+    return a.startswith(b) or b.startswith(a)
 
 
 def _entity(group: list[_Raw], n_docs: int, locator: Locator, roles: dict[str, str]) -> Entity:
