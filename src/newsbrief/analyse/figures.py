@@ -57,6 +57,8 @@ class Found:
     vague: bool  # "thousands of", "an undefined number of"
     low: float | None  # lower bound of a vague amount
     increment: bool = False  # "another 2,000", "three more": added to a total, not a total
+    event: str = ""  # what happened to what is counted: "killed", "injured", "aboard"
+    scope: str = ""  # the place or part the figure is limited to: "Nairobi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,10 +335,14 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
         and (toks[end].low in ADDITIVE)
     ):
         return _with_counts(where, i, number, previous, additive)
-    bare = not words and not unit and number.vague_low is None and not qualifier
-    if bare and number.value is not None:
-        return None  # a bare number with nothing counted: a score, an age, a code
     counts = " ".join(words)
+    if not words and not unit and number.value is not None:
+        at = toks[i].start - where.sentence.start
+        event = outcome(where.sentence.text, at, toks[end - 1].end - where.sentence.start)
+        if event in HUMAN_OUTCOMES:
+            counts = "people"  # "wounding 14", "more than 450 are hurt": people, unsaid
+        elif number.vague_low is None and not qualifier:
+            return None  # a bare number with nothing counted: a score, an age, a code
     tail = j  # after the unit words ("5 percent"), without a dangling "of the"
     while tail > end and toks[tail - 1].low in {"of", "the", "-"}:
         tail -= 1
@@ -344,7 +350,96 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     stop = max(toks[last].end, toks[end - 1].end)
     first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
     found = _record(where, (toks[first].start, stop), replace(number, unit=unit), counts, additive)
-    return replace(found, increment=_is_increment(toks, i, end))
+    text = where.sentence.text
+    at, to = found.figure.mention.start - where.sentence.start, stop - where.sentence.start
+    return replace(found, increment=_is_increment(toks, i, end), event=outcome(text, at, to),
+                   scope=scope_of(text, at, to))  # fmt: skip
+
+
+# What happened to what a figure counts, by the words reports use for it.
+OUTCOMES: dict[str, str] = {
+    **dict.fromkeys(("killed", "killing", "dead", "died", "die", "deaths", "death", "perished",
+                     "lives", "bodies", "fatalities", "slain", "toll"), "killed"),
+    **dict.fromkeys(("injured", "injuring", "wounded", "wounding", "hurt", "injuries",
+                     "casualties"), "injured"),
+    **dict.fromkeys(("missing", "unaccounted"), "missing"),
+    **dict.fromkeys(("arrested", "detained", "custody", "arrests"), "arrested"),
+    **dict.fromkeys(("aboard", "board", "carrying", "onboard"), "aboard"),
+    **dict.fromkeys(("rescued", "saved"), "rescued"),
+    **dict.fromkeys(("evacuated", "evacuation"), "evacuated"),
+    **dict.fromkeys(("charged", "indicted"), "charged"),
+    **dict.fromkeys(("homeless", "displaced"), "displaced"),
+    **dict.fromkeys(("deployed", "deploying", "deploy", "sent", "sending", "send", "dispatched",
+                     "rushing", "rushed", "brought", "bring"), "deployed"),
+    **dict.fromkeys(("trapped",), "trapped"),
+    **dict.fromkeys(("burned", "burnt", "scorched", "charred", "blackened", "grew", "covered"),
+                    "burned"),
+    **dict.fromkeys(("cut", "cuts", "eliminate", "eliminated", "eliminating", "slash", "slashed",
+                     "shed", "axe", "layoffs", "laid"), "cut"),
+}  # fmt: skip
+HUMAN_OUTCOMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "trapped"}
+_NOT_VERBS = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
+    "but", "about", "some", "nearly", "almost", "around", "roughly", "more", "than", "less",
+    "fewer", "least", "most", "over", "under", "up", "all", "only", "just", "his", "her",
+    "their", "its", "our", "was", "were", "is", "are", "be", "been", "had", "has", "have",
+    "after", "before", "during", "since", "within", "into", "as", "that", "which", "who",
+    "estimated", "another", "other", "those", "these", "first", "last", "every", "each",
+    "per", "among", "between", "approximately", "said", "says", "than", "like", "including",
+}  # fmt: skip
+_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?=\d)")
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the figure's clause before and after it."""
+    cuts = [m for m in _CLAUSE.finditer(text)]
+    left = max((m.end() for m in cuts if m.end() <= start), default=0)
+    right = min((m.start() for m in cuts if m.start() >= end), default=len(text))
+    return text[left:start], text[end:right]
+
+
+def outcome(text: str, start: int, end: int) -> str:
+    """What happened to what the figure at ``text[start:end]`` counts: the first outcome
+    word after it in its clause ("24 people were wounded"), else the nearest before it
+    ("killing 14 people"); "" when the clause says none."""
+    before, after = _clause(text, start, end)
+    near = [w.lower() for w in _WORDS.findall(before)[-3:]]
+    for k in range(len(near) - 1, -1, -1):  # "67 people have died and more than 450"
+        if near[k] in {"and", "or", "but", "while"}:
+            near = near[k + 1 :]
+            break
+    for word in reversed(near):  # "killing 14 people", "killed all 223"
+        if word in OUTCOMES:
+            return OUTCOMES[word]
+    for word in _WORDS.findall(after)[:8]:
+        if word.lower() in {"and", "or", "but", "while", "including", "among"}:
+            break  # another predicate: "247 people and injured 5,000"
+        if word.lower() in OUTCOMES:
+            return OUTCOMES[word.lower()]
+    for word in reversed(_WORDS.findall(before)[-6:]):
+        if word.lower() in OUTCOMES:
+            return OUTCOMES[word.lower()]
+    verb = [w for w in near if w not in _NOT_VERBS]
+    if verb and near and verb[-1] == near[-1]:
+        return verb[-1]  # the verb right before the figure: "will cut 1,200 jobs"
+    return ""
+
+
+def scope_of(text: str, start: int, end: int) -> str:
+    """The places a figure is limited to, as short keys: "in Nairobi" in its clause, or a
+    place adjective before it in its sentence ("The Tanzanian embassy bombing killed 10
+    people" -> "tanza"). Figures of disjoint scopes are not one measure."""
+    before, after = _clause(text, start, end)
+    head = re.split(r"\s(?:_|--)\s", text[:start])[-1]  # not the dateline
+    words = _IN_PLACE.findall(before[-80:]) + _IN_PLACE.findall(after[:60])
+    words += [w for w in _PLACE_ADJECTIVE.findall(head) if w.lower() not in _NOT_SCOPE]
+    return " ".join(sorted({w.lower()[:5] for w in words}))
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?([A-Z][a-z]+)")
+_PLACE_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|i))\s+[a-z]")
+_NOT_SCOPE = {"american"}  # "American officials" does not limit a figure to a place
 
 
 def _unit_after(toks: list[_Tok], j: int, unit: str) -> tuple[str, int]:

@@ -32,6 +32,7 @@ CONTEXT_THRESHOLD = 0.2
 LOWER_BOUND = {"more than", "at least", "over", "well over", "just over", "upwards of"}
 UPPER_BOUND = {"nearly", "almost", "less than", "fewer than", "under", "just under", "at most",
                "up to", "close to"}  # fmt: skip
+MAX_RATIO = 2.0  # values further apart than this are not one figure revised
 WINDOW = 40  # characters each side of a figure read as its local context
 
 
@@ -95,7 +96,7 @@ def group_measures(
     for f in found:
         for g in groups:
             same = g.items[0]
-            if (f.head, f.figure.unit) == (same.head, same.figure.unit) and _same_value(f, same):
+            if _key(f) == _key(same) and _same_value(f, same):
                 g.items.append(f)
                 g.additive |= f.additive
                 break
@@ -104,6 +105,20 @@ def group_measures(
     merged = _merge(groups, locator, similarity)
     merged.sort(key=lambda g: (-len(g.docs), _first(g)))
     return tuple(_measure(g, k + 1, reports) for k, g in enumerate(merged))
+
+
+def _key(f: Found) -> tuple[str, str, str, str]:
+    """What a figure measures: the counted noun (with a proper modifier: "Egyptian
+    passengers" are a part of the passengers), the unit and what happened to it."""
+    words = f.figure.counts.split()[:-1]
+    proper = " ".join(w for w in words if w[:1].isupper())
+    return f.head, proper, f.figure.unit, f.event
+
+
+def _scopes_apart(a: Found, b: Found) -> bool:
+    """Two figures limited to different places ("in Nairobi", "in Dar es Salaam")."""
+    x, y = set(a.scope.split()), set(b.scope.split())
+    return bool(x) and bool(y) and not x & y
 
 
 def _same_value(a: Found, b: Found) -> bool:
@@ -151,10 +166,12 @@ def _link(
 ) -> float | None:
     """How well two clusters fit one measure; ``None`` when they must stay apart."""
     x, y = a.items[0], b.items[0]
-    if (x.head, x.figure.unit) != (y.head, y.figure.unit) or x.figure.unit == "date":
+    if _key(x) != _key(y) or x.figure.unit == "date":
         return None
     if any(f.increment for f in a.items + b.items) and not _same_value(x, y):
         return None  # "another 2,000 residents" adds to a total; it does not revise it
+    if any(_scopes_apart(p, q) for p in a.items for q in b.items):
+        return None
     for doc in a.docs & b.docs:
         values = [f for f in a.items + b.items if f.figure.mention.doc_index == doc]
         if not all(compatible(p, q) for p in values for q in values):
@@ -163,6 +180,8 @@ def _link(
     log.debug("measure link %s %s: %.3f", x.figure.text, y.figure.text, context)
     if a.additive and b.additive:
         context += CONTEXT_THRESHOLD
+    if x.event and x.figure.counts:
+        context += CONTEXT_THRESHOLD / 2  # the same thing counted, and the same outcome
     return context if context >= CONTEXT_THRESHOLD else None
 
 
@@ -207,6 +226,9 @@ def _measure(g: _FigureGroup, number: int, reports: Sequence[ReportDate]) -> Mea
     label = counts or (figures[0].text if figures[0].unit == "date" else figures[0].unit)
     if g.additive and counts:
         label = f"additional {counts}"
+    first = g.items[0]
+    if counts and first.event:
+        label = f"{label} {first.event}"
     sources = tuple(sorted({f.mention.source for f in figures}))
     measure = Measure(mid, label, figures[0].unit, figures, sources)
     return replace(measure, divergence=divergence(measure, items, reports))
@@ -216,12 +238,21 @@ def divergence(
     measure: Measure, items: Sequence[Found], reports: Sequence[ReportDate]
 ) -> Divergence | None:
     """How the reports disagree on ``measure``; ``None`` when they agree."""
+    if (
+        not items
+        or not (items[0].event and items[0].figure.counts or items[0].figure.unit == "percent")
+        or any(f.low is not None or f.increment for f in items)
+    ):
+        return None  # only a stated outcome (killed, injured, aboard ...) can diverge
     per_doc = _value_per_report(items)
     if len(per_doc) < 2:
         return None
     chosen = list(per_doc.values())
-    if all(agree(p, q) for p in chosen for q in chosen):
-        return None
+    if all(_consistent(p, q, reports) for p in chosen for q in chosen):
+        return None  # "more than 200" and "213" the same day agree
+    numbers = [f.figure.value for f in chosen if f.figure.value]
+    if numbers and max(numbers) > MAX_RATIO * min(numbers):
+        return None  # 10 and 247 killed: a part and a total, not one count revised
     values = sorted(
         (_divergent_value(f, reports) for f in chosen),
         key=lambda v: (v.date is None, v.date or dt.date.min, v.source),
@@ -229,6 +260,14 @@ def divergence(
     kind = _kind(per_doc, reports)
     return Divergence(measure.id, measure.label, kind, tuple(values),
                       _explain(measure.label, kind, values))  # fmt: skip
+
+
+def _consistent(a: Found, b: Found, reports: Sequence[ReportDate]) -> bool:
+    """Reports of one date agree when their bounds overlap ("more than 200", "213"); a
+    later report that moves past an earlier bound ("at least 42", then 67) revises it."""
+    da = reports[a.figure.mention.doc_index].date
+    db = reports[b.figure.mention.doc_index].date
+    return compatible(a, b) if da == db or None in (da, db) else agree(a, b)
 
 
 def _value_per_report(items: Sequence[Found]) -> dict[int, Found]:
@@ -249,15 +288,26 @@ def _divergent_value(f: Found, reports: Sequence[ReportDate]) -> DivergentValue:
 
 
 def _kind(per_doc: dict[int, Found], reports: Sequence[ReportDate]) -> DivergenceKind:
+    """``update`` when later reports only move the figure one way (a toll rising);
+    ``contradiction`` when reports of one date disagree or the figure goes back."""
     dated = {d: f for d, f in per_doc.items() if reports[d].date is not None}
     for d, f in per_doc.items():
-        if reports[d].date is None and not any(agree(f, g) for g in dated.values()):
+        if reports[d].date is None and not any(compatible(f, g) for g in dated.values()):
             return "undetermined"
     for a, fa in dated.items():
         for b, fb in dated.items():
-            if reports[a].date == reports[b].date and not agree(fa, fb):
+            if reports[a].date == reports[b].date and not compatible(fa, fb):
                 return "contradiction"
-    return "update" if len({reports[d].date for d in dated}) > 1 else "undetermined"
+    if len({reports[d].date for d in dated}) < 2:
+        return "undetermined"
+    pairs = [(dated[a], dated[b]) for a in dated for b in dated
+             if reports[a].date < reports[b].date]  # type: ignore[operator]  # fmt: skip
+
+    def moves(up: bool) -> bool:
+        return all(compatible(x, y) or ((y.figure.value or 0.0) > (x.figure.value or 0.0)) == up
+                   for x, y in pairs)  # fmt: skip
+
+    return "update" if moves(True) or moves(False) else "contradiction"
 
 
 def _explain(label: str, kind: DivergenceKind, values: Sequence[DivergentValue]) -> str:
@@ -265,8 +315,8 @@ def _explain(label: str, kind: DivergenceKind, values: Sequence[DivergentValue])
         f"[{v.source}] {v.date.isoformat() if v.date else 'undated'}: {v.text}" for v in values
     )
     verdict = {
-        "update": "a later report revises an earlier figure",
-        "contradiction": "reports of the same date disagree",
+        "update": "later reports revise the figure",
+        "contradiction": "the reports disagree and the later figures are not a revision",
         "undetermined": "an undated report disagrees, so the order is unknown",
     }[kind]
     return f"{label}: {said} ({verdict})"
