@@ -4,6 +4,10 @@ Two sentences of different reports state the same thing when their tf-idf
 cosine reaches the paraphrase threshold, or when they share a figure (a number
 such as 3,000 or 650) and at least two other content words: outlets reword a
 fact freely but keep its numbers.
+
+Precision first: a report is cited as stating the same thing only when the two sentences
+do not differ in what makes a fact (:func:`same_fact`): their numbers, their negation and
+the names they give must agree. When unsure, a report is not cited.
 """
 
 from __future__ import annotations
@@ -17,6 +21,15 @@ from newsbrief.models import Evidence, Sentence, SummarySentence
 from newsbrief.represent import content_terms
 
 _NUMBER = re.compile(r"^\d[\d.]*$")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100,
+}  # fmt: skip
+_NEGATIONS = {"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor",
+              "denied", "denies", "deny"}  # fmt: skip
+_WORD = re.compile(r"[A-Za-z][\w’'-]*|n[’']t")
+_PROPER = re.compile(r"(?<=[\s(])[A-Z][a-z][\w-]+")
 FIGURE_MATCH_SCORE = 0.5  # reported similarity of a figure-anchored match
 FIGURE_MATCH_WORDS = 2  # content words shared besides the figure
 
@@ -32,6 +45,31 @@ def cite(
     statement of the same thing in each other report."""
     terms = [frozenset(content_terms(t)) for t in tokens]
     return tuple(_cite_one(i, sentences, terms, similarity, threshold) for i in chosen)
+
+
+def fact_signature(text: str) -> tuple[frozenset[str], bool, frozenset[str]]:
+    """What must agree for two sentences to state one fact: the numbers they give, whether
+    they negate, and the names they give (capitalised words past the first)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    numbers = {m.group(0).replace(",", "").rstrip(".") for m in _DIGITS.finditer(text)}
+    numbers |= {str(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS}
+    negated = sum(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in words) % 2 == 1
+    names = frozenset(m.group(0).lower() for m in _PROPER.finditer(text))
+    return frozenset(numbers), negated, names
+
+
+def same_fact(
+    a: tuple[frozenset[str], bool, frozenset[str]], b: tuple[frozenset[str], bool, frozenset[str]]
+) -> bool:
+    """Can two sentences with these signatures state the same fact? Not when they give
+    different numbers ("all 223 people" / "all 217 people"), when one negates what the
+    other states, or when both give names and share none."""
+    (na, nega, names_a), (nb, negb, names_b) = a, b
+    if na and nb and not (na <= nb or nb <= na):
+        return False
+    if nega != negb:
+        return False
+    return not (names_a and names_b and not names_a & names_b)
 
 
 def support(i: int, j: int, terms: Sequence[frozenset[str]], similarity: np.ndarray) -> float:
@@ -60,12 +98,17 @@ def _cite_one(
     threshold: float,
 ) -> SummarySentence:
     source = sentences[i]
+    signature = fact_signature(source.text)
     best: dict[int, tuple[float, int]] = {}
     for j, other in enumerate(sentences):
         if other.doc_index == source.doc_index or other.is_chatter:
             continue
         score = support(i, j, terms, similarity)
-        if score >= threshold and score > best.get(other.doc_index, (0.0, -1))[0]:
+        if (
+            score >= threshold
+            and score > best.get(other.doc_index, (0.0, -1))[0]
+            and same_fact(signature, fact_signature(other.text))
+        ):
             best[other.doc_index] = (score, j)
     evidence = [Evidence.of(source)]
     evidence += [

@@ -32,8 +32,10 @@ from typing import Any
 
 from newsbrief.models import Analysis, Briefing, Document, Mention
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_scoring import Score, table  # noqa: E402
+try:
+    from .gold_scoring import Score, table
+except ImportError:  # run as a script
+    from gold_scoring import Score, table  # type: ignore[no-redef]
 
 log = logging.getLogger("real_gold")
 
@@ -437,7 +439,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     golds = load_gold()
     splits = ("dev", "test") if args.split == "all" else (args.split,)
     rows = [
-        (split, score_split([g for g in golds if g["split"] == split], roots, per_event=args.per_event))
+        (
+            split,
+            score_split([g for g in golds if g["split"] == split], roots, per_event=args.per_event),
+        )
         for split in splits
     ]
     sys.stdout.write(table(rows) + "\n")

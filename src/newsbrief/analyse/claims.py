@@ -125,13 +125,36 @@ def group_claims(
     if not claims:
         return ()
     scores = (backend or LexicalSimilarity()).matrix([c.text for c in claims])
-    scores = scores + MEASURE_BONUS * _shared_measures(claims, measures)
+    shared = _shared_measures(claims, measures)
+    scores = scores + MEASURE_BONUS * shared
+    scores = _apart_where_facts_differ(claims, scores, shared, threshold)
     groups = _agglomerate(claims, scores, threshold)
     groups = _attach_restatements(groups, claims, scores, threshold)
     covered = {(e.doc_index, e.sentence) for s in summary for e in s.evidence}
     out = [_group(g, claims, measures, covered) for g in groups]
     out.sort(key=lambda g: (g.status == "single", -len(g.sources), _order(g)))
     return tuple(_renumber(g, k + 1) for k, g in enumerate(out))
+
+
+def _apart_where_facts_differ(
+    claims: Sequence[Claim], scores: np.ndarray, shared: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Claims that give other numbers, negate, or name others cannot state one fact: their
+    link is made strongly negative (only pairs near the threshold are checked). Other
+    numbers for one measure stay linked: that group is a divergence, shown as one."""
+    from newsbrief.cite import fact_signature, same_fact
+
+    out = np.array(scores, dtype=float, copy=True)
+    signatures: dict[int, tuple[frozenset[str], bool, frozenset[str]]] = {}
+    for i, j in np.argwhere(out >= threshold / 2):
+        if i < j:
+            a = signatures.setdefault(int(i), fact_signature(claims[i].text))
+            b = signatures.setdefault(int(j), fact_signature(claims[j].text))
+            if shared[i, j]:
+                a, b = (frozenset(), a[1], a[2]), (frozenset(), b[1], b[2])
+            if not same_fact(a, b):
+                out[i, j] = out[j, i] = -1.0
+    return out
 
 
 def _shared_measures(claims: Sequence[Claim], measures: Sequence[Measure]) -> np.ndarray:

@@ -385,7 +385,7 @@ _NOT_VERBS = {
     "their", "its", "our", "was", "were", "is", "are", "be", "been", "had", "has", "have",
     "after", "before", "during", "since", "within", "into", "as", "that", "which", "who",
     "estimated", "another", "other", "those", "these", "first", "last", "every", "each",
-    "per", "among", "between", "approximately", "said", "says", "than", "like", "including",
+    "per", "among", "between", "approximately", "said", "says", "like", "including",
 }  # fmt: skip
 _CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?=\d)")
 _WORDS = re.compile(r"[A-Za-z]+")

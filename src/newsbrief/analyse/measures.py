@@ -240,7 +240,7 @@ def divergence(
     """How the reports disagree on ``measure``; ``None`` when they agree."""
     if (
         not items
-        or not (items[0].event and items[0].figure.counts or items[0].figure.unit == "percent")
+        or not ((items[0].event and items[0].figure.counts) or items[0].figure.unit == "percent")
         or any(f.low is not None or f.increment for f in items)
     ):
         return None  # only a stated outcome (killed, injured, aboard ...) can diverge

@@ -55,8 +55,10 @@ _NUMBER_APPOSITIVE = re.compile(r",\s+\d+,")
 _PARTY = re.compile(r"^[DRI]-[A-Z][a-z]+\.?$")
 _ROLE = re.compile(rf"(?i:\b(?:{ROLE_NOUNS})\b)")
 _CLAUSE_END = re.compile(r'[.;:!?](?:\s|$)|["“”]')
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Adm|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Capt|"
-                           r"Maj|Cmdr|Rev|Det|Sgt|Insp|Supt|Ft|Mt|[A-Z][a-z]{0,2}))$")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Adm|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Capt|"
+    r"Maj|Cmdr|Rev|Det|Sgt|Insp|Supt|Ft|Mt|[A-Z][a-z]{0,2}))$"
+)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
 MAX_WORDS = 16  # an attribution phrase is short
 
@@ -162,10 +164,10 @@ class _Reader:
         k = m.end
         while k < len(self.text) and self.text[k] in ",. ?!":
             k += 1
-        return k + 1 if k < len(self.text) and self.text[k] in "”\"" else m.end
+        return k + 1 if k < len(self.text) and self.text[k] in '”"' else m.end
 
     def _after(self, k: int) -> tuple[str | None, str | None]:
-        """ '"…," said X' / '"…," X said' up to the end of the clause."""
+        """'"…," said X' / '"…," X said' up to the end of the clause."""
         rest = self.text[k : k + 250].split("\n", 1)[0]
         clause = rest[: _clause_end(rest)]
         mark_after = self.text[max(0, k - 2) : k - 1]
@@ -183,7 +185,7 @@ class _Reader:
         return (subject or None), cue.group(0)
 
     def _before(self, k: int) -> tuple[str | None, str | None]:
-        """ 'X, echoing the president, said the United States would "…' in one sentence."""
+        """'X, echoing the president, said the United States would "…' in one sentence."""
         sentence = self.locator.sentence_at(self.doc, max(0, k - 1))
         start = sentence.start if sentence is not None else max(0, k - 300)
         before = self.text[max(start, k - 300) : k].split("\n")[-1]
@@ -296,8 +298,23 @@ def _modifier(phrase: str, name: str) -> bool:
     describes an unnamed speaker."""
     segment = next((s for s in phrase.split(",") if name in s), phrase).strip()
     tail = segment[segment.find(name) + len(name) :].split()
-    people = {"source", "sources", "relative", "witness", "resident", "member", "worker",
-              "employee", "man", "woman", "person", "people", "friend", "neighbor", "neighbour"}
+    people = {
+        "source",
+        "sources",
+        "relative",
+        "witness",
+        "resident",
+        "member",
+        "worker",
+        "employee",
+        "man",
+        "woman",
+        "person",
+        "people",
+        "friend",
+        "neighbor",
+        "neighbour",
+    }
     return bool(_UNNAMED.match(segment)) and any(
         _ROLE.fullmatch(w) or w.lower() in people for w in tail
     )
