@@ -143,3 +143,44 @@ def test_gold_conversion_keeps_offsets_and_hashes_not_text() -> None:
         convert_event(
             {**source, "figures": [{"doc": "d1", "text": "218 people"}]}, {"d1": text}, "t"
         )
+
+
+def test_a_clause_leaning_on_the_one_before_is_not_a_claim(make_locator) -> None:
+    from newsbrief.analyse.claims import find_claims
+
+    docs, loc = make_locator(
+        "Some of the passengers were burned beyond recognition; others were ripped to bits "
+        "by the force of the blast."
+    )
+    (claim,) = find_claims(loc.sentences, loc)
+    assert claim.text.startswith("Some of the passengers") and claim.text.endswith("blast.")
+
+
+def test_sections_are_capped_with_a_count_and_json_keeps_all() -> None:
+    import json
+
+    from newsbrief.config import Settings
+    from newsbrief.pipeline import brief
+    from newsbrief.render import render_json, render_markdown
+    from newsbrief.render.html import render_html
+
+    towns = ["Arlen", "Berwick", "Corvan", "Dunmore", "Elster", "Farrow"]
+    docs = [
+        Document(
+            f"d{i}",
+            " ".join(
+                f"The storm killed {3 + k} people in {t} on Monday." for k, t in enumerate(towns)
+            ),  # fmt: skip
+            dt.date(2024, 5, 6 + i),
+        )
+        for i in range(2)
+    ]
+    b = brief(docs)
+    assert b.analysis is not None and len(b.analysis.figures) > 2
+    capped = Settings(max_figures=2)
+    md = render_markdown(b, capped)
+    left = len(b.analysis.figures) - 2
+    assert f"*… and {left} more measures (all in the JSON output)*" in md
+    assert f"<details><summary>{left} more measures</summary>" in render_html(b, capped)
+    assert len(json.loads(render_json(b))["analysis"]["figures"]) == len(b.analysis.figures)
+    assert "more measures" not in render_markdown(b, Settings(max_figures=0))

@@ -40,6 +40,11 @@ LINK_THRESHOLD = 0.24
 MEASURE_BONUS = 0.2
 MIN_CLAIM_WORDS = 5
 _CLAUSE = re.compile(r",\s+but\s+|;\s+")
+_LEANING = {
+    "others", "other", "some", "many", "most", "few", "several", "all", "both", "one", "two",
+    "he", "she", "it", "they", "we", "this", "that", "these", "those", "which", "who", "its",
+    "his", "her", "their", "there", "then", "also", "so", "still", "instead",
+}  # fmt: skip
 
 
 class ClaimSimilarity(Protocol):
@@ -88,6 +93,8 @@ def find_claims(sentences: Sequence[Sentence], locator: Locator) -> list[Claim]:
     for s in sentences:
         if s.is_chatter or s.n_words < MIN_CLAIM_WORDS or s.text.rstrip().endswith("?"):
             continue
+        if s.text[:1].islower():
+            continue  # a fragment cut from a sentence, not a statement
         for start, end in _clauses(s):
             claims.append(Claim(s.text[start - s.start : end - s.start],
                                 locator.mention(s.doc_index, start, end)))  # fmt: skip
@@ -95,12 +102,15 @@ def find_claims(sentences: Sequence[Sentence], locator: Locator) -> list[Claim]:
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int]]:
+    """Clauses that are whole statements: a clause opening on a word that leans on the
+    clause before it ("others were ripped to bits", "he said", "which ...") stays joined."""
     cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(s.text)]
     spans, pos = [], 0
     for a, b in cuts:
         if (
             len(s.text[pos:a].split()) >= MIN_CLAIM_WORDS
             and len(s.text[b:].split()) >= MIN_CLAIM_WORDS
+            and s.text[b:].split()[0].lower().strip("“\"") not in _LEANING
         ):
             spans.append((s.start + pos, s.start + a))
             pos = b

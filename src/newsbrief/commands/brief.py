@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from newsbrief.commands._common import add_settings_flag, open_output, progress, settings_from
 
 if TYPE_CHECKING:
+    from newsbrief.config import Settings
     from newsbrief.models import Briefing
 
 from newsbrief.render import FORMATS
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     )
     out = open_output(args.output)
     try:
-        _write(briefings, args.format, len(clusters), out)
+        _write(briefings, args.format, len(clusters), out, settings)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(briefings, fmt: str, n: int, out) -> None:  # type: ignore[no-untyped-def]
+def _write(briefings, fmt: str, n: int, out, settings=None) -> None:  # type: ignore[no-untyped-def]
     from newsbrief import render
 
     if fmt == "jsonl":
@@ -89,14 +90,14 @@ def _write(briefings, fmt: str, n: int, out) -> None:  # type: ignore[no-untyped
     for i, b in enumerate(briefings):
         if i:
             out.write("\n---\n\n")
-        out.write(_single(b, fmt))
+        out.write(_single(b, fmt, settings))
 
 
-def _single(briefing: Briefing, fmt: str) -> str:
+def _single(briefing: Briefing, fmt: str, settings: Settings | None = None) -> str:
     if fmt == "html":
         from newsbrief.render.html import render_html
 
-        return render_html(briefing)
+        return render_html(briefing, settings)
     from newsbrief.render import render_markdown
 
-    return render_markdown(briefing)
+    return render_markdown(briefing, settings)
