@@ -148,7 +148,7 @@ def test_gold_conversion_keeps_offsets_and_hashes_not_text() -> None:
 def test_a_clause_leaning_on_the_one_before_is_not_a_claim(make_locator) -> None:
     from newsbrief.analyse.claims import find_claims
 
-    docs, loc = make_locator(
+    _docs, loc = make_locator(
         "Some of the passengers were burned beyond recognition; others were ripped to bits "
         "by the force of the blast."
     )
@@ -170,7 +170,7 @@ def test_sections_are_capped_with_a_count_and_json_keeps_all() -> None:
             f"d{i}",
             " ".join(
                 f"The storm killed {3 + k} people in {t} on Monday." for k, t in enumerate(towns)
-            ),  # fmt: skip
+            ),
             dt.date(2024, 5, 6 + i),
         )
         for i in range(2)
