@@ -110,7 +110,7 @@ def _clauses(s: Sentence) -> list[tuple[int, int]]:
         if (
             len(s.text[pos:a].split()) >= MIN_CLAIM_WORDS
             and len(s.text[b:].split()) >= MIN_CLAIM_WORDS
-            and s.text[b:].split()[0].lower().strip("“\"") not in _LEANING
+            and s.text[b:].split()[0].lower().strip('“"') not in _LEANING
         ):
             spans.append((s.start + pos, s.start + a))
             pos = b
