@@ -63,12 +63,14 @@ def same_fact(
 ) -> bool:
     """Can two sentences with these signatures state the same fact? Not when they give
     different numbers ("all 223 people" / "all 217 people"), when one negates what the
-    other states, or when both give names and share none."""
+    other states, or when both give names and share none (and no figure)."""
     (na, nega, names_a), (nb, negb, names_b) = a, b
     if na and nb and not (na <= nb or nb <= na):
         return False
     if nega != negb:
         return False
+    if na & nb:
+        return True  # a shared figure anchors the fact; names may differ (the army / Pentagon)
     return not (names_a and names_b and not names_a & names_b)
 
 

@@ -73,9 +73,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|would|(?:is|are|was|were)\s+(?:scheduled|expected|due|set|going)\s+to|"
-    rf"plans?\s+to|planned\s+for|next|by\s+(?:{_WEEKDAYS}))\b",
+    r"(?:is|are)\s+(?:scheduled|expected|due|set)\b|"
+    rf"plans?\s+to|planned\s+for|next|(?:by|until|till)\s+(?:{_WEEKDAYS}))\b",
     re.IGNORECASE,
 )
+_APPOSITIVE_WEEKDAY = re.compile(rf",\s+an?\s+(?:{_WEEKDAYS})\b")
 _DATELINE_END = re.compile(r"\s*(?:—|–|--|-|:|\(|\n)")
 _TODAY_CUE = re.compile(
     r"(?i:\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\bon\s+this\s+day\b)"
@@ -310,14 +312,20 @@ def _doc_mentions(
     doc: Document, i: int, locator: Locator, report: ReportDate
 ) -> Iterator[DateMention]:
     day_in: dict[int, str] = {}  # sentence -> the day it names, for clock times
+    previous: tuple[int, Resolved] | None = None  # the absolute date just before, if any
     for start, end, kind in find_date_spans(doc.text):
         mention = locator.mention(i, start, end)
         if kind == "clock":
             r = clock_time(mention.text, day_in.get(mention.sentence), report.date)
+        elif kind == "weekday" and previous and _APPOSITIVE_WEEKDAY.fullmatch(
+            doc.text[previous[0] : end]
+        ):
+            r = previous[1]  # "Aug. 14, a Monday": the weekday of the date just named
         else:
             r = resolve(mention.text, kind, report.date, _clause(doc.text, start, end))
         if r.granularity == "day" and r.value:
             day_in.setdefault(mention.sentence, r.value)
+        previous = (end, r) if kind == "absolute" else None
         yield DateMention(
             mention.text, r.value, r.granularity, r.relative, r.approximate, report.date, mention
         )
