@@ -43,6 +43,8 @@ _UNSPECIFIED = {"undefined", "unspecified", "undisclosed", "unknown", "unnamed",
 ADDITIVE = {"more", "additional", "extra", "fresh", "new", "further", "another", "added"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _PERCENT = {"percent", "per cent", "%"}
+_CLOCK = {"gmt", "edt", "est", "pdt", "pst", "cdt", "cst", "utc", "bst", "cet", "a.m.", "p.m.",
+          "am", "pm", "a.m", "p.m"}  # fmt: skip
 _DURATION = re.compile(r"\d\s*(?:hours|days|weeks)\b")
 _MONEY = {"dollars": "dollar", "euros": "euro", "pounds": "pound", "yuan": "yuan"}
 
@@ -146,11 +148,12 @@ def sentence_figures(
 
 _STARTERS = (
     set(UNITS) | set(ORDINALS) | {"a", "an", "half", "dozens", "scores", "hundreds", "thousands",
-                                  "tens", "millions", "billions"}
+                                  "tens", "millions", "billions", "several"}
 )  # fmt: skip
 _MAY_HOLD_NUMBER = re.compile(
     r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(ORDINALS) | {"half", "dozens", "scores",
-    "hundreds", "thousands", "millions", "billions", "number", "amount"})) + r")\b",
+    "hundreds", "thousands", "millions", "billions", "number", "amount", "several", "few",
+    "second", "minute", "hour", "day", "week", "month", "year", "decade"})) + r")\b",
     re.IGNORECASE,
 )  # fmt: skip
 
@@ -162,7 +165,8 @@ def _could_start(low: str) -> bool:
 
 def _read_number(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """The number that starts at ``toks[i]``, if any."""
-    for reader in (_unspecified, _vague, _fraction, _digits, _ordinals, _words):
+    for reader in (_unspecified, _vague, _several, _fraction, _digits, _ordinals, _hyphenated,
+                   _a_unit, _words):  # fmt: skip
         hit = reader(toks, i)
         if hit is not None:
             return hit
@@ -193,6 +197,42 @@ def _vague(toks: list[_Tok], i: int) -> ParsedNumber | None:
     return None
 
 
+def _several(toks: list[_Tok], i: int) -> ParsedNumber | None:
+    """ "several people", "a few hours": a vague amount without "of"."""
+    n = 2 if toks[i].low == "a" and i + 1 < len(toks) and toks[i + 1].low == "few" else 1
+    if n == 1 and toks[i].low != "several":
+        return None
+    if i + n < len(toks) and _plural(toks[i + n].low):
+        phrase = " ".join(t.low for t in toks[i : i + n])
+        return ParsedNumber(3.0, qualifier=phrase, vague_low=3.0, end=i + n)
+    return None
+
+
+def _hyphenated(toks: list[_Tok], i: int) -> ParsedNumber | None:
+    """ "six-story", "one-day", "five-hour": a number word joined to what it counts."""
+    parts = toks[i].low.split("-")
+    if len(parts) < 2 or parts[-1] in UNITS or not parts[-1].isalpha():
+        return None
+    parsed = parse_words(["-".join(parts[:-1])])
+    if parsed is None:
+        return None
+    return ParsedNumber(parsed[0], unit=_singular(parts[-1]), end=i + 1)
+
+
+def _a_unit(toks: list[_Tok], i: int) -> ParsedNumber | None:
+    """ "for nearly a week", "a half hour": one unit of time (not "twice a day")."""
+    if toks[i].low not in {"a", "an"} or i + 1 >= len(toks):
+        return None
+    if i and toks[i - 1].low in {"once", "twice", "times", "per", "than", "such", "what"}:
+        return None
+    j, value = i + 1, 1.0
+    if toks[j].low == "half" and j + 1 < len(toks):
+        j, value = j + 1, 0.5
+    if toks[j].low not in TIME_UNITS:
+        return None
+    return ParsedNumber(value, unit=toks[j].low, qualifier=_qualifier(toks, i), end=j + 1)
+
+
 def _fraction(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """ "two-thirds of", "half of", "a third of"."""
     value = parse_fraction(toks[i].text) if "-" in toks[i].text else None
@@ -217,6 +257,10 @@ def _digits(toks: list[_Tok], i: int) -> ParsedNumber | None:
     value = parse_digits(tok.text)
     if value is None or _is_name_or_code(toks, i):
         return None
+    if re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
+        run, _ = _noun_run(toks, i + 1)
+        if not run or not _plural(toks[run[-1]].low):
+            return None  # "the 2001 budget", "a 1983 accident": a year, not a count
     end, unit = i + 1, "percent" if tok.text.endswith("%") else ""
     if tok.text.startswith("$"):
         unit = "dollar"
@@ -231,6 +275,13 @@ def _is_name_or_code(toks: list[_Tok], i: int) -> bool:
     tok = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     prev = toks[i - 1] if i else None
+    if nxt and (nxt.low in _CLOCK or (nxt.low in {"a", "p"} and i + 2 < len(toks)
+                                      and toks[i + 2].text == ".")):  # fmt: skip
+        return True  # "0630 GMT", "2 a.m.", "1 p. m.": clock times
+    if nxt and nxt.low in {"caliber", "calibre", "mm"}:
+        return True  # ".45 caliber", "9 mm": a calibre names a weapon
+    if prev and prev.text == "." and prev.end == tok.start:
+        return True  # ".25", ".45"
     if nxt and nxt.start == tok.end and (nxt.text[0].isalpha() or nxt.text in {"/", ":"}):
         return True
     if prev and prev.end == tok.start and prev.text in {"/", ":", "-", "#"}:
@@ -246,6 +297,9 @@ def _range_end(toks: list[_Tok], j: int, low: float) -> tuple[float | None, int]
     k = j + 1 if j < len(toks) and toks[j].low in joiners else j
     if k < len(toks):
         high = parse_digits(toks[k].text)
+        if high is None and k > j and toks[j].low in {"or", "to"}:
+            words = parse_words([toks[k].text])  # "eight or nine people"
+            high = words[0] if words else None
         spoken = k == j and high is not None and high > low
         between = toks[j].low != "and" or (j >= 2 and toks[j - 2].low == "between")
         if high is not None and (k > j or spoken) and high > low and between:
@@ -260,8 +314,9 @@ def _ordinals(toks: list[_Tok], i: int) -> ParsedNumber | None:
     if not i or toks[i - 1].low != "the" or toks[i].low not in ORDINALS:
         return None
     j, value = i + 1, ORDINALS[toks[i].low]
-    if j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in ORDINALS:
-        value, j = max(value, ORDINALS[toks[j + 1].low]), j + 2
+    if not (j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in ORDINALS):
+        return None  # "the first breaks": a rank, not a running count
+    value, j = max(value, ORDINALS[toks[j + 1].low]), j + 2
     run = _noun_run(toks, j)[0]
     if not run or not toks[run[-1]].low.endswith("s"):
         return None  # "the third city" is a rank, not a count
@@ -306,8 +361,8 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
             break
         if t.low in ADDITIVE and not run:
             additive = True
-        elif run and t.low.endswith("ed"):
-            break  # "buildings collapsed": a verb ends the noun phrase
+        elif t.low.endswith("ed") and (run or len(t.low) > 4):
+            break  # "buildings collapsed", "767 crashed": a verb ends the noun phrase
         else:
             run.append(j)
             if _plural(t.low):
@@ -317,7 +372,12 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
 
 
 def _plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+_IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "feet"}
 
 
 def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None) -> Found | None:
@@ -339,10 +399,15 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     if not words and not unit and number.value is not None:
         at = toks[i].start - where.sentence.start
         event = outcome(where.sentence.text, at, toks[end - 1].end - where.sentence.start)
-        if event in HUMAN_OUTCOMES:
+        partitive = _partitive(toks, end)
+        if _is_age(toks, i, end):
+            counts = "age"  # "Maria Lopez, 37,", "ages 7 and 12", "Matthew, then 9,"
+        elif partitive:
+            counts = partitive  # "10 of 12 American victims", "three of eight witnesses"
+        elif event in HUMAN_OUTCOMES:
             counts = "people"  # "wounding 14", "more than 450 are hurt": people, unsaid
         elif number.vague_low is None and not qualifier:
-            return None  # a bare number with nothing counted: a score, an age, a code
+            return None  # a bare number with nothing counted: a score, a code
     tail = j  # after the unit words ("5 percent"), without a dangling "of the"
     while tail > end and toks[tail - 1].low in {"of", "the", "-"}:
         tail -= 1
@@ -354,6 +419,30 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     at, to = found.figure.mention.start - where.sentence.start, stop - where.sentence.start
     return replace(found, increment=_is_increment(toks, i, end), event=outcome(text, at, to),
                    scope=scope_of(text, at, to))  # fmt: skip
+
+
+def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
+    """ "Name, 38," / "Name, then 9," / "ages 7 and 12": a person's age."""
+    nxt = toks[end].text if end < len(toks) else "."
+    k = i - 1 if i and toks[i - 1].low != "then" else i - 2
+    if k >= 1 and toks[k].text == "," and toks[k - 1].text[:1].isupper() and nxt in {",", "."}:
+        return (toks[i].text.isdigit() and 0 < int(toks[i].text) < 120) or False
+    return k >= 0 and toks[k].low in {"ages", "aged", "age"}
+
+
+def _partitive(toks: list[_Tok], end: int) -> str:
+    """ "10 of 12 American victims", "two of the men": what the number is a part of."""
+    j = end
+    if j >= len(toks) or toks[j].low != "of":
+        return ""
+    j += 1
+    if j < len(toks) and toks[j].low in {"the", "its", "their", "his", "her"}:
+        j += 1
+    if j < len(toks) and (parse_digits(toks[j].text) is not None or parse_words([toks[j].text])):
+        j += 1
+    run, _ = _noun_run(toks, j)
+    words = [toks[k].text for k in run]
+    return " ".join(words) if words and _plural(words[-1].lower()) else ""
 
 
 # What happened to what a figure counts, by the words reports use for it.
