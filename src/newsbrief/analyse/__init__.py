@@ -11,8 +11,9 @@ over the documents and their sentences:
 * :mod:`.claims` — claim groups (agreed, single-source, divergent) and coverage;
 * :mod:`.timeline` — dated events with citations.
 
-spaCy is optional: without it the entities are empty, quotes keep the speakers
-named next to them, and a note says so.
+spaCy is optional: without it only names typed by their context are entities ("Sen.
+Ann Lee", "Piedmont Center", "in Nairobi"), quotes keep the speakers named next to them,
+and a note says so.
 """
 
 from __future__ import annotations
@@ -85,9 +86,9 @@ def _entity_spans(
     try:
         return entity_spans(texts, model), ()
     except MissingDependency as exc:
-        log.warning("entities skipped: %s", exc)
+        log.warning("entity model missing (names typed from their context only): %s", exc)
         empty: tuple[tuple[EntitySpan, ...], ...] = tuple(() for _ in texts)
-        return empty, (f"entities skipped: {exc}",)
+        return empty, (f"entity model missing, names typed from their context only: {exc}",)
 
 
 def ner_cuts(documents: Sequence[Document], locator: Locator, budget: int) -> list[int]:

@@ -72,7 +72,7 @@ _PLACE_AFTER = re.compile(
 )
 _FRAGMENT = re.compile(
     r"^(?:State|Defense|Department|Secretary|Justice|Treasury|Interior|GMT|EDT|EST|CDT|CST|PDT|"
-    r"PST|UTC|AP|AFP|NYT)$"
+    r"PST|UTC|AP|AFP|NYT|Sgt|Cmdr|Capt|Lt|Col|Gen|Adm|Rep|Sen|Gov|Miss\.|Mass\.|[A-Z]\.?)$"
 )  # fmt: skip
 # What a name's last word says about its type: "Kennedy International Airport" is a place,
 # "Civil Aviation Authority" an organisation, whatever the model said.
@@ -109,6 +109,7 @@ def entities(
 ) -> tuple[Entity, ...]:
     """Merged entities, most mentioned first, with counts per report."""
     raws = [r for i, doc in enumerate(documents) for r in _raw_mentions(doc, i, spans[i])]
+    raws += _context_mentions(documents, raws)
     raws += _unlabelled_mentions(documents, raws)
     groups = merge_aliases(raws)
     roles = person_roles(documents, spans)
@@ -151,6 +152,101 @@ def _head_type(text: str) -> EntityType | None:
     if words[-1] in _PLACE_HEADS:
         return "place"
     return "organization" if words[-1] in _ORG_HEADS else None
+
+
+_CANDIDATE = re.compile(
+    r"(?<![\w.’'-])(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.)"
+    r"(?:\s+(?:(?:bin|al|de|van|von|der|la|du|da|di|of|for)\s+)?"
+    r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.))*"
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Capt|Lt|Col|Sgt|Det|Rev|Prof)\.?|"
+    r"\b(?:President|Detective|Deputy|spokesman|spokeswoman|said|Judge|Senator|Mayor|Officer|"
+    r"Sheriff|attorney|lawyer|prosecutor|Commissioner|neighbor|neighbour|son|daughter|wife|"
+    r"husband|mother|father|brother|sister|friend))\s+$"
+)
+_PERSON_AFTER = re.compile(r"^(?:,\s+(?:then\s+)?\d{1,3},|\s+(?:said|says|told|testified|added)\b)")
+_PLACE_BEFORE_WORD = re.compile(r"\b(?:in|near|outside|from)\s+$")
+_STARTERS = {
+    "the", "a", "an", "but", "and", "in", "on", "at", "for", "of", "to", "as", "by", "with",
+    "after", "before", "when", "while", "if", "it", "this", "that", "there", "he", "she", "they",
+    "we", "i", "his", "her", "their", "its", "some", "many", "police", "officials", "also",
+    "still", "yet", "so", "then", "now", "meanwhile", "however", "although", "though", "since",
+    "during", "until", "because", "according", "last", "next", "earlier", "later", "today",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "adm", "capt", "lt", "col", "sgt", "det",
+    "rev", "prof", "president", "detective", "deputy", "judge", "senator", "mayor", "officer",
+    "sheriff", "commissioner", "st", "u.s", "no", "all", "what", "who", "where", "why", "how",
+}  # fmt: skip
+
+
+def _context_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> list[_Raw]:
+    """Names the model did not label (it reads only part of long clusters), typed by the
+    words around them: a title or "said" next to a person ("Sen. Ann Lee", "Lee, 52,"),
+    a head word ("Piedmont Center", "Campaign for Nuclear Disarmament"), or "in" before
+    a place. A name with no such context is left out (precision first)."""
+    out: list[_Raw] = []
+    for i, doc in enumerate(documents):
+        text = doc.text
+        taken = sorted((r.start, r.end) for r in raws if r.doc_index == i)
+        for m in _CANDIDATE.finditer(text):
+            start, end, name = _trim_candidate(text, m.start(), m.end())
+            if not name or _dateline(text, start, end):
+                continue
+            k = bisect.bisect_right(taken, (start, len(text))) - 1
+            if (k >= 0 and taken[k][1] > start) or _starts_inside(taken, k + 1, end):
+                continue
+            kind = _context_type(text, start, end, name)
+            if kind is not None:
+                out.append(_Raw(i, start, end, name, kind, True))
+    return out
+
+
+def _trim_candidate(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Leading sentence words and titles off ("But Sen. Ann Lee" -> "Ann Lee"), a trailing
+    connective off ("Lee and")."""
+    words = text[start:end].split()
+    while words and (words[0].lower().rstrip(".") in _STARTERS or words[0].endswith(("’s", "'s"))):
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "for", "and", "bin", "al", "de", "van", "von"}:
+        words = words[:-1]
+    if "of" in words and _PERSON_BEFORE.search(text[max(0, start - 30) : start]):
+        words = words[: words.index("of")]  # "Sen. James Inhofe of Oklahoma"
+    if not words:
+        return start, start, ""
+    end = start + len(" ".join(text[start:end].split()[: len(words)]))
+    end = text.find(words[-1], start) + len(words[-1])
+    return start, end, text[start:end]
+
+
+def _context_type(text: str, start: int, end: int, name: str) -> EntityType | None:
+    head = _head_type(name)
+    if head is not None:
+        return head
+    if re.search(r"\s(?:of|for)\s", name):  # "Campaign for Nuclear Disarmament"
+        return "place" if name.split()[0].lower() in _PLACE_OF else "organization"
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if name.upper() == name or _FRAGMENT.match(name):
+        return None
+    words = name.split()
+    if _PERSON_BEFORE.search(before) or (len(words) >= 2 and _PERSON_AFTER.match(after)):
+        return "person"
+    if _PERSON_AFTER.match(after) and re.match(r"^,\s+(?:then\s+)?\d", after):
+        return "person"  # "Lee, 52,"
+    if len(words) >= 2 and _ROLE_AFTER.match(text[end : end + 80]):
+        return "person"  # "Gary Bauer, a GOP power broker,"
+    if _STATE_AFTER.match(after):
+        return "place"  # "Montvale, N.J."
+    if _PLACE_BEFORE_WORD.search(before) and not _PERSON_AFTER.match(after):
+        return "place"
+    return None
+
+
+_PLACE_OF = {"city", "gulf", "bay", "sea", "isle", "island", "cape", "strait", "port"}
+_STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?:[,\s-]|$)")
 
 
 def _unlabelled_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> list[_Raw]:
@@ -201,9 +297,11 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 
 def _context_place(text: str, start: int, end: int) -> bool:
-    """ "the city of Herat", "Ghazni, a strategic provincial capital"."""
-    return bool(_PLACE_BEFORE.search(text[max(0, start - 30) : start])) or bool(
-        _PLACE_AFTER.match(text[end : end + 60])
+    """ "the city of Herat", "Ghazni, a strategic provincial capital", "Caldwell, N.J."."""
+    return (
+        bool(_PLACE_BEFORE.search(text[max(0, start - 30) : start]))
+        or bool(_PLACE_AFTER.match(text[end : end + 60]))
+        or bool(_STATE_AFTER.match(text[end : end + 12]))
     )
 
 
