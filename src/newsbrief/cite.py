@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -47,6 +48,7 @@ def cite(
     return tuple(_cite_one(i, sentences, terms, similarity, threshold) for i in chosen)
 
 
+@lru_cache(maxsize=8192)
 def fact_signature(text: str) -> tuple[frozenset[str], bool, frozenset[str]]:
     """What must agree for two sentences to state one fact: the numbers they give, whether
     they negate, and the names they give (capitalised words past the first)."""

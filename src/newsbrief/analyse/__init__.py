@@ -29,9 +29,8 @@ from newsbrief.analyse.entities import entities as find_entities
 from newsbrief.analyse.figures import find_figures
 from newsbrief.analyse.measures import group_measures
 from newsbrief.analyse.nlp import EntitySpan
-from newsbrief.analyse.quotes import find_quotes
 from newsbrief.analyse.spans import Locator
-from newsbrief.analyse.speakers import attribute
+from newsbrief.analyse.speakers import quotes_with_speakers
 from newsbrief.analyse.timeline import build_timeline
 from newsbrief.errors import MissingDependency
 from newsbrief.models import Analysis, Document, Sentence, SummarySentence
@@ -60,8 +59,7 @@ def analyse_reports(
     spans, notes = _entity_spans([d.text[:c] for d, c in zip(documents, cuts, strict=True)],
                                  spacy_model)  # fmt: skip
     entities = find_entities(documents, spans, locator)
-    quotes = attribute(documents, locator, find_quotes(documents, locator, spans, entities), spans,
-                       entities)  # fmt: skip
+    quotes = quotes_with_speakers(documents, locator, spans, entities)
     groups = group_claims(find_claims(sentences, locator), measures, summary, claim_similarity)
     return Analysis(
         claims=groups,

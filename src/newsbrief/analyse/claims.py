@@ -150,13 +150,13 @@ def _apart_where_facts_differ(
     claims: Sequence[Claim], scores: np.ndarray, shared: np.ndarray, threshold: float
 ) -> np.ndarray:
     """Claims that give other numbers, negate, or name others cannot state one fact: their
-    link is made strongly negative (only pairs near the threshold are checked). Other
+    link is made strongly negative (only pairs that could link are checked). Other
     numbers for one measure stay linked: that group is a divergence, shown as one."""
     from newsbrief.cite import fact_signature, same_fact
 
     out = np.array(scores, dtype=float, copy=True)
     signatures: dict[int, tuple[frozenset[str], bool, frozenset[str]]] = {}
-    for i, j in np.argwhere(out >= threshold / 2):
+    for i, j in np.argwhere(out >= threshold):
         if i < j:
             a = signatures.setdefault(int(i), fact_signature(claims[i].text))
             b = signatures.setdefault(int(j), fact_signature(claims[j].text))

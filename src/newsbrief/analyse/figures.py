@@ -152,8 +152,8 @@ _STARTERS = (
 )  # fmt: skip
 _MAY_HOLD_NUMBER = re.compile(
     r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(ORDINALS) | {"half", "dozens", "scores",
-    "hundreds", "thousands", "millions", "billions", "number", "amount", "several", "few",
-    "second", "minute", "hour", "day", "week", "month", "year", "decade"})) + r")\b",
+    "hundreds", "thousands", "millions", "billions", "number", "amount", "several", "few"}))
+    + r")\b|\ban?\s+(?:half\s+)?(?:second|minute|hour|day|week|month|year|decade)\b",
     re.IGNORECASE,
 )  # fmt: skip
 

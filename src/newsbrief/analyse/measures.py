@@ -41,6 +41,7 @@ class _FigureGroup:
     items: list[Found]
     additive: bool
     context: float = 0.0
+    key: tuple[str, str, str, str] = ("", "", "", "")
 
     @property
     def docs(self) -> set[int]:
@@ -94,14 +95,14 @@ def group_measures(
     """Measures, most widely reported first, each with its divergence if any."""
     groups: list[_FigureGroup] = []
     for f in found:
+        key = _key(f)
         for g in groups:
-            same = g.items[0]
-            if _key(f) == _key(same) and _same_value(f, same):
+            if g.key == key and _same_value(f, g.items[0]):
                 g.items.append(f)
                 g.additive |= f.additive
                 break
         else:
-            groups.append(_FigureGroup([f], f.additive))
+            groups.append(_FigureGroup([f], f.additive, key=key))
     merged = _merge(groups, locator, similarity)
     merged.sort(key=lambda g: (-len(g.docs), _first(g)))
     return tuple(_measure(g, k + 1, reports) for k, g in enumerate(merged))
@@ -153,7 +154,7 @@ def _merge(
         a, b = max(scores, key=lambda k: (scores[k], -k[0], -k[1]))
         ga, gb = live[a], live[b]
         assert ga is not None and gb is not None
-        live[a] = _FigureGroup(ga.items + gb.items, ga.additive or gb.additive)
+        live[a] = _FigureGroup(ga.items + gb.items, ga.additive or gb.additive, key=ga.key)
         live[b] = None
         for key in [k for k in scores if b in k or a in k]:
             del scores[key]
@@ -166,7 +167,7 @@ def _link(
 ) -> float | None:
     """How well two clusters fit one measure; ``None`` when they must stay apart."""
     x, y = a.items[0], b.items[0]
-    if _key(x) != _key(y) or x.figure.unit == "date":
+    if a.key != b.key or x.figure.unit == "date":
         return None
     if any(f.increment for f in a.items + b.items) and not _same_value(x, y):
         return None  # "another 2,000 residents" adds to a total; it does not revise it

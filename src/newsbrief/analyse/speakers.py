@@ -1,7 +1,8 @@
 """Who said a quotation: the attribution next to it, read as a clause.
 
-:mod:`newsbrief.analyse.quotes` finds the quoted words; this module names their
-speaker, report by report, from the words around them:
+:func:`newsbrief.analyse.quotes.quote_spans` finds the quoted words (and
+:func:`~newsbrief.analyse.quotes.find_quotes` the clips of transcripts); this module
+names their speaker, report by report, from the words around them:
 
 * after the quote: ``"…," said Ortiz, who was hurt`` (the first name after the verb),
   ``"…," the Russian navy commander, Adm. Vladimir Kuroyedov, said`` (the name nearest
@@ -22,11 +23,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsbrief.analyse.entities import ROLE_NOUNS, TITLES, alias_key
 from newsbrief.analyse.nlp import EntitySpan
-from newsbrief.analyse.quotes import CUE_VERBS, Said, merge_quotes, normalise
+from newsbrief.analyse.quotes import (
+    CUE_VERBS,
+    MIN_QUOTE_WORDS,
+    Said,
+    find_quotes,
+    merge_quotes,
+    normalise,
+    quote_spans,
+)
 from newsbrief.analyse.spans import Locator
 from newsbrief.models import Document, Entity, Mention, Quote
 
@@ -63,52 +72,47 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
 MAX_WORDS = 16  # an attribution phrase is short
 
 
-def attribute(
+def quotes_with_speakers(
     documents: Sequence[Document],
     locator: Locator,
-    quotes: Sequence[Quote],
     spans: Sequence[Sequence[EntitySpan]],
     entities: Sequence[Entity],
 ) -> tuple[Quote, ...]:
-    """The quotes again, each report's mention given the speaker its own words name,
-    merged across reports as :func:`merge_quotes` does."""
-    kinds = {m: q.kind for q in quotes for m in q.mentions}
-    by_doc: dict[int, list[Mention]] = {}
-    for m in kinds:
-        by_doc.setdefault(m.doc_index, []).append(m)
-    people = _people(entities)
+    """Every report's quotations (the words :func:`quote_spans` marks, at least
+    :data:`MIN_QUOTE_WORDS` long), each given the speaker its own report names, merged
+    across reports. Transcript clips, which no marks delimit, are read by
+    :func:`find_quotes` and keep the speaker it finds."""
     said: list[Said] = []
-    for i, mentions in by_doc.items():
-        text = documents[i].text
-        known = people | {s.text for s in spans[i] if s.label == "PERSON"} if spans else people
-        reader = _Reader(text, locator, i, known, entities)
-        for m in sorted(mentions, key=lambda m: m.start):
-            if kinds[m] == "transcript":
-                said.append(Said(m, None, None, None, None, "transcript", m.start))
-                continue
-            said.append(reader.read(m))
+    names = _Names.of(entities)
+    for i, doc in enumerate(documents):
+        persons = [s.text for s in spans[i] if s.label == "PERSON"] if spans else []
+        reader = _Reader(doc.text, locator, i, names.with_people(persons))
+        for start, end in quote_spans(doc.text):
+            inner = doc.text[start:end]
+            if len(inner.split()) >= MIN_QUOTE_WORDS:
+                said.append(
+                    reader.read(locator.mention(i, start, start + len(inner.rstrip(",. "))))
+                )
+    clips: tuple[Quote, ...] = ()
+    if any(d.kind == "transcript" for d in documents):
+        clips = tuple(q for q in find_quotes(documents, locator, spans, entities)
+                      if q.kind == "transcript")  # fmt: skip
     said.sort(key=lambda q: (q.mention.doc_index, q.mention.start))
-    merged = _merge(said)
-    old = {m: q for q in quotes for m in q.mentions}
-    out = []
-    for q in merged:  # transcript clips keep the speaker the transcript reader found
-        first = old[q.mentions[0]]
-        if q.kind == "transcript":
-            q = replace(q, speaker=first.speaker, role=first.role, cue=first.cue,
-                        speaker_text=first.speaker_text)  # fmt: skip
-        out.append(q)
-    return tuple(out)
+    quotes = list(_merge(said)) + list(clips)
+    quotes.sort(key=lambda q: (q.mentions[0].doc_index, q.mentions[0].start))
+    return tuple(replace(q, id=f"q{k + 1}") for k, q in enumerate(quotes))
 
 
 def _merge(said: Sequence[Said]) -> tuple[Quote, ...]:
     """One quote per quotation carried by several reports: the same words and no two
     different speakers ("This is a tragedy" said by two people is two quotes)."""
     groups: list[list[Said]] = []
+    keys = {id(q): normalise(q.mention.text) for q in said}
     for q in said:
         for g in groups:
             if (
                 g[0].mention.doc_index != q.mention.doc_index
-                and _same_words(g[0].mention.text, q.mention.text)
+                and _same_words(keys[id(g[0])], keys[id(q)])
                 and (q.speaker is None or all(x.speaker in {None, q.speaker} for x in g))
             ):
                 g.append(q)
@@ -119,26 +123,19 @@ def _merge(said: Sequence[Said]) -> tuple[Quote, ...]:
     return tuple(replace(q, id=f"q{k + 1}") for k, q in enumerate(quotes))
 
 
-def _same_words(a: str, b: str) -> bool:
-    na, nb = normalise(a), normalise(b)
+def _same_words(na: str, nb: str) -> bool:
+    """Normalised wordings of one quotation (one holds the other, or most words shared)."""
     if na in nb or nb in na:
         return len(min(na, nb, key=len).split()) >= 6 or na == nb
     wa, wb = set(na.split()), set(nb.split())
     return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.7
 
 
-def _people(entities: Sequence[Entity]) -> set[str]:
-    return {a for e in entities if e.type == "person" for a in (e.name, *e.aliases)}
-
-
 class _Reader:
     """Attribution of the quotes of one report, in order (pronouns look back)."""
 
-    def __init__(
-        self, text: str, locator: Locator, doc: int, people: set[str], entities: Sequence[Entity]
-    ) -> None:
-        self.text, self.locator, self.doc = text, locator, doc
-        self.people, self.entities = people, entities
+    def __init__(self, text: str, locator: Locator, doc: int, names: _Names) -> None:
+        self.text, self.locator, self.doc, self.names = text, locator, doc, names
         self.previous: Said | None = None
 
     def read(self, m: Mention) -> Said:
@@ -257,30 +254,62 @@ class _Reader:
 
     def _is_person(self, name: str) -> bool:
         key = alias_key(name)
-        if any(alias_key(p) == key or alias_key(p).endswith(" " + key) for p in self.people):
+        if key in self.names.person_suffixes:
             return True
-        others = {alias_key(a) for e in self.entities if e.type != "person"
-                  for a in (e.name, *e.aliases)}  # fmt: skip
-        return len(key.split()) >= 2 and key not in others
+        return len(key.split()) >= 2 and key not in self.names.others
 
     def _full(self, name: str) -> str:
         """The fullest form the cluster gives: "Hall" -> "Jim Hall"; words before a known
         name are a role ("Albany County Deputy Reggie Fluty")."""
         words = alias_key(name).split()
         for k in range(len(words)):
-            key = " ".join(words[k:])
-            for e in self.entities:
-                if key in {alias_key(a) for a in (e.name, *e.aliases)}:
-                    return e.name
+            found = self.names.by_alias.get(" ".join(words[k:]))
+            if found:
+                return found
             if len(words) - k <= 2:
                 break
-        key = alias_key(name)
-        last = key.split()[-1]
-        people = {e.name for e in self.entities if e.type == "person"
-                  and alias_key(e.name).split()[-1] == last}  # fmt: skip
-        if len(key.split()) == 1 and len(people) == 1:
-            return people.pop()
+        people = self.names.by_surname.get(words[-1], set()) if words else set()
+        if len(words) == 1 and len(people) == 1:
+            return next(iter(people))
         return name
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The cluster's names, indexed once: alias -> entity name, people's name endings,
+    other entities' aliases, people by surname."""
+
+    by_alias: dict[str, str]
+    person_suffixes: frozenset[str]
+    others: frozenset[str]
+    by_surname: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, entities: Sequence[Entity], extra_people: Sequence[str] = ()) -> _Names:
+        by_alias: dict[str, str] = {}
+        suffixes: set[str] = set()
+        others: set[str] = set()
+        by_surname: dict[str, set[str]] = {}
+        for e in entities:
+            keys = {alias_key(a) for a in (e.name, *e.aliases)}
+            for k in keys:
+                by_alias.setdefault(k, e.name)
+            if e.type == "person":
+                suffixes |= {_suffix for k in keys for _suffix in _suffixes(k)}
+                by_surname.setdefault(alias_key(e.name).split()[-1], set()).add(e.name)
+            else:
+                others |= keys
+        suffixes |= {x for p in extra_people for x in _suffixes(alias_key(p))}
+        return cls(by_alias, frozenset(suffixes), frozenset(others), by_surname)
+
+    def with_people(self, people: Sequence[str]) -> _Names:
+        more = {x for p in people for x in _suffixes(alias_key(p))}
+        return _Names(self.by_alias, self.person_suffixes | more, self.others, self.by_surname)
+
+
+def _suffixes(key: str) -> list[str]:
+    words = key.split()
+    return [" ".join(words[k:]) for k in range(len(words))]
 
 
 def _clause_end(rest: str) -> int:
