@@ -80,6 +80,7 @@ _PLACE_HEADS = {
     "airport", "base", "island", "islands", "ocean", "sea", "river", "street", "avenue",
     "bridge", "county", "park", "lake", "bay", "mountains", "mountain", "valley", "gulf",
     "strait", "peninsula", "province", "canyon", "coast", "square", "road", "harbor", "harbour",
+    "center", "centre", "courthouse", "plaza", "mall",
 }  # fmt: skip
 _ORG_HEADS = {
     "authority", "agency", "board", "council", "ministry", "department", "commission",
@@ -342,6 +343,9 @@ def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
     _link_acronyms(keys, union)
     _link_partial_names(keys, {_key(r) for r in raws if r.type == "person"}, union, find)
     _link_suffixes(keys, union)
+    people = {_key(r) for r in raws if r.type == "person"}
+    _link_prefixes(keys, {_key(r) for r in raws if r.type != "person"} - people, union)
+    _link_states(keys, union)
     grouped: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
         grouped[find(_key(r))].append(r)
@@ -386,14 +390,54 @@ def _link_partial_names(keys: set[str], people: set[str], union: Any, find: Any)
             for b in names:
                 if a < b and _same_first_name(a.split()[0], b.split()[0]):
                     union(a, b)
+    for a in multi:  # "Igor Dyagalo" / "Igor Dygalo": one letter off, same first name
+        for b in multi:
+            if a < b and a.split()[0] == b.split()[0] and _one_edit(a.split()[-1], b.split()[-1]):
+                union(a, b)
     for k in keys:
         if " " in k:
             continue
         for position in (-1, 0):
             hits = {find(m) for m in multi if m.split()[position] == k}
+            if not hits and position == 0 and len(k) >= 3:  # "Matt" -> "Matthew Shepard"
+                hits = {find(m) for m in multi if _same_first_name(k, m.split()[0])}
             if len(hits) == 1:
                 union(k, hits.pop())
                 break
+
+
+def _link_prefixes(keys: set[str], places_orgs: set[str], union: Any) -> None:
+    """ "Atlantic" / "Atlantic Ocean", "All-Tech" / "All-Tech Investment Group": a
+    place's or organisation's name that starts only one longer such name is that name."""
+    longer = [k for k in places_orgs if " " in k]
+    for k in places_orgs:
+        hits = [m for m in longer if m != k and m.startswith(k + " ")]
+        if len(hits) == 1:
+            union(k, hits[0])
+
+
+# AP abbreviations of US states, as wire reports write them after a place name.
+US_STATES = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
+    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
+    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
+    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota",
+    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island",
+    "sc": "south carolina", "sd": "south dakota", "tenn": "tennessee", "tex": "texas",
+    "vt": "vermont", "va": "virginia", "wash": "washington", "wva": "west virginia",
+    "wis": "wisconsin", "wyo": "wyoming",
+}  # fmt: skip
+
+
+def _link_states(keys: set[str], union: Any) -> None:
+    """ "Wyo." is Wyoming, "N.J." New Jersey, when both are named."""
+    for k in keys:
+        full = US_STATES.get(k)
+        if full and full in keys:
+            union(k, full)
 
 
 _NICKNAMES = {
@@ -406,10 +450,21 @@ _NICKNAMES = {
 }  # fmt: skip
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, in names of five letters or more."""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
 def _same_first_name(a: str, b: str) -> bool:
-    """ "jim"/"james", "chris"/"christopher", "j"/"john": one person's first name."""
+    """ "jim"/"james", "chris"/"christopher", "j"/"john", "gulsham"/"gulshan" (a typo):
+    one person's first name."""
     a, b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
-    return a.startswith(b) or b.startswith(a)
+    return a.startswith(b) or b.startswith(a) or _one_edit(a, b)
 
 
 def _entity(group: list[_Raw], n_docs: int, locator: Locator, roles: dict[str, str]) -> Entity:
