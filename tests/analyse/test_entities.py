@@ -151,7 +151,7 @@ def test_spelling_variants_and_short_forms_are_one_entity(make_locator) -> None:
             "A spokesman for the Campaign for Nuclear Disarmament spoke.",
             "Campaign for Nuclear Disarmament",
             "organization",
-        ),  # fmt: skip
+        ),
         ("The firm is based in Montvale, N.J. and trades stocks.", "Montvale", "place"),
     ],
 )
