@@ -184,3 +184,45 @@ def test_sections_are_capped_with_a_count_and_json_keeps_all() -> None:
     assert f"<details><summary>{left} more measures</summary>" in render_html(b, capped)
     assert len(json.loads(render_json(b))["analysis"]["figures"]) == len(b.analysis.figures)
     assert "more measures" not in render_markdown(b, Settings(max_figures=0))
+
+
+def _divergences(*reports: tuple[str, dt.date]) -> tuple[object, ...]:
+    from newsbrief.pipeline import brief
+
+    docs = [Document(f"d{k}", text, day) for k, (text, day) in enumerate(reports)]
+    analysis = brief(docs).analysis
+    assert analysis is not None
+    return analysis.divergences
+
+
+def test_a_rough_bound_then_a_close_figure_is_no_divergence() -> None:
+    day1, day2 = dt.date(2000, 8, 14), dt.date(2000, 8, 15)
+    assert (
+        _divergences(
+            ("Rescuers tried to reach more than 100 sailors trapped in the submarine.", day1),
+            ("Rescuers tried to reach 116 sailors trapped in the submarine.", day2),
+        )
+        == ()
+    )
+
+
+def test_a_total_is_not_compared_with_a_part() -> None:
+    day1, day2 = dt.date(1998, 8, 12), dt.date(1998, 8, 13)
+    assert (
+        _divergences(
+            ("The bombing in Nairobi killed 213 people on Friday.", day1),
+            ("The twin bombings in Nairobi and Dar es Salaam killed 224 people on Friday.", day2),
+        )
+        == ()
+    )
+
+
+def test_ages_of_different_people_do_not_diverge() -> None:
+    day1, day2 = dt.date(1999, 7, 18), dt.date(1999, 7, 19)
+    assert (
+        _divergences(
+            ("The plane carried John Kennedy, 38, and others.", day1),
+            ("The plane carried Carolyn Bessette Kennedy, 33, and others.", day2),
+        )
+        == ()
+    )

@@ -417,8 +417,9 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     found = _record(where, (toks[first].start, stop), replace(number, unit=unit), counts, additive)
     text = where.sentence.text
     at, to = found.figure.mention.start - where.sentence.start, stop - where.sentence.start
+    scope = _whose_age(toks, i) if counts == "age" else scope_of(text, at, to)
     return replace(found, increment=_is_increment(toks, i, end), event=outcome(text, at, to),
-                   scope=scope_of(text, at, to))  # fmt: skip
+                   scope=scope)  # fmt: skip
 
 
 def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
@@ -428,6 +429,18 @@ def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
     if k >= 1 and toks[k].text == "," and toks[k - 1].text[:1].isupper() and nxt in {",", "."}:
         return (toks[i].text.isdigit() and 0 < int(toks[i].text) < 120) or False
     return k >= 0 and toks[k].low in {"ages", "aged", "age"}
+
+
+def _whose_age(toks: list[_Tok], i: int) -> str:
+    """The name an age follows ("Carolyn Bessette Kennedy, 33" -> "carolyn bessette kennedy")."""
+    k = i - 1
+    while k >= 0 and toks[k].low in {",", "then"}:
+        k -= 1
+    words: list[str] = []
+    while k >= 0 and toks[k].text[:1].isupper() and len(words) < 4:
+        words.insert(0, toks[k].low)
+        k -= 1
+    return " ".join(words)
 
 
 def _partitive(toks: list[_Tok], end: int) -> str:
@@ -523,7 +536,13 @@ def scope_of(text: str, start: int, end: int) -> str:
     head = re.split(r"\s(?:_|--)\s", text[:start])[-1]  # not the dateline
     words = _IN_PLACE.findall(before[-80:]) + _IN_PLACE.findall(after[:60])
     words += [w for w in _PLACE_ADJECTIVE.findall(head) if w.lower() not in _NOT_SCOPE]
-    return " ".join(sorted({w.lower()[:5] for w in words}))
+    keys = {w.lower()[:5] for w in words}
+    if _TOTAL.search(head) or _TOTAL.search(after[:60]):
+        keys.add("total")  # "the toll for both bombings", "the twin bombings"
+    return " ".join(sorted(keys))
+
+
+_TOTAL = re.compile(r"\b(?:both|twin|total|combined|altogether|in all|all told)\b", re.I)
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?([A-Z][a-z]+)")

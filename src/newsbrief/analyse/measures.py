@@ -32,6 +32,7 @@ CONTEXT_THRESHOLD = 0.2
 LOWER_BOUND = {"more than", "at least", "over", "well over", "just over", "upwards of"}
 UPPER_BOUND = {"nearly", "almost", "less than", "fewer than", "under", "just under", "at most",
                "up to", "close to"}  # fmt: skip
+BOUND_REACH = 0.3  # how far past its number a bound ("more than 100") is read
 MAX_RATIO = 2.0  # values further apart than this are not one figure revised
 WINDOW = 40  # characters each side of a figure read as its local context
 
@@ -68,9 +69,16 @@ def agree(a: Found, b: Found) -> bool:
 
 
 def _point(f: Found) -> tuple[float, float]:
+    """A figure read as the number it states; a bound reaches a little past it ("more
+    than 100" and, a day later, 116 agree; "at least 42" and then 67 do not)."""
     value = f.figure.value or 0.0
     high = f.figure.high if f.figure.high is not None else value
-    slack = 0.05 if f.figure.qualifier else 0.0
+    q = f.figure.qualifier
+    if q in LOWER_BOUND:
+        return value, high * (1 + BOUND_REACH)
+    if q in UPPER_BOUND:
+        return value * (1 - BOUND_REACH), high
+    slack = 0.05 if q else 0.0
     return value * (1 - slack), high * (1 + slack)
 
 
@@ -108,17 +116,29 @@ def group_measures(
     return tuple(_measure(g, k + 1, reports) for k, g in enumerate(merged))
 
 
+# Counted nouns outlets use for one thing: "107 personnel", "116 sailors", "118 submariners".
+HEAD_CLASSES = dict.fromkeys(
+    ("sailor", "seaman", "seamen", "submariner", "crewman", "crewmen", "crew", "personnel",
+     "crewmember"), "crew"
+) | dict.fromkeys(("soldier", "troop", "servicemember"), "troop")  # fmt: skip
+
+
 def _key(f: Found) -> tuple[str, str, str, str]:
     """What a figure measures: the counted noun (with a proper modifier: "Egyptian
     passengers" are a part of the passengers), the unit and what happened to it."""
     words = f.figure.counts.split()[:-1]
     proper = " ".join(w for w in words if w[:1].isupper())
-    return f.head, proper, f.figure.unit, f.event
+    if f.figure.counts == "age":
+        proper = f.scope  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
+    return HEAD_CLASSES.get(f.head, f.head), proper, f.figure.unit, f.event
 
 
 def _scopes_apart(a: Found, b: Found) -> bool:
-    """Two figures limited to different places ("in Nairobi", "in Dar es Salaam")."""
+    """Two figures limited to different places ("in Nairobi", "in Dar es Salaam"), or a
+    total (two places, "both bombings") and a part."""
     x, y = set(a.scope.split()), set(b.scope.split())
+    if x and y and len(x) != len(y):
+        return True
     return bool(x) and bool(y) and not x & y
 
 
