@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from newsbrief.language.stopwords import STOPWORDS
 from newsbrief.models import Evidence, Sentence, SummarySentence
 from newsbrief.represent import content_terms
 
@@ -48,32 +50,61 @@ def cite(
     return tuple(_cite_one(i, sentences, terms, similarity, threshold) for i in chosen)
 
 
+@dataclass(frozen=True, slots=True)
+class FactSignature:
+    """What must agree for two sentences to state one fact."""
+
+    numbers: frozenset[str]  # "217", "3000"
+    negated: bool
+    names: frozenset[str]  # capitalised words past the first, lower case
+    outcomes: frozenset[str]  # what happened: "killed", "injured", "aboard" ...
+    words: frozenset[str]  # other content words, lower case
+
+
 @lru_cache(maxsize=8192)
-def fact_signature(text: str) -> tuple[frozenset[str], bool, frozenset[str]]:
-    """What must agree for two sentences to state one fact: the numbers they give, whether
-    they negate, and the names they give (capitalised words past the first)."""
+def fact_signature(text: str) -> FactSignature:
+    """The numbers a sentence gives, whether it negates, the names it gives, what it says
+    happened (the outcome words figures are measured by) and its other words."""
+    from newsbrief.analyse.figures import OUTCOMES
+
     words = [w.lower() for w in _WORD.findall(text)]
     numbers = {m.group(0).replace(",", "").rstrip(".") for m in _DIGITS.finditer(text)}
     numbers |= {str(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS}
     negated = sum(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in words) % 2 == 1
     names = frozenset(m.group(0).lower() for m in _PROPER.finditer(text))
-    return frozenset(numbers), negated, names
+    outcomes = frozenset(OUTCOMES[w] for w in words if w in OUTCOMES)
+    content = frozenset(w for w in words if len(w) > 3 and w not in names) - STOPWORDS
+    return FactSignature(frozenset(numbers), negated, names, outcomes, content)
 
 
-def same_fact(
-    a: tuple[frozenset[str], bool, frozenset[str]], b: tuple[frozenset[str], bool, frozenset[str]]
-) -> bool:
+def _same_outcome(a: frozenset[str], b: frozenset[str]) -> bool:
+    """What happened agrees: one's outcomes hold the other's ("killed" / "killed, injured");
+    being aboard is a state, not what happened, unless only one sentence says more."""
+    core_a, core_b = a - {"aboard"}, b - {"aboard"}
+    if core_a and core_b:
+        return core_a <= core_b or core_b <= core_a
+    if core_a or core_b:
+        return not (a if not core_a else b)  # "left with 217 aboard" / "217 aboard killed"
+    return True
+
+
+def same_fact(a: FactSignature, b: FactSignature) -> bool:
     """Can two sentences with these signatures state the same fact? Not when they give
     different numbers ("all 223 people" / "all 217 people"), when one negates what the
-    other states, or when both give names and share none (and no figure)."""
-    (na, nega, names_a), (nb, negb, names_b) = a, b
-    if na and nb and not (na <= nb or nb <= na):
+    other states, when they say different things happened ("217 people aboard" / "217
+    people killed"), when they share no word besides names and figures, or when both give
+    names and share none (and no figure)."""
+    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         return False
-    if nega != negb:
+    if a.negated != b.negated:
         return False
-    if na & nb:
+    if not _same_outcome(a.outcomes, b.outcomes):
+        return False
+    if not a.words & b.words:
+        return False
+    if a.numbers & b.numbers:
         return True  # a shared figure anchors the fact; names may differ (the army / Pentagon)
-    return not (names_a and names_b and not names_a & names_b)
+    return not (a.names and b.names and not a.names & b.names)
 
 
 def support(i: int, j: int, terms: Sequence[frozenset[str]], similarity: np.ndarray) -> float:

@@ -116,6 +116,16 @@ def test_a_later_toll_revises_an_earlier_one() -> None:
             False,
         ),
         ("All 217 people aboard were killed.", "The crash killed all 217 people.", True),
+        (
+            "The plane left the gate with 217 people aboard.",
+            "All 217 people aboard were killed.",
+            False,
+        ),
+        (
+            "The recorder was recovered from EgyptAir Flight 990.",
+            "EgyptAir Flight 990 left New York.",
+            False,
+        ),
     ],
 )
 def test_corroboration_needs_the_same_numbers_negation_and_names(

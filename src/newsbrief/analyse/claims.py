@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -138,7 +138,7 @@ def group_claims(
     shared = _shared_measures(claims, measures)
     scores = scores + MEASURE_BONUS * shared
     scores = _apart_where_facts_differ(claims, scores, shared, threshold)
-    groups = _agglomerate(claims, scores, threshold)
+    groups = _agglomerate(claims, scores, threshold, _conflicts(claims, shared))
     groups = _attach_restatements(groups, claims, scores, threshold)
     covered = {(e.doc_index, e.sentence) for s in summary for e in s.evidence}
     out = [_group(g, claims, measures, covered) for g in groups]
@@ -152,19 +152,33 @@ def _apart_where_facts_differ(
     """Claims that give other numbers, negate, or name others cannot state one fact: their
     link is made strongly negative (only pairs that could link are checked). Other
     numbers for one measure stay linked: that group is a divergence, shown as one."""
-    from newsbrief.cite import fact_signature, same_fact
+    from newsbrief.cite import FactSignature, fact_signature, same_fact
 
     out = np.array(scores, dtype=float, copy=True)
-    signatures: dict[int, tuple[frozenset[str], bool, frozenset[str]]] = {}
+    signatures: dict[int, FactSignature] = {}
     for i, j in np.argwhere(out >= threshold):
         if i < j:
             a = signatures.setdefault(int(i), fact_signature(claims[i].text))
             b = signatures.setdefault(int(j), fact_signature(claims[j].text))
             if shared[i, j]:
-                a, b = (frozenset(), a[1], a[2]), (frozenset(), b[1], b[2])
+                a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
             if not same_fact(a, b):
                 out[i, j] = out[j, i] = -1.0
     return out
+
+
+def _conflicts(claims: Sequence[Claim], shared: np.ndarray) -> Callable[[int, int], bool]:
+    """``conflict(i, j)``: claims ``i`` and ``j`` cannot state one fact (numbers,
+    negation, names or outcome differ; other numbers of one measure are a divergence)."""
+    from newsbrief.cite import fact_signature, same_fact
+
+    def conflict(i: int, j: int) -> bool:
+        a, b = fact_signature(claims[i].text), fact_signature(claims[j].text)
+        if shared[i, j]:
+            a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
+        return not same_fact(a, b)
+
+    return conflict
 
 
 def _shared_measures(claims: Sequence[Claim], measures: Sequence[Measure]) -> np.ndarray:
@@ -191,7 +205,10 @@ def _measures_in(claim: Claim, measures: Sequence[Measure]) -> set[str]:
 
 
 def _agglomerate(
-    claims: Sequence[Claim], scores: np.ndarray, threshold: float
+    claims: Sequence[Claim],
+    scores: np.ndarray,
+    threshold: float,
+    conflict: Callable[[int, int], bool] | None = None,
 ) -> list[_ClaimGroup]:
     """Average-link merging of claims of different reports, best pair first.
 
@@ -212,6 +229,11 @@ def _agglomerate(
         a, b = np.unravel_index(int(np.argmax(link)), link.shape)
         if link[a, b] < threshold:
             break
+        if conflict is not None and any(
+            conflict(x, y) for x in members[a] for y in members[b]
+        ):  # every member must state the same fact as every other: no merge
+            link[a, b] = link[b, a] = -np.inf
+            continue
         sums[a, :] += sums[b, :]
         sums[:, a] += sums[:, b]
         sizes[a] += sizes[b]
