@@ -31,6 +31,14 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _NEGATIONS = {"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor",
               "denied", "denies", "deny"}  # fmt: skip
+_HEDGES = {"feared", "presumed", "possibly", "probably", "may", "might", "likely", "apparently",
+           "allegedly", "suspected"}  # fmt: skip
+_NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+$")
+_NOT_NAMES = {"About", "Some", "Nearly", "More", "In", "At", "On", "By", "Only", "All", "The",
+              "Another", "Over", "Up", "Almost", "Around", "Roughly", "Of", "For", "With",
+              "Since", "After", "Before", "Until", "From", "To", "And", "But", "Just"}  # fmt: skip
+MIN_SHARED_WORDS = 2  # content words besides names and figures two statements share
+ANCHOR_FIGURE = 100  # a shared figure this large anchors a fact
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|n[’']t")
 _PROPER = re.compile(r"(?<=[\s(])[A-Z][a-z][\w-]+")
 FIGURE_MATCH_SCORE = 0.5  # reported similarity of a figure-anchored match
@@ -59,6 +67,7 @@ class FactSignature:
     names: frozenset[str]  # capitalised words past the first, lower case
     outcomes: frozenset[str]  # what happened: "killed", "injured", "aboard" ...
     words: frozenset[str]  # other content words, lower case
+    hedged: bool = False  # "feared dead", "may have": not stated as a fact
 
 
 @lru_cache(maxsize=8192)
@@ -68,13 +77,24 @@ def fact_signature(text: str) -> FactSignature:
     from newsbrief.analyse.figures import OUTCOMES
 
     words = [w.lower() for w in _WORD.findall(text)]
-    numbers = {m.group(0).replace(",", "").rstrip(".") for m in _DIGITS.finditer(text)}
+    numbers = {
+        m.group(0).replace(",", "").rstrip(".")
+        for m in _DIGITS.finditer(text)
+        if not _named(text, m.start())  # "Flight 990", "Boeing 767"
+    }
     numbers |= {str(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS}
     negated = sum(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in words) % 2 == 1
+    hedged = any(w in _HEDGES for w in words)
     names = frozenset(m.group(0).lower() for m in _PROPER.finditer(text))
     outcomes = frozenset(OUTCOMES[w] for w in words if w in OUTCOMES)
     content = frozenset(w for w in words if len(w) > 3 and w not in names) - STOPWORDS
-    return FactSignature(frozenset(numbers), negated, names, outcomes, content)
+    return FactSignature(frozenset(numbers), negated, names, outcomes, content, hedged)
+
+
+def _named(text: str, at: int) -> bool:
+    """Does the number at ``at`` belong to a name ("Flight 990", "Boeing 767")?"""
+    m = _NAMED_NUMBER.search(text, max(0, at - 30), at)
+    return m is not None and m.group(1) not in _NOT_NAMES
 
 
 def _same_outcome(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -88,22 +108,28 @@ def _same_outcome(a: frozenset[str], b: frozenset[str]) -> bool:
     return True
 
 
-def same_fact(a: FactSignature, b: FactSignature) -> bool:
+def same_fact(a: FactSignature, b: FactSignature, *, strict: bool = True) -> bool:
     """Can two sentences with these signatures state the same fact? Not when they give
-    different numbers ("all 223 people" / "all 217 people"), when one negates what the
-    other states, when they say different things happened ("217 people aboard" / "217
-    people killed"), when they share no word besides names and figures, or when both give
-    names and share none (and no figure)."""
+    other figures ("all 223 people" / "all 217 people"), when one negates what the other
+    states, when they say different things happened ("217 people aboard" / "217 people
+    killed"), or when both give names and share none (unless a large figure anchors them).
+
+    ``strict`` (a citation: this report states that sentence): the figures must be the
+    same, neither may hedge ("feared dead") alone, and two words besides names and figures
+    must be shared. Otherwise (claims grouped for comparison) one sentence may give fewer
+    figures than the other and one shared word is enough."""
+    if strict and a.numbers != b.numbers:
+        return False
     if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         return False
-    if a.negated != b.negated:
+    if a.negated != b.negated or (strict and a.hedged != b.hedged):
         return False
     if not _same_outcome(a.outcomes, b.outcomes):
         return False
-    if not a.words & b.words:
+    if len(a.words & b.words) < (MIN_SHARED_WORDS if strict else 1):
         return False
-    if a.numbers & b.numbers:
-        return True  # a shared figure anchors the fact; names may differ (the army / Pentagon)
+    if any(float(n) >= ANCHOR_FIGURE for n in a.numbers & b.numbers):
+        return True  # a large shared figure anchors the fact; names may differ (army/Pentagon)
     return not (a.names and b.names and not a.names & b.names)
 
 

@@ -42,7 +42,10 @@ log = logging.getLogger("real_gold")
 REAL = Path(__file__).resolve().parents[1] / "gold" / "real"
 DEV = ("D0617", "D0640", "D0742", "D0741", "D0721", "D0626")
 TEST = ("D0631", "D0616", "D0647", "D0743", "D0740", "D0729")
-PARTS = ("quotes", "speakers", "figures", "dates", "entities", "divergences", "citations")
+PARTS = (
+    "quotes", "speakers", "figures", "dates", "entities", "divergences", "citations",
+    "agreed claims",
+)  # fmt: skip
 _LOCATED = ("quotes", "figures", "dates")
 
 
@@ -338,20 +341,13 @@ def score_divergences(e: Event) -> Score:
     return Score(tp_p, len(system), tp_r, len(gold))
 
 
-def score_citations(e: Event) -> Score:
-    """Corroboration: for each summary sentence and each agreed claim group whose first
-    statement states a gold fact, is every other cited report's sentence a statement of
-    that same fact? Precision over the judged citations; recall over the gold statements
-    of those facts in other reports that the citation could have named."""
+def _corroboration(e: Event, groups: list[list[tuple[int, int, int]]]) -> Score:
+    """For each group (first member, then the reports cited with it) whose first member
+    states a gold fact: is every other cited report's sentence a statement of that same
+    fact? Precision over the judged citations; recall over the gold statements of those
+    facts in other reports that could have been cited."""
     facts = [[e.where(s) for s in f["statements"]] for f in e.gold["facts"]]
-    judged = right = 0
-    possible = cited = 0
-    groups: list[list[tuple[int, int, int]]] = []
-    for s in e.briefing.summary:
-        groups.append([(ev.doc_index, ev.start, ev.end) for ev in s.evidence])
-    for g in e.analysis.claims:
-        if g.status == "agreed":
-            groups.append([(c.mention.doc_index, c.mention.start, c.mention.end) for c in g.claims])
+    judged = right = possible = cited = 0
     for spans in groups:
         first, rest = spans[0], spans[1:]
         mine = [f for f in facts if any(_overlaps(first, w) for w in f)]
@@ -367,6 +363,23 @@ def score_citations(e: Event) -> Score:
         possible += len(other)
         cited += len(other & docs)
     return Score(right, judged, cited, possible)
+
+
+def score_citations(e: Event) -> Score:
+    """Summary citations: a summary sentence's other cited reports state its fact."""
+    return _corroboration(
+        e, [[(ev.doc_index, ev.start, ev.end) for ev in s.evidence] for s in e.briefing.summary]
+    )
+
+
+def score_agreed_claims(e: Event) -> Score:
+    """Agreed claim groups: every member states the fact of the group's first claim."""
+    groups = [
+        [(c.mention.doc_index, c.mention.start, c.mention.end) for c in g.claims]
+        for g in e.analysis.claims
+        if g.status == "agreed"
+    ]
+    return _corroboration(e, groups)
 
 
 def brief_event(gold: dict[str, Any], docs: Sequence[Document]) -> Event:
@@ -385,6 +398,7 @@ def score_event(e: Event) -> dict[str, Score]:
         "entities": score_entities(e),
         "divergences": score_divergences(e),
         "citations": score_citations(e),
+        "agreed claims": score_agreed_claims(e),
     }
 
 

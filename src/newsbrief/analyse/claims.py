@@ -162,7 +162,7 @@ def _apart_where_facts_differ(
             b = signatures.setdefault(int(j), fact_signature(claims[j].text))
             if shared[i, j]:
                 a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
-            if not same_fact(a, b):
+            if not same_fact(a, b, strict=False):
                 out[i, j] = out[j, i] = -1.0
     return out
 
@@ -176,7 +176,7 @@ def _conflicts(claims: Sequence[Claim], shared: np.ndarray) -> Callable[[int, in
         a, b = fact_signature(claims[i].text), fact_signature(claims[j].text)
         if shared[i, j]:
             a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
-        return not same_fact(a, b)
+        return not same_fact(a, b, strict=False)
 
     return conflict
 
