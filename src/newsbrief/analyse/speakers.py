@@ -93,14 +93,27 @@ def quotes_with_speakers(
                 said.append(
                     reader.read(locator.mention(i, start, start + len(inner.rstrip(",. "))))
                 )
-    clips: tuple[Quote, ...] = ()
     if any(d.kind == "transcript" for d in documents):
-        clips = tuple(q for q in find_quotes(documents, locator, spans, entities)
-                      if q.kind == "transcript")  # fmt: skip
+        said += _clips(documents, locator, spans, entities, {q.mention for q in said})
     said.sort(key=lambda q: (q.mention.doc_index, q.mention.start))
-    quotes = list(_merge(said)) + list(clips)
-    quotes.sort(key=lambda q: (q.mentions[0].doc_index, q.mentions[0].start))
-    return tuple(replace(q, id=f"q{k + 1}") for k, q in enumerate(quotes))
+    return _merge(said)
+
+
+def _clips(
+    documents: Sequence[Document],
+    locator: Locator,
+    spans: Sequence[Sequence[EntitySpan]],
+    entities: Sequence[Entity],
+    marked: set[Mention],
+) -> list[Said]:
+    """Transcript clips (speaker turns announced as a newsmaker's words), with the speaker
+    :func:`find_quotes` gives them."""
+    out = []
+    for q in find_quotes(documents, locator, spans, entities):
+        for m in q.mentions:
+            if documents[m.doc_index].kind == "transcript" and m not in marked:
+                out.append(Said(m, q.speaker, q.role, q.cue, q.speaker_text, "transcript", m.start))
+    return out
 
 
 def _merge(said: Sequence[Said]) -> tuple[Quote, ...]:
