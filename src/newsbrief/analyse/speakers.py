@@ -257,12 +257,12 @@ class _Reader:
             cue = _CUE.search(clause)
             head = _NUMBER_APPOSITIVE.sub(",", _RELATIVE.sub(",", clause[: cue.start()]
                                                              if cue else clause))  # fmt: skip
+            if cue and _UNNAMED.match(head.split(",")[-1].strip()):
+                return None  # "the FAA employee asked ...": "he" is not a named person
             names = [n for n in (_clean_name(mt.group(0)) for mt in _NAME.finditer(head)) if n]
             people = [n for n in names if self._is_person(n)]
             if people:  # the subject of "X said": the name nearest the verb
                 return self._full(people[-1] if cue else people[0])
-            if cue and _UNNAMED.match(head.split(",")[-1].strip()):
-                return None  # "the FAA employee asked ...": "he" is not a named person
         return None
 
     def _is_person(self, name: str) -> bool:
@@ -339,6 +339,8 @@ def _modifier(phrase: str, name: str) -> bool:
     """ "the Russian navy commander", "a Foreign Ministry spokesman": the name only
     describes an unnamed speaker."""
     segment = next((s for s in phrase.split(",") if name in s), phrase).strip()
+    if re.match(r"(?:a|an|one|another|some)\s", segment, re.IGNORECASE):
+        return True  # "a Foreign Ministry spokesman", "a frightened Texas Republican"
     tail = segment[segment.find(name) + len(name) :].split()
     people = {
         "source",
