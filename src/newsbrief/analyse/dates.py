@@ -70,7 +70,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "year",
             rf"\b(?:in|In|since|Since|from|From|until|till|by|of|for|before|after|during|between|and|to|early|late|mid)\s(?P<d>{_YEAR})\b(?![-\d])(?!\s+(?:troops|people|soldiers|of\b))",
         ),
-        ("year", rf"\b(?:the|a|an|The|A|An)\s(?P<d>{_YEAR})\s+(?=[a-z])"),
+        ("year", rf"\b(?:the|a|an|The|A|An)\s(?P<d>{_YEAR})\s+(?=[A-Za-z])"),
         ("season", r"(?i:\blast\s+(?:spring|summer|fall|autumn|winter)\b)"),
     )
 )
@@ -340,6 +340,10 @@ def _doc_mentions(
             continue  # a habit, not a date
         if kind == "clock":
             continue  # a clock time alone places nothing on the calendar
+        if kind == "period" and re.search(
+            r"\b(?:the|The)\s+$", doc.text[max(0, start - 4) : start]
+        ):
+            continue  # "in the last year": a period of time, not a date
         mention = locator.mention(i, start, end)
         if kind == "clock":
             r = clock_time(mention.text, day_in.get(mention.sentence), report.date)
@@ -359,7 +363,7 @@ def _doc_mentions(
         )
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?—–]|\bbut\b|\n")
+_CLAUSE_BREAK = re.compile(r"[,;:!?—–]|(?<!\b[a-zA-Z])\.|\bbut\b|\n")  # not "p. m.", "E."
 
 
 def _clause(text: str, start: int, end: int) -> str:
