@@ -103,7 +103,8 @@ def test_parse_fraction(word: str, value) -> None:
         ("The children were ages 7 and 12.", "7", "age"),
         ("The gunman opened fire, wounding 14.", "14", "people"),
         ("Ten of 12 American victims were flown home.", "10", "American victims"),
-        ("Police detained several people on Friday.", "several", "people"),
+        ("One woman was hurt by a police horse.", "1", "woman"),
+        ("The father of one of two accused suspects spoke.", "2", "accused suspects"),
         ("The bomb toppled the six-story building.", "6", ""),
         ("He had been in a coma for nearly a week.", "1", ""),
         ("A team of eight or nine people will investigate.", "8-9", "people"),
@@ -127,6 +128,7 @@ def test_numbers_without_a_plain_noun_after_them(
         "Another 767 crashed in 1991.",
         "He carried a .45 caliber pistol.",
         "It provided the first breaks in the case.",
+        "Fred Herder, a day trader, was released.",
     ],
 )
 def test_clock_times_years_models_and_ranks_are_not_figures(make_locator, text: str) -> None:

@@ -148,11 +148,11 @@ def sentence_figures(
 
 _STARTERS = (
     set(UNITS) | set(ORDINALS) | {"a", "an", "half", "dozens", "scores", "hundreds", "thousands",
-                                  "tens", "millions", "billions", "several"}
+                                  "tens", "millions", "billions"}
 )  # fmt: skip
 _MAY_HOLD_NUMBER = re.compile(
     r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(ORDINALS) | {"half", "dozens", "scores",
-    "hundreds", "thousands", "millions", "billions", "number", "amount", "several", "few"}))
+    "hundreds", "thousands", "millions", "billions", "number", "amount"}))
     + r")\b|\ban?\s+(?:half\s+)?(?:second|minute|hour|day|week|month|year|decade)\b",
     re.IGNORECASE,
 )  # fmt: skip
@@ -165,8 +165,8 @@ def _could_start(low: str) -> bool:
 
 def _read_number(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """The number that starts at ``toks[i]``, if any."""
-    for reader in (_unspecified, _vague, _several, _fraction, _digits, _ordinals, _hyphenated,
-                   _a_unit, _words):  # fmt: skip
+    for reader in (_unspecified, _vague, _fraction, _digits, _ordinals, _hyphenated, _a_unit,
+                   _words):  # fmt: skip
         hit = reader(toks, i)
         if hit is not None:
             return hit
@@ -197,17 +197,6 @@ def _vague(toks: list[_Tok], i: int) -> ParsedNumber | None:
     return None
 
 
-def _several(toks: list[_Tok], i: int) -> ParsedNumber | None:
-    """ "several people", "a few hours": a vague amount without "of"."""
-    n = 2 if toks[i].low == "a" and i + 1 < len(toks) and toks[i + 1].low == "few" else 1
-    if n == 1 and toks[i].low != "several":
-        return None
-    if i + n < len(toks) and _plural(toks[i + n].low):
-        phrase = " ".join(t.low for t in toks[i : i + n])
-        return ParsedNumber(3.0, qualifier=phrase, vague_low=3.0, end=i + n)
-    return None
-
-
 def _hyphenated(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """ "six-story", "one-day", "five-hour": a number word joined to what it counts."""
     parts = toks[i].low.split("-")
@@ -230,7 +219,16 @@ def _a_unit(toks: list[_Tok], i: int) -> ParsedNumber | None:
         j, value = j + 1, 0.5
     if toks[j].low not in TIME_UNITS:
         return None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and nxt.text[0].isalpha() and nxt.low not in _AFTER_DURATION:
+        return None  # "a day trader", "a day go by", "a second day": not a duration
     return ParsedNumber(value, unit=toks[j].low, qualifier=_qualifier(toks, i), end=j + 1)
+
+
+_AFTER_DURATION = {
+    "after", "before", "later", "earlier", "ago", "or", "and", "of", "in", "to", "at", "for",
+    "when", "since", "the", "on", "into", "from", "until", "as", "while", "that", "with",
+}  # fmt: skip
 
 
 def _fraction(toks: list[_Tok], i: int) -> ParsedNumber | None:
@@ -332,6 +330,8 @@ def _words(toks: list[_Tok], i: int) -> ParsedNumber | None:
         value, used = parse_words(["one", *[t.text for t in toks[i + 1 : i + 4]]]) or (0.0, 0)
         return ParsedNumber(value, qualifier=_qualifier(toks, i), end=i + used)
     if toks[i].low in {"one", "zero"} and not (i + 1 < len(toks) and toks[i + 1].low in SCALES):
+        if toks[i].low == "one" and _person_after(toks, i + 1):
+            return ParsedNumber(1.0, qualifier=_qualifier(toks, i), end=i + 1)  # "One woman"
         return None  # "one of the", "one day": rarely a figure
     parsed = parse_words([t.text for t in toks[i : i + 6]])
     if parsed is None:
@@ -339,6 +339,23 @@ def _words(toks: list[_Tok], i: int) -> ParsedNumber | None:
     value, used = parsed
     high, end = _range_end(toks, i + used, value) if used else (None, i + used)
     return ParsedNumber(value, high, qualifier=_qualifier(toks, i), end=end)
+
+
+PERSON_NOUNS = {
+    "man", "woman", "person", "child", "boy", "girl", "officer", "lieutenant", "sergeant",
+    "soldier", "student", "victim", "passenger", "witness", "suspect", "worker", "employee",
+    "survivor", "juror", "official", "firefighter", "resident", "driver", "pilot", "sailor",
+}  # fmt: skip
+
+
+def _person_after(toks: list[_Tok], j: int) -> bool:
+    """ "one woman", "one police lieutenant": one person counted."""
+    for k in range(j, min(j + 3, len(toks))):
+        if toks[k].low in PERSON_NOUNS:
+            return True
+        if not toks[k].text.isalpha() or toks[k].low in NOT_COUNTED:
+            return False
+    return False
 
 
 def _qualifier(toks: list[_Tok], i: int) -> str:
@@ -361,8 +378,12 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
             break
         if t.low in ADDITIVE and not run:
             additive = True
-        elif t.low.endswith("ed") and (run or len(t.low) > 4):
-            break  # "buildings collapsed", "767 crashed": a verb ends the noun phrase
+        elif (
+            t.low.endswith("ed")
+            and (run or len(t.low) > 4)
+            and not (not run and j + 1 < len(toks) and _plural(toks[j + 1].low))
+        ):
+            break  # "buildings collapsed", "767 crashed" (but "two accused suspects")
         else:
             run.append(j)
             if _plural(t.low):
