@@ -133,6 +133,9 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
             continue
         if _dateline(doc.text, start, end):
             continue
+        if any(w[:1].islower() and w not in _PARTICLES | {"of", "for", "and", "the"}
+               for w in text.split()[1:]):  # fmt: skip
+            continue  # "Various Russian reports": a phrase, not a name
         head = _head_type(text)
         forced = _context_place(doc.text, start, end) or head is not None
         kind: EntityType = head or ("place" if forced else _TYPES[span.label])
@@ -227,8 +230,11 @@ def _context_type(text: str, start: int, end: int, name: str) -> EntityType | No
     head = _head_type(name)
     if head is not None:
         return head
-    if re.search(r"\s(?:of|for)\s", name):  # "Campaign for Nuclear Disarmament"
-        return "place" if name.split()[0].lower() in _PLACE_OF else "organization"
+    joined = re.search(r"(\S+)\s(?:of|for)\s", name)  # "Campaign for Nuclear Disarmament"
+    if joined and joined.group(1).lower() in _PLACE_OF:
+        return "place"  # "Gulf of Mexico"
+    if joined and joined.group(1).lower() in _ORG_HEADS | _ORG_OF:
+        return "organization"
     before, after = text[max(0, start - 30) : start], text[end : end + 30]
     if name.upper() == name or _FRAGMENT.match(name):
         return None
@@ -246,6 +252,10 @@ def _context_type(text: str, start: int, end: int, name: str) -> EntityType | No
     return None
 
 
+_ORG_OF = {
+    "campaign", "coalition", "league", "society", "federation", "school", "church", "academy",
+    "alliance", "front", "movement", "center", "centre", "bureau", "friends", "sisters",
+}  # fmt: skip
 _PLACE_OF = {"city", "gulf", "bay", "sea", "isle", "island", "cape", "strait", "port"}
 _STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?:[,\s-]|$)")
 
