@@ -80,7 +80,7 @@ def time_parts(docs: Sequence[Document], repeats: int) -> dict[str, float]:
     import newsbrief.analyse.figures as figures
     import newsbrief.analyse.measures as measures
     import newsbrief.analyse.nlp as nlp
-    import newsbrief.analyse.quotes as quotes
+    import newsbrief.analyse.speakers as speakers
     from newsbrief.analyse.spans import Locator
     from newsbrief.represent import TfidfRepresenter, cosine_matrix, tokenize
     from newsbrief.segment import segment_documents
@@ -106,7 +106,7 @@ def time_parts(docs: Sequence[Document], repeats: int) -> dict[str, float]:
         ),
         "spacy_ner": lambda: nlp.entity_spans(texts),
         "entities": lambda: entities.entities(docs, spans, loc),
-        "quotes": lambda: quotes.find_quotes(docs, loc, spans, people),
+        "quotes": lambda: speakers.quotes_with_speakers(docs, loc, spans, people),
         "claims": lambda: claims.group_claims(claims.find_claims(sentences, loc), ms, ()),
     }
     return {name: median_time(run, repeats) for name, run in parts.items()}

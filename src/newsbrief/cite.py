@@ -4,19 +4,43 @@ Two sentences of different reports state the same thing when their tf-idf
 cosine reaches the paraphrase threshold, or when they share a figure (a number
 such as 3,000 or 650) and at least two other content words: outlets reword a
 fact freely but keep its numbers.
+
+Precision first: a report is cited as stating the same thing only when the two sentences
+do not differ in what makes a fact (:func:`same_fact`): their numbers, their negation and
+the names they give must agree. When unsure, a report is not cited.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from newsbrief.language.stopwords import STOPWORDS
 from newsbrief.models import Evidence, Sentence, SummarySentence
 from newsbrief.represent import content_terms
 
 _NUMBER = re.compile(r"^\d[\d.]*$")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100,
+}  # fmt: skip
+_NEGATIONS = {"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor",
+              "denied", "denies", "deny"}  # fmt: skip
+_HEDGES = {"feared", "presumed", "possibly", "probably", "may", "might", "likely", "apparently",
+           "allegedly", "suspected"}  # fmt: skip
+_NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+$")
+_NOT_NAMES = {"About", "Some", "Nearly", "More", "In", "At", "On", "By", "Only", "All", "The",
+              "Another", "Over", "Up", "Almost", "Around", "Roughly", "Of", "For", "With",
+              "Since", "After", "Before", "Until", "From", "To", "And", "But", "Just"}  # fmt: skip
+MIN_SHARED_WORDS = 2  # content words besides names and figures two statements share
+ANCHOR_FIGURE = 100  # a shared figure this large anchors a fact
+_WORD = re.compile(r"[A-Za-z][\w’'-]*|n[’']t")
+_PROPER = re.compile(r"(?<=[\s(])[A-Z][a-z][\w-]+")
 FIGURE_MATCH_SCORE = 0.5  # reported similarity of a figure-anchored match
 FIGURE_MATCH_WORDS = 2  # content words shared besides the figure
 
@@ -32,6 +56,81 @@ def cite(
     statement of the same thing in each other report."""
     terms = [frozenset(content_terms(t)) for t in tokens]
     return tuple(_cite_one(i, sentences, terms, similarity, threshold) for i in chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class FactSignature:
+    """What must agree for two sentences to state one fact."""
+
+    numbers: frozenset[str]  # "217", "3000"
+    negated: bool
+    names: frozenset[str]  # capitalised words past the first, lower case
+    outcomes: frozenset[str]  # what happened: "killed", "injured", "aboard" ...
+    words: frozenset[str]  # other content words, lower case
+    hedged: bool = False  # "feared dead", "may have": not stated as a fact
+
+
+@lru_cache(maxsize=8192)
+def fact_signature(text: str) -> FactSignature:
+    """The numbers a sentence gives, whether it negates, the names it gives, what it says
+    happened (the outcome words figures are measured by) and its other words."""
+    from newsbrief.analyse.figures import OUTCOMES
+
+    words = [w.lower() for w in _WORD.findall(text)]
+    numbers = {
+        m.group(0).replace(",", "").rstrip(".")
+        for m in _DIGITS.finditer(text)
+        if not _named(text, m.start())  # "Flight 990", "Boeing 767"
+    }
+    numbers |= {str(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS}
+    negated = sum(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in words) % 2 == 1
+    hedged = any(w in _HEDGES for w in words)
+    names = frozenset(m.group(0).lower() for m in _PROPER.finditer(text))
+    outcomes = frozenset(OUTCOMES[w] for w in words if w in OUTCOMES)
+    content = frozenset(w for w in words if len(w) > 3 and w not in names) - STOPWORDS
+    return FactSignature(frozenset(numbers), negated, names, outcomes, content, hedged)
+
+
+def _named(text: str, at: int) -> bool:
+    """Does the number at ``at`` belong to a name ("Flight 990", "Boeing 767")?"""
+    m = _NAMED_NUMBER.search(text, max(0, at - 30), at)
+    return m is not None and m.group(1) not in _NOT_NAMES
+
+
+def _same_outcome(a: frozenset[str], b: frozenset[str]) -> bool:
+    """What happened agrees: one's outcomes hold the other's ("killed" / "killed, injured");
+    being aboard is a state, not what happened, unless only one sentence says more."""
+    core_a, core_b = a - {"aboard"}, b - {"aboard"}
+    if core_a and core_b:
+        return core_a <= core_b or core_b <= core_a
+    if core_a or core_b:
+        return not (a if not core_a else b)  # "left with 217 aboard" / "217 aboard killed"
+    return True
+
+
+def same_fact(a: FactSignature, b: FactSignature, *, strict: bool = True) -> bool:
+    """Can two sentences with these signatures state the same fact? Not when they give
+    other figures ("all 223 people" / "all 217 people"), when one negates what the other
+    states, when they say different things happened ("217 people aboard" / "217 people
+    killed"), or when both give names and share none (unless a large figure anchors them).
+
+    ``strict`` (a citation: this report states that sentence): the figures must be the
+    same, neither may hedge ("feared dead") alone, and two words besides names and figures
+    must be shared. Otherwise (claims grouped for comparison) one sentence may give fewer
+    figures than the other and one shared word is enough."""
+    if strict and a.numbers != b.numbers:
+        return False
+    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        return False
+    if a.negated != b.negated or (strict and a.hedged != b.hedged):
+        return False
+    if not _same_outcome(a.outcomes, b.outcomes):
+        return False
+    if len(a.words & b.words) < (MIN_SHARED_WORDS if strict else 1):
+        return False
+    if any(float(n) >= ANCHOR_FIGURE for n in a.numbers & b.numbers):
+        return True  # a large shared figure anchors the fact; names may differ (army/Pentagon)
+    return not (a.names and b.names and not a.names & b.names)
 
 
 def support(i: int, j: int, terms: Sequence[frozenset[str]], similarity: np.ndarray) -> float:
@@ -60,12 +159,17 @@ def _cite_one(
     threshold: float,
 ) -> SummarySentence:
     source = sentences[i]
+    signature = fact_signature(source.text)
     best: dict[int, tuple[float, int]] = {}
     for j, other in enumerate(sentences):
         if other.doc_index == source.doc_index or other.is_chatter:
             continue
         score = support(i, j, terms, similarity)
-        if score >= threshold and score > best.get(other.doc_index, (0.0, -1))[0]:
+        if (
+            score >= threshold
+            and score > best.get(other.doc_index, (0.0, -1))[0]
+            and same_fact(signature, fact_signature(other.text))
+        ):
             best[other.doc_index] = (score, j)
     evidence = [Evidence.of(source)]
     evidence += [

@@ -178,6 +178,34 @@ class Settings:
             "number from each, and a note says how many were left out (0: no limit)."
         ),
     )
+    max_agreed: int = _setting(
+        10,
+        "Analysis: agreed claims shown in Markdown/HTML, most widely reported first (0: all; "
+        "JSON keeps every one).",
+    )
+    max_single: int = _setting(
+        8, "Analysis: single-source claims shown in Markdown/HTML (0: all; JSON keeps all)."
+    )
+    max_figures: int = _setting(
+        12,
+        "Analysis: measures shown in the key-figures table, divergent and most widely "
+        "reported first (0: all; JSON keeps all).",
+    )
+    max_quotes: int = _setting(
+        10,
+        "Analysis: quotes shown, carried by most reports and named speakers first (0: all; "
+        "JSON keeps all).",
+    )
+    max_timeline: int = _setting(
+        12,
+        "Analysis: timeline entries shown, the most widely reported, in date order (0: all; "
+        "JSON keeps all).",
+    )
+    max_entities: int = _setting(
+        12,
+        "Analysis: entities shown per type (people, organisations, places), most mentioned "
+        "first (0: all; JSON keeps all).",
+    )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """A copy with ``overrides`` applied (``None`` values are ignored)."""

@@ -47,7 +47,7 @@ def test_analysis_in_json_and_markdown(seed_briefing_full) -> None:
         assert heading in md
 
 
-def test_without_spacy_entities_are_empty_with_a_note(seed_documents, monkeypatch) -> None:
+def test_without_spacy_entities_come_from_context_with_a_note(seed_documents, monkeypatch) -> None:
     import newsbrief.analyse.nlp as nlp
 
     def missing(model: str = "") -> None:
@@ -55,8 +55,10 @@ def test_without_spacy_entities_are_empty_with_a_note(seed_documents, monkeypatc
 
     monkeypatch.setattr(nlp, "load_model", missing)
     b = brief(seed_documents)
-    assert b.analysis is not None and b.analysis.entities == ()
-    assert any("entities skipped" in n for n in b.analysis.notes)
+    assert b.analysis is not None
+    assert any("entity model missing" in n for n in b.analysis.notes)
+    # names whose context types them: "spokesman Ned Price said" names a person
+    assert ("Ned Price", "person") in {(e.name, e.type) for e in b.analysis.entities}
     # quotes still keep the speakers named next to them
     assert any(q.speaker == "Ned Price" for q in b.analysis.quotes)
 

@@ -118,3 +118,48 @@ def test_only_the_ner_component_is_loaded_for_the_small_model() -> None:
     assert not _listens(nlp.get_pipe("ner"))
     doc = nlp("State Department spokesman Ned Price spoke in Kabul on Thursday.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("Ned Price", "PERSON"), ("Kabul", "GPE")}
+
+
+def test_spelling_variants_and_short_forms_are_one_entity(make_locator) -> None:
+    raws = [
+        _Raw(0, 0, 8, "Jim Hall", "person", False),
+        _Raw(0, 10, 23, "James E. Hall", "person", False),
+        _Raw(0, 30, 34, "Hall", "person", False),
+        _Raw(0, 40, 52, "Igor Dygalo", "person", False),
+        _Raw(0, 60, 73, "Igor Dyagalo", "person", False),
+        _Raw(0, 80, 88, "Atlantic", "place", False),
+        _Raw(0, 90, 104, "Atlantic Ocean", "place", False),
+        _Raw(0, 110, 114, "Wyo.", "place", False),
+        _Raw(0, 120, 127, "Wyoming", "place", False),
+        _Raw(0, 130, 143, "Judy Shepard", "person", False),
+        _Raw(0, 150, 166, "Matthew Shepard", "person", False),
+    ]
+    groups = sorted(sorted(r.text for r in g) for g in merge_aliases(raws))
+    assert ["Hall", "James E. Hall", "Jim Hall"] in groups
+    assert ["Igor Dyagalo", "Igor Dygalo"] in groups
+    assert ["Atlantic", "Atlantic Ocean"] in groups and ["Wyo.", "Wyoming"] in groups
+    assert ["Judy Shepard"] in groups and ["Matthew Shepard"] in groups
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The vote was delayed, said Sen. Ann Lorimer of the committee.", "Ann Lorimer", "person"),
+        ("The suspect, Dale Hoskins, 52, was held.", "Dale Hoskins", "person"),
+        ("The shots were fired at Piedmont Center on Thursday.", "Piedmont Center", "place"),
+        (
+            "A spokesman for the Campaign for Nuclear Disarmament spoke.",
+            "Campaign for Nuclear Disarmament",
+            "organization",
+        ),
+        ("The firm is based in Montvale, N.J. and trades stocks.", "Montvale", "place"),
+    ],
+)
+def test_names_the_model_did_not_read_are_typed_by_context(text: str, name: str, kind: str) -> None:
+    from newsbrief.analyse.spans import Locator
+    from newsbrief.models import Document
+    from newsbrief.segment import segment_documents
+
+    docs = (Document("d", text),)
+    found = entities(docs, [()], Locator.build(docs, segment_documents(docs)))
+    assert (name, kind) in {(e.name, e.type) for e in found}

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsbrief.analyse.dates import date_mentions, report_dates
-from newsbrief.analyse.figures import find_figures
+from newsbrief.analyse.figures import find_figures, sentence_figures
 from newsbrief.analyse.numbers import parse_fraction, parse_words
 
 DAY = dt.date(2024, 3, 12)
@@ -94,3 +94,43 @@ def test_parse_words(words: str, value) -> None:
                                              ("one-quarter", 0.25), ("two-ply", None)])  # fmt: skip
 def test_parse_fraction(word: str, value) -> None:
     assert parse_fraction(word) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counts"),
+    [
+        ("The driver, Maria Lopez, 37, was not hurt.", "37", "age"),
+        ("The children were ages 7 and 12.", "7", "age"),
+        ("The gunman opened fire, wounding 14.", "14", "people"),
+        ("Ten of 12 American victims were flown home.", "10", "American victims"),
+        ("One woman was hurt by a police horse.", "1", "woman"),
+        ("The father of one of two accused suspects spoke.", "2", "accused suspects"),
+        ("The bomb toppled the six-story building.", "6", ""),
+        ("He had been in a coma for nearly a week.", "1", ""),
+        ("A team of eight or nine people will investigate.", "8-9", "people"),
+    ],
+)
+def test_numbers_without_a_plain_noun_after_them(
+    make_locator, text: str, value: str, counts: str
+) -> None:
+    _docs, loc = make_locator(text)
+    found = [f.figure for s in loc.sentences for f in sentence_figures(s, loc)]
+    assert found and found[0].normalised == value
+    assert found[0].counts == counts or not counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plane vanished from radar at 0630 GMT.",
+        "It left at 2 a.m. local time.",
+        "The 2001 budget was cut.",
+        "Another 767 crashed in 1991.",
+        "He carried a .45 caliber pistol.",
+        "It provided the first breaks in the case.",
+        "Fred Herder, a day trader, was released.",
+    ],
+)
+def test_clock_times_years_models_and_ranks_are_not_figures(make_locator, text: str) -> None:
+    _docs, loc = make_locator(text)
+    assert [f.figure.text for s in loc.sentences for f in sentence_figures(s, loc)] == []

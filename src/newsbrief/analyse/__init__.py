@@ -7,12 +7,13 @@ over the documents and their sentences:
 * :mod:`.figures` and :mod:`.measures` — quantities, grouped by what they measure,
   with divergences told apart as updates or contradictions;
 * :mod:`.nlp` and :mod:`.entities` — spaCy entity spans, aliases merged;
-* :mod:`.quotes` — quotations and their speakers, transcripts included;
+* :mod:`.quotes` — quotations, transcripts included; :mod:`.speakers` — who said them;
 * :mod:`.claims` — claim groups (agreed, single-source, divergent) and coverage;
 * :mod:`.timeline` — dated events with citations.
 
-spaCy is optional: without it the entities are empty, quotes keep the speakers
-named next to them, and a note says so.
+spaCy is optional: without it only names typed by their context are entities ("Sen.
+Ann Lee", "Piedmont Center", "in Nairobi"), quotes keep the speakers named next to them,
+and a note says so.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from newsbrief.analyse.entities import entities as find_entities
 from newsbrief.analyse.figures import find_figures
 from newsbrief.analyse.measures import group_measures
 from newsbrief.analyse.nlp import EntitySpan
-from newsbrief.analyse.quotes import find_quotes
 from newsbrief.analyse.spans import Locator
+from newsbrief.analyse.speakers import quotes_with_speakers
 from newsbrief.analyse.timeline import build_timeline
 from newsbrief.errors import MissingDependency
 from newsbrief.models import Analysis, Document, Sentence, SummarySentence
@@ -58,7 +59,7 @@ def analyse_reports(
     spans, notes = _entity_spans([d.text[:c] for d, c in zip(documents, cuts, strict=True)],
                                  spacy_model)  # fmt: skip
     entities = find_entities(documents, spans, locator)
-    quotes = find_quotes(documents, locator, spans, entities)
+    quotes = quotes_with_speakers(documents, locator, spans, entities)
     groups = group_claims(find_claims(sentences, locator), measures, summary, claim_similarity)
     return Analysis(
         claims=groups,
@@ -83,9 +84,9 @@ def _entity_spans(
     try:
         return entity_spans(texts, model), ()
     except MissingDependency as exc:
-        log.warning("entities skipped: %s", exc)
+        log.warning("entity model missing (names typed from their context only): %s", exc)
         empty: tuple[tuple[EntitySpan, ...], ...] = tuple(() for _ in texts)
-        return empty, (f"entities skipped: {exc}",)
+        return empty, (f"entity model missing, names typed from their context only: {exc}",)
 
 
 def ner_cuts(documents: Sequence[Document], locator: Locator, budget: int) -> list[int]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -40,6 +40,11 @@ LINK_THRESHOLD = 0.24
 MEASURE_BONUS = 0.2
 MIN_CLAIM_WORDS = 5
 _CLAUSE = re.compile(r",\s+but\s+|;\s+")
+_LEANING = {
+    "others", "other", "some", "many", "most", "few", "several", "all", "both", "one", "two",
+    "he", "she", "it", "they", "we", "this", "that", "these", "those", "which", "who", "its",
+    "his", "her", "their", "there", "then", "also", "so", "still", "instead",
+}  # fmt: skip
 
 
 class ClaimSimilarity(Protocol):
@@ -88,6 +93,8 @@ def find_claims(sentences: Sequence[Sentence], locator: Locator) -> list[Claim]:
     for s in sentences:
         if s.is_chatter or s.n_words < MIN_CLAIM_WORDS or s.text.rstrip().endswith("?"):
             continue
+        if s.text[:1].islower():
+            continue  # a fragment cut from a sentence, not a statement
         for start, end in _clauses(s):
             claims.append(Claim(s.text[start - s.start : end - s.start],
                                 locator.mention(s.doc_index, start, end)))  # fmt: skip
@@ -95,12 +102,15 @@ def find_claims(sentences: Sequence[Sentence], locator: Locator) -> list[Claim]:
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int]]:
+    """Clauses that are whole statements: a clause opening on a word that leans on the
+    clause before it ("others were ripped to bits", "he said", "which ...") stays joined."""
     cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(s.text)]
     spans, pos = [], 0
     for a, b in cuts:
         if (
             len(s.text[pos:a].split()) >= MIN_CLAIM_WORDS
             and len(s.text[b:].split()) >= MIN_CLAIM_WORDS
+            and s.text[b:].split()[0].lower().strip('“"') not in _LEANING
         ):
             spans.append((s.start + pos, s.start + a))
             pos = b
@@ -125,13 +135,50 @@ def group_claims(
     if not claims:
         return ()
     scores = (backend or LexicalSimilarity()).matrix([c.text for c in claims])
-    scores = scores + MEASURE_BONUS * _shared_measures(claims, measures)
-    groups = _agglomerate(claims, scores, threshold)
+    shared = _shared_measures(claims, measures)
+    scores = scores + MEASURE_BONUS * shared
+    scores = _apart_where_facts_differ(claims, scores, shared, threshold)
+    groups = _agglomerate(claims, scores, threshold, _conflicts(claims, shared))
     groups = _attach_restatements(groups, claims, scores, threshold)
     covered = {(e.doc_index, e.sentence) for s in summary for e in s.evidence}
     out = [_group(g, claims, measures, covered) for g in groups]
     out.sort(key=lambda g: (g.status == "single", -len(g.sources), _order(g)))
     return tuple(_renumber(g, k + 1) for k, g in enumerate(out))
+
+
+def _apart_where_facts_differ(
+    claims: Sequence[Claim], scores: np.ndarray, shared: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Claims that give other numbers, negate, or name others cannot state one fact: their
+    link is made strongly negative (only pairs that could link are checked). Other
+    numbers for one measure stay linked: that group is a divergence, shown as one."""
+    from newsbrief.cite import FactSignature, fact_signature, same_fact
+
+    out = np.array(scores, dtype=float, copy=True)
+    signatures: dict[int, FactSignature] = {}
+    for i, j in np.argwhere(out >= threshold):
+        if i < j:
+            a = signatures.setdefault(int(i), fact_signature(claims[i].text))
+            b = signatures.setdefault(int(j), fact_signature(claims[j].text))
+            if shared[i, j]:
+                a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
+            if not same_fact(a, b, strict=False):
+                out[i, j] = out[j, i] = -1.0
+    return out
+
+
+def _conflicts(claims: Sequence[Claim], shared: np.ndarray) -> Callable[[int, int], bool]:
+    """``conflict(i, j)``: claims ``i`` and ``j`` cannot state one fact (numbers,
+    negation, names or outcome differ; other numbers of one measure are a divergence)."""
+    from newsbrief.cite import fact_signature, same_fact
+
+    def conflict(i: int, j: int) -> bool:
+        a, b = fact_signature(claims[i].text), fact_signature(claims[j].text)
+        if shared[i, j]:
+            a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
+        return not same_fact(a, b, strict=False)
+
+    return conflict
 
 
 def _shared_measures(claims: Sequence[Claim], measures: Sequence[Measure]) -> np.ndarray:
@@ -158,7 +205,10 @@ def _measures_in(claim: Claim, measures: Sequence[Measure]) -> set[str]:
 
 
 def _agglomerate(
-    claims: Sequence[Claim], scores: np.ndarray, threshold: float
+    claims: Sequence[Claim],
+    scores: np.ndarray,
+    threshold: float,
+    conflict: Callable[[int, int], bool] | None = None,
 ) -> list[_ClaimGroup]:
     """Average-link merging of claims of different reports, best pair first.
 
@@ -179,6 +229,11 @@ def _agglomerate(
         a, b = np.unravel_index(int(np.argmax(link)), link.shape)
         if link[a, b] < threshold:
             break
+        if conflict is not None and any(
+            conflict(x, y) for x in members[a] for y in members[b]
+        ):  # every member must state the same fact as every other: no merge
+            link[a, b] = link[b, a] = -np.inf
+            continue
         sums[a, :] += sums[b, :]
         sums[:, a] += sums[:, b]
         sizes[a] += sizes[b]

@@ -45,6 +45,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("absolute", rf"\b(?:(?:{_WEEKDAYS}),?\s+)?(?:{_MONTHS})\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
         ("absolute", rf"\b(?:(?:{_WEEKDAYS}),?\s+)?{_DAY}\s+(?:{_MONTHS})(?:,?\s+{_YEAR})?\b"),
         ("month", rf"\b(?:{_MONTHS})(?:\s+|\s+of\s+){_YEAR}\b"),
+        ("lastmonth", rf"\b(?:last|Last)\s+(?:{_MONTHS})\b(?!\s+\d)"),
         (
             "month",
             rf"\b(?:in|In|since|Since|until|by|of|early|late|mid)[\s-](?P<d>(?:{_MONTHS}))\b(?!\s+\d)",
@@ -67,15 +68,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("clock", r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"),
         (
             "year",
-            rf"\b(?:in|In|since|Since|from|From|until|till|by|of|before|after|during|between|and|to|early|late|mid)\s(?P<d>{_YEAR})\b(?![-\d])(?!\s+(?:troops|people|soldiers|of\b))",
+            rf"\b(?:in|In|since|Since|from|From|until|till|by|of|for|before|after|during|between|and|to|early|late|mid)\s(?P<d>{_YEAR})\b(?![-\d])(?!\s+(?:troops|people|soldiers|of\b))",
         ),
+        ("year", rf"\b(?:the|a|an|The|A|An)\s(?P<d>{_YEAR})\s+(?=[A-Za-z])"),
+        ("season", r"(?i:\blast\s+(?:spring|summer|fall|autumn|winter)\b)"),
     )
 )
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|would|(?:is|are|was|were)\s+(?:scheduled|expected|due|set|going)\s+to|"
-    rf"plans?\s+to|planned\s+for|next|by\s+(?:{_WEEKDAYS}))\b",
+    r"\b(?:(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\ba\s)will|'ll|shall|would|"
+    r"(?:is|are)\s+(?:scheduled|expected|due|set|going)\b|"
+    rf"plans?\s+to|planned\s+for|next|(?:by|until|till|into|through)\s+(?:{_WEEKDAYS}))\b",
     re.IGNORECASE,
 )
+_APPOSITIVE_WEEKDAY = re.compile(rf",\s+an?\s+(?:{_WEEKDAYS})\b")
 _DATELINE_END = re.compile(r"\s*(?:—|–|--|-|:|\(|\n)")
 _TODAY_CUE = re.compile(
     r"(?i:\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\bon\s+this\s+day\b)"
@@ -275,8 +280,8 @@ def _ago(span: str, base: dt.date, sentence: str) -> Resolved:
     approximate = count_text in _VAGUE
     if unit == "day":
         return Resolved((base - dt.timedelta(days=n)).isoformat(), "day", True, approximate)
-    if unit == "week":
-        return Resolved(_iso_week(base - dt.timedelta(weeks=n)), "week", True, approximate)
+    if unit == "week":  # "a week ago": the day a week before the report
+        return Resolved((base - dt.timedelta(weeks=n)).isoformat(), "day", True, approximate)
     if unit == "month":
         year, month = divmod(base.year * 12 + base.month - 1 - n, 12)
         return Resolved(f"{year:04d}-{month + 1:02d}", "month", True, approximate)
@@ -299,7 +304,26 @@ def _iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _season(span: str, base: dt.date, sentence: str) -> Resolved:
+    """ "last summer": the year of the latest such season before the report."""
+    starts = _SEASONS[span.split()[-1].lower()]
+    year = base.year if base.month >= starts + 3 else base.year - 1
+    return Resolved(str(year), "year", True)
+
+
+def _last_month(span: str, base: dt.date, sentence: str) -> Resolved:
+    """ "last October": the latest October before the report's month."""
+    month = [m[:3] for m in calendar.month_name].index(span.split()[-1][:3].capitalize())
+    year = base.year if month < base.month else base.year - 1
+    return Resolved(f"{year:04d}-{month:02d}", "month", True)
+
+
 _RELATIVE = {
+    "season": _season,
+    "lastmonth": _last_month,
     "weekday": _weekday,
     "deictic": _deictic,
     "end": _end_of,
@@ -324,20 +348,36 @@ def _doc_mentions(
     doc: Document, i: int, locator: Locator, report: ReportDate
 ) -> Iterator[DateMention]:
     day_in: dict[int, str] = {}  # sentence -> the day it names, for clock times
+    previous: tuple[int, Resolved] | None = None  # the absolute date just before, if any
     for start, end, kind in find_date_spans(doc.text):
+        if kind == "weekday" and doc.text[max(0, start - 6) : start].lower() == "every ":
+            continue  # a habit, not a date
+        if kind == "clock":
+            continue  # a clock time alone places nothing on the calendar
+        if kind == "period" and re.search(
+            r"\b(?:the|The)\s+$", doc.text[max(0, start - 4) : start]
+        ):
+            continue  # "in the last year": a period of time, not a date
         mention = locator.mention(i, start, end)
         if kind == "clock":
             r = clock_time(mention.text, day_in.get(mention.sentence), report.date)
+        elif (
+            kind == "weekday"
+            and previous
+            and _APPOSITIVE_WEEKDAY.fullmatch(doc.text[previous[0] : end])
+        ):
+            r = previous[1]  # "Aug. 14, a Monday": the weekday of the date just named
         else:
             r = resolve(mention.text, kind, report.date, _clause(doc.text, start, end))
         if r.granularity == "day" and r.value:
             day_in.setdefault(mention.sentence, r.value)
+        previous = (end, r) if kind == "absolute" else None
         yield DateMention(
             mention.text, r.value, r.granularity, r.relative, r.approximate, report.date, mention
         )
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?—–]|\bbut\b|\n")
+_CLAUSE_BREAK = re.compile(r"[,;:!?—–]|(?<!\b[a-zA-Z])\.|\bbut\b|\n")  # not "p. m.", "E."
 
 
 def _clause(text: str, start: int, end: int) -> str:

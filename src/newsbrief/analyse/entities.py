@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newsbrief.analyse.nlp import EntitySpan
 from newsbrief.analyse.spans import Locator
@@ -69,7 +70,28 @@ _PLACE_AFTER = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:capital|city|town|village|province|region|"
     r"district|port|country|state|island)\b"
 )
-_FRAGMENT = re.compile(r"^(?:State|Defense|Department|Secretary|Justice|Treasury|Interior)$")
+_FRAGMENT = re.compile(
+    r"^(?:State|Defense|Department|Secretary|Justice|Treasury|Interior|GMT|EDT|EST|CDT|CST|PDT|"
+    r"PST|UTC|AP|AFP|NYT|Sgt|Cmdr|Capt|Lt|Col|Gen|Adm|Rep|Sen|Gov|Miss\.|Mass\.|[A-Z]\.?)$"
+)  # fmt: skip
+# What a name's last word says about its type: "Kennedy International Airport" is a place,
+# "Civil Aviation Authority" an organisation, whatever the model said.
+_PLACE_HEADS = {
+    "airport", "base", "island", "islands", "ocean", "sea", "river", "street", "avenue",
+    "bridge", "county", "park", "lake", "bay", "mountains", "mountain", "valley", "gulf",
+    "strait", "peninsula", "province", "canyon", "coast", "square", "road", "harbor", "harbour",
+    "center", "centre", "courthouse", "plaza", "mall",
+}  # fmt: skip
+_ORG_HEADS = {
+    "authority", "agency", "board", "council", "ministry", "department", "commission",
+    "service", "guard", "navy", "army", "party", "bureau", "association", "union", "company",
+    "corp", "inc", "committee", "court", "university", "college", "institute", "organization",
+    "organisation", "fund", "bank", "airlines", "airline", "police", "office", "force",
+    "fleet", "group", "network", "foundation", "administration", "senate", "congress",
+    "parliament", "times", "post", "news", "securities", "investment",
+}  # fmt: skip
+_PARTICLES = {"bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "du", "la", "le", "di"}
+_TRAILING = {"flight", "capt", "gen", "adm", "lt", "col", "sgt", "rep", "sen", "gov", "maj"}
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -88,6 +110,7 @@ def entities(
 ) -> tuple[Entity, ...]:
     """Merged entities, most mentioned first, with counts per report."""
     raws = [r for i, doc in enumerate(documents) for r in _raw_mentions(doc, i, spans[i])]
+    raws += _context_mentions(documents, raws)
     raws += _unlabelled_mentions(documents, raws)
     groups = merge_aliases(raws)
     roles = person_roles(documents, spans)
@@ -108,10 +131,133 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
         start, end, text = _clean(doc.text, span.start, span.end)
         if not text or _FRAGMENT.match(text) or not text[0].isupper():
             continue
-        forced = _context_place(doc.text, start, end)
-        kind: EntityType = "place" if forced else _TYPES[span.label]
+        if _dateline(doc.text, start, end):
+            continue
+        if any(w[:1].islower() and w not in _PARTICLES | {"of", "for", "and", "the"}
+               for w in text.split()[1:]):  # fmt: skip
+            continue  # "Various Russian reports": a phrase, not a name
+        head = _head_type(text)
+        forced = _context_place(doc.text, start, end) or head is not None
+        kind: EntityType = head or ("place" if forced else _TYPES[span.label])
         out.append(_Raw(i, start, end, text, kind, forced))
     return out
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """ "CAIRO, Egypt (AP) --", "NEWPORT, R.I. _": the place a wire report was filed from."""
+    first = text[: text.find("\n")] if "\n" in text[:120] else text[:120]
+    return end <= len(first) and bool(re.search(r"\((?:AP|Xinhua|AFP|Reuters)\)|_|--", first))
+
+
+def _head_type(text: str) -> EntityType | None:
+    words = text.lower().split()
+    if len(words) < 2:
+        return None
+    if words[-1] in _PLACE_HEADS:
+        return "place"
+    return "organization" if words[-1] in _ORG_HEADS else None
+
+
+_CANDIDATE = re.compile(
+    r"(?<![\w.’'-])(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.)"
+    r"(?:\s+(?:(?:bin|al|de|van|von|der|la|du|da|di|of|for)\s+)?"
+    r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.))*"
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Capt|Lt|Col|Sgt|Det|Rev|Prof)\.?|"
+    r"\b(?:President|Detective|Deputy|spokesman|spokeswoman|said|Judge|Senator|Mayor|Officer|"
+    r"Sheriff|attorney|lawyer|prosecutor|Commissioner|neighbor|neighbour|son|daughter|wife|"
+    r"husband|mother|father|brother|sister|friend))\s+$"
+)
+_PERSON_AFTER = re.compile(r"^(?:,\s+(?:then\s+)?\d{1,3},|\s+(?:said|says|told|testified|added)\b)")
+_PLACE_BEFORE_WORD = re.compile(r"\b(?:in|near|outside|from)\s+$")
+_STARTERS = {
+    "the", "a", "an", "but", "and", "in", "on", "at", "for", "of", "to", "as", "by", "with",
+    "after", "before", "when", "while", "if", "it", "this", "that", "there", "he", "she", "they",
+    "we", "i", "his", "her", "their", "its", "some", "many", "police", "officials", "also",
+    "still", "yet", "so", "then", "now", "meanwhile", "however", "although", "though", "since",
+    "during", "until", "because", "according", "last", "next", "earlier", "later", "today",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "adm", "capt", "lt", "col", "sgt", "det",
+    "rev", "prof", "president", "detective", "deputy", "judge", "senator", "mayor", "officer",
+    "sheriff", "commissioner", "st", "u.s", "no", "all", "what", "who", "where", "why", "how",
+}  # fmt: skip
+
+
+def _context_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> list[_Raw]:
+    """Names the model did not label (it reads only part of long clusters), typed by the
+    words around them: a title or "said" next to a person ("Sen. Ann Lee", "Lee, 52,"),
+    a head word ("Piedmont Center", "Campaign for Nuclear Disarmament"), or "in" before
+    a place. A name with no such context is left out (precision first)."""
+    out: list[_Raw] = []
+    for i, doc in enumerate(documents):
+        text = doc.text
+        taken = sorted((r.start, r.end) for r in raws if r.doc_index == i)
+        for m in _CANDIDATE.finditer(text):
+            start, end, name = _trim_candidate(text, m.start(), m.end())
+            if not name or _dateline(text, start, end):
+                continue
+            k = bisect.bisect_right(taken, (start, len(text))) - 1
+            if (k >= 0 and taken[k][1] > start) or _starts_inside(taken, k + 1, end):
+                continue
+            kind = _context_type(text, start, end, name)
+            if kind is not None:
+                out.append(_Raw(i, start, end, name, kind, True))
+    return out
+
+
+def _trim_candidate(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Leading sentence words and titles off ("But Sen. Ann Lee" -> "Ann Lee"), a trailing
+    connective off ("Lee and")."""
+    words = text[start:end].split()
+    while words and (words[0].lower().rstrip(".") in _STARTERS or words[0].endswith(("’s", "'s"))):
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "for", "and", "bin", "al", "de", "van", "von"}:
+        words = words[:-1]
+    if "of" in words and _PERSON_BEFORE.search(text[max(0, start - 30) : start]):
+        words = words[: words.index("of")]  # "Sen. James Inhofe of Oklahoma"
+    if not words:
+        return start, start, ""
+    end = start + len(" ".join(text[start:end].split()[: len(words)]))
+    end = text.find(words[-1], start) + len(words[-1])
+    return start, end, text[start:end]
+
+
+def _context_type(text: str, start: int, end: int, name: str) -> EntityType | None:
+    head = _head_type(name)
+    if head is not None:
+        return head
+    joined = re.search(r"(\S+)\s(?:of|for)\s", name)  # "Campaign for Nuclear Disarmament"
+    if joined and joined.group(1).lower() in _PLACE_OF:
+        return "place"  # "Gulf of Mexico"
+    if joined and joined.group(1).lower() in _ORG_HEADS | _ORG_OF:
+        return "organization"
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if name.upper() == name or _FRAGMENT.match(name):
+        return None
+    words = name.split()
+    if _PERSON_BEFORE.search(before) or (len(words) >= 2 and _PERSON_AFTER.match(after)):
+        return "person"
+    if _PERSON_AFTER.match(after) and re.match(r"^,\s+(?:then\s+)?\d", after):
+        return "person"  # "Lee, 52,"
+    if len(words) >= 2 and _ROLE_AFTER.match(text[end : end + 80]):
+        return "person"  # "Gary Bauer, a GOP power broker,"
+    if _STATE_AFTER.match(after):
+        return "place"  # "Montvale, N.J."
+    if _PLACE_BEFORE_WORD.search(before) and not _PERSON_AFTER.match(after):
+        return "place"
+    return None
+
+
+_ORG_OF = {
+    "campaign", "coalition", "league", "society", "federation", "school", "church", "academy",
+    "alliance", "front", "movement", "center", "centre", "bureau", "friends", "sisters",
+}  # fmt: skip
+_PLACE_OF = {"city", "gulf", "bay", "sea", "isle", "island", "cape", "strait", "port"}
+_STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?:[,\s-]|$)")
 
 
 def _unlabelled_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> list[_Raw]:
@@ -143,20 +289,30 @@ def _starts_inside(spans: list[tuple[int, int]], k: int, end: int) -> bool:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """Drop a leading "the" and a trailing possessive from a span."""
+    """Drop a leading "the", a trailing possessive and a trailing title or "Flight"
+    ("Navy Capt", "EgyptAir Flight"); take in a particle the model cut ("bin Laden")."""
     surface = text[start:end]
     if surface.lower().startswith("the "):
         start += 4
     match = _POSSESSIVE.search(text[start:end])
     if match and end - start > 3:
         end -= len(match.group(0))
+    words = text[start:end].split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _TRAILING:
+        end = start + text[start:end].rstrip().rfind(" ")
+        words = words[:-1]
+    before = re.search(r"(?:\b[A-Z][\w’'-]+\s+)?\b(\w+)\s+$", text[max(0, start - 40) : start])
+    if before and before.group(1) in _PARTICLES and start - len(before.group(0)) >= 0:
+        start -= len(before.group(0))
     return start, end, text[start:end].strip()
 
 
 def _context_place(text: str, start: int, end: int) -> bool:
-    """ "the city of Herat", "Ghazni, a strategic provincial capital"."""
-    return bool(_PLACE_BEFORE.search(text[max(0, start - 30) : start])) or bool(
-        _PLACE_AFTER.match(text[end : end + 60])
+    """ "the city of Herat", "Ghazni, a strategic provincial capital", "Caldwell, N.J."."""
+    return (
+        bool(_PLACE_BEFORE.search(text[max(0, start - 30) : start]))
+        or bool(_PLACE_AFTER.match(text[end : end + 60]))
+        or bool(_STATE_AFTER.match(text[end : end + 12]))
     )
 
 
@@ -195,8 +351,11 @@ def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
     for key in keys:
         find(key)
     _link_acronyms(keys, union)
-    _link_partial_names(keys, {_key(r) for r in raws if r.type == "person"}, union)
+    _link_partial_names(keys, {_key(r) for r in raws if r.type == "person"}, union, find)
     _link_suffixes(keys, union)
+    people = {_key(r) for r in raws if r.type == "person"}
+    _link_prefixes(keys, {_key(r) for r in raws if r.type != "person"} - people, union)
+    _link_states(keys, union)
     grouped: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
         grouped[find(_key(r))].append(r)
@@ -227,18 +386,95 @@ def _link_suffixes(keys: set[str], union: object) -> None:
             union(k, max(tails, key=len))  # type: ignore[operator]
 
 
-def _link_partial_names(keys: set[str], people: set[str], union: object) -> None:
-    """A lone name joins the only person's name it ends (surname) or starts (first name),
-    whatever type the model gave the lone name ("Marsh said ..." tagged ORG)."""
-    multi = [k for k in people if " " in k]
+def _link_partial_names(keys: set[str], people: set[str], union: Any, find: Any) -> None:
+    """Full names of one surname whose first names agree ("Jim Hall", "James E. Hall":
+    same initial, no other Hall of another initial) are one person; a lone name joins the
+    only person it ends (surname) or starts (first name), whatever type the model gave the
+    lone name ("Marsh said ..." tagged ORG)."""
+    multi = sorted(k for k in people if " " in k)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for k in multi:
+        by_surname[k.split()[-1]].append(k)
+    for names in by_surname.values():
+        for a in names:
+            for b in names:
+                if a < b and _same_first_name(a.split()[0], b.split()[0]):
+                    union(a, b)
+    for a in multi:  # "Igor Dyagalo" / "Igor Dygalo": one letter off, same first name
+        for b in multi:
+            if a < b and a.split()[0] == b.split()[0] and _one_edit(a.split()[-1], b.split()[-1]):
+                union(a, b)
     for k in keys:
         if " " in k:
             continue
         for position in (-1, 0):
-            hits = [m for m in multi if m.split()[position] == k]
+            hits = {find(m) for m in multi if m.split()[position] == k}
+            if not hits and position == 0 and len(k) >= 3:  # "Matt" -> "Matthew Shepard"
+                hits = {find(m) for m in multi if _same_first_name(k, m.split()[0])}
             if len(hits) == 1:
-                union(k, hits[0])  # type: ignore[operator]
+                union(k, hits.pop())
                 break
+
+
+def _link_prefixes(keys: set[str], places_orgs: set[str], union: Any) -> None:
+    """ "Atlantic" / "Atlantic Ocean", "All-Tech" / "All-Tech Investment Group": a
+    place's or organisation's name that starts only one longer such name is that name."""
+    longer = [k for k in places_orgs if " " in k]
+    for k in places_orgs:
+        hits = [m for m in longer if m != k and m.startswith(k + " ")]
+        if len(hits) == 1:
+            union(k, hits[0])
+
+
+# AP abbreviations of US states, as wire reports write them after a place name.
+US_STATES = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
+    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
+    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
+    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota",
+    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island",
+    "sc": "south carolina", "sd": "south dakota", "tenn": "tennessee", "tex": "texas",
+    "vt": "vermont", "va": "virginia", "wash": "washington", "wva": "west virginia",
+    "wis": "wisconsin", "wyo": "wyoming",
+}  # fmt: skip
+
+
+def _link_states(keys: set[str], union: Any) -> None:
+    """ "Wyo." is Wyoming, "N.J." New Jersey, when both are named."""
+    for k in keys:
+        full = US_STATES.get(k)
+        if full and full in keys:
+            union(k, full)
+
+
+_NICKNAMES = {
+    "jim": "james", "jimmy": "james", "bill": "william", "will": "william", "bob": "robert",
+    "rob": "robert", "mike": "michael", "tom": "thomas", "joe": "joseph", "dick": "richard",
+    "rick": "richard", "ted": "edward", "ed": "edward", "tony": "anthony", "dan": "daniel",
+    "dave": "david", "steve": "steven", "chuck": "charles", "charlie": "charles",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "peggy": "margaret",
+    "jack": "john", "ben": "benjamin", "larry": "lawrence", "jerry": "gerald",
+}  # fmt: skip
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, in names of five letters or more."""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """ "jim"/"james", "chris"/"christopher", "j"/"john", "gulsham"/"gulshan" (a typo):
+    one person's first name."""
+    a, b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
+    return a.startswith(b) or b.startswith(a) or _one_edit(a, b)
 
 
 def _entity(group: list[_Raw], n_docs: int, locator: Locator, roles: dict[str, str]) -> Entity:

@@ -43,6 +43,8 @@ _UNSPECIFIED = {"undefined", "unspecified", "undisclosed", "unknown", "unnamed",
 ADDITIVE = {"more", "additional", "extra", "fresh", "new", "further", "another", "added"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _PERCENT = {"percent", "per cent", "%"}
+_CLOCK = {"gmt", "edt", "est", "pdt", "pst", "cdt", "cst", "utc", "bst", "cet", "a.m.", "p.m.",
+          "am", "pm", "a.m", "p.m"}  # fmt: skip
 _DURATION = re.compile(r"\d\s*(?:hours|days|weeks)\b")
 _MONEY = {"dollars": "dollar", "euros": "euro", "pounds": "pound", "yuan": "yuan"}
 
@@ -57,6 +59,8 @@ class Found:
     vague: bool  # "thousands of", "an undefined number of"
     low: float | None  # lower bound of a vague amount
     increment: bool = False  # "another 2,000", "three more": added to a total, not a total
+    event: str = ""  # what happened to what is counted: "killed", "injured", "aboard"
+    scope: str = ""  # the place or part the figure is limited to: "Nairobi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +152,8 @@ _STARTERS = (
 )  # fmt: skip
 _MAY_HOLD_NUMBER = re.compile(
     r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(ORDINALS) | {"half", "dozens", "scores",
-    "hundreds", "thousands", "millions", "billions", "number", "amount"})) + r")\b",
+    "hundreds", "thousands", "millions", "billions", "number", "amount"}))
+    + r")\b|\ban?\s+(?:half\s+)?(?:second|minute|hour|day|week|month|year|decade)\b",
     re.IGNORECASE,
 )  # fmt: skip
 
@@ -160,7 +165,8 @@ def _could_start(low: str) -> bool:
 
 def _read_number(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """The number that starts at ``toks[i]``, if any."""
-    for reader in (_unspecified, _vague, _fraction, _digits, _ordinals, _words):
+    for reader in (_unspecified, _vague, _fraction, _digits, _ordinals, _hyphenated, _a_unit,
+                   _words):  # fmt: skip
         hit = reader(toks, i)
         if hit is not None:
             return hit
@@ -191,6 +197,40 @@ def _vague(toks: list[_Tok], i: int) -> ParsedNumber | None:
     return None
 
 
+def _hyphenated(toks: list[_Tok], i: int) -> ParsedNumber | None:
+    """ "six-story", "one-day", "five-hour": a number word joined to what it counts."""
+    parts = toks[i].low.split("-")
+    if len(parts) < 2 or parts[-1] in UNITS or not parts[-1].isalpha():
+        return None
+    parsed = parse_words(["-".join(parts[:-1])])
+    if parsed is None:
+        return None
+    return ParsedNumber(parsed[0], unit=_singular(parts[-1]), end=i + 1)
+
+
+def _a_unit(toks: list[_Tok], i: int) -> ParsedNumber | None:
+    """ "for nearly a week", "a half hour": one unit of time (not "twice a day")."""
+    if toks[i].low not in {"a", "an"} or i + 1 >= len(toks):
+        return None
+    if i and toks[i - 1].low in {"once", "twice", "times", "per", "than", "such", "what"}:
+        return None
+    j, value = i + 1, 1.0
+    if toks[j].low == "half" and j + 1 < len(toks):
+        j, value = j + 1, 0.5
+    if toks[j].low not in TIME_UNITS:
+        return None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and nxt.text[0].isalpha() and nxt.low not in _AFTER_DURATION:
+        return None  # "a day trader", "a day go by", "a second day": not a duration
+    return ParsedNumber(value, unit=toks[j].low, qualifier=_qualifier(toks, i), end=j + 1)
+
+
+_AFTER_DURATION = {
+    "after", "before", "later", "earlier", "ago", "or", "and", "of", "in", "to", "at", "for",
+    "when", "since", "the", "on", "into", "from", "until", "as", "while", "that", "with",
+}  # fmt: skip
+
+
 def _fraction(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """ "two-thirds of", "half of", "a third of"."""
     value = parse_fraction(toks[i].text) if "-" in toks[i].text else None
@@ -215,6 +255,10 @@ def _digits(toks: list[_Tok], i: int) -> ParsedNumber | None:
     value = parse_digits(tok.text)
     if value is None or _is_name_or_code(toks, i):
         return None
+    if re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
+        run, _ = _noun_run(toks, i + 1)
+        if not run or not _plural(toks[run[-1]].low):
+            return None  # "the 2001 budget", "a 1983 accident": a year, not a count
     end, unit = i + 1, "percent" if tok.text.endswith("%") else ""
     if tok.text.startswith("$"):
         unit = "dollar"
@@ -229,6 +273,13 @@ def _is_name_or_code(toks: list[_Tok], i: int) -> bool:
     tok = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     prev = toks[i - 1] if i else None
+    if nxt and (nxt.low in _CLOCK or (nxt.low in {"a", "p"} and i + 2 < len(toks)
+                                      and toks[i + 2].text == ".")):  # fmt: skip
+        return True  # "0630 GMT", "2 a.m.", "1 p. m.": clock times
+    if nxt and nxt.low in {"caliber", "calibre", "mm"}:
+        return True  # ".45 caliber", "9 mm": a calibre names a weapon
+    if prev and prev.text == "." and prev.end == tok.start:
+        return True  # ".25", ".45"
     if nxt and nxt.start == tok.end and (nxt.text[0].isalpha() or nxt.text in {"/", ":"}):
         return True
     if prev and prev.end == tok.start and prev.text in {"/", ":", "-", "#"}:
@@ -244,6 +295,9 @@ def _range_end(toks: list[_Tok], j: int, low: float) -> tuple[float | None, int]
     k = j + 1 if j < len(toks) and toks[j].low in joiners else j
     if k < len(toks):
         high = parse_digits(toks[k].text)
+        if high is None and k > j and toks[j].low in {"or", "to"}:
+            words = parse_words([toks[k].text])  # "eight or nine people"
+            high = words[0] if words else None
         spoken = k == j and high is not None and high > low
         between = toks[j].low != "and" or (j >= 2 and toks[j - 2].low == "between")
         if high is not None and (k > j or spoken) and high > low and between:
@@ -258,8 +312,9 @@ def _ordinals(toks: list[_Tok], i: int) -> ParsedNumber | None:
     if not i or toks[i - 1].low != "the" or toks[i].low not in ORDINALS:
         return None
     j, value = i + 1, ORDINALS[toks[i].low]
-    if j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in ORDINALS:
-        value, j = max(value, ORDINALS[toks[j + 1].low]), j + 2
+    if not (j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in ORDINALS):
+        return None  # "the first breaks": a rank, not a running count
+    value, j = max(value, ORDINALS[toks[j + 1].low]), j + 2
     run = _noun_run(toks, j)[0]
     if not run or not toks[run[-1]].low.endswith("s"):
         return None  # "the third city" is a rank, not a count
@@ -275,6 +330,8 @@ def _words(toks: list[_Tok], i: int) -> ParsedNumber | None:
         value, used = parse_words(["one", *[t.text for t in toks[i + 1 : i + 4]]]) or (0.0, 0)
         return ParsedNumber(value, qualifier=_qualifier(toks, i), end=i + used)
     if toks[i].low in {"one", "zero"} and not (i + 1 < len(toks) and toks[i + 1].low in SCALES):
+        if toks[i].low == "one" and _person_after(toks, i + 1):
+            return ParsedNumber(1.0, qualifier=_qualifier(toks, i), end=i + 1)  # "One woman"
         return None  # "one of the", "one day": rarely a figure
     parsed = parse_words([t.text for t in toks[i : i + 6]])
     if parsed is None:
@@ -282,6 +339,23 @@ def _words(toks: list[_Tok], i: int) -> ParsedNumber | None:
     value, used = parsed
     high, end = _range_end(toks, i + used, value) if used else (None, i + used)
     return ParsedNumber(value, high, qualifier=_qualifier(toks, i), end=end)
+
+
+PERSON_NOUNS = {
+    "man", "woman", "person", "child", "boy", "girl", "officer", "lieutenant", "sergeant",
+    "soldier", "student", "victim", "passenger", "witness", "suspect", "worker", "employee",
+    "survivor", "juror", "official", "firefighter", "resident", "driver", "pilot", "sailor",
+}  # fmt: skip
+
+
+def _person_after(toks: list[_Tok], j: int) -> bool:
+    """ "one woman", "one police lieutenant": one person counted."""
+    for k in range(j, min(j + 3, len(toks))):
+        if toks[k].low in PERSON_NOUNS:
+            return True
+        if not toks[k].text.isalpha() or toks[k].low in NOT_COUNTED:
+            return False
+    return False
 
 
 def _qualifier(toks: list[_Tok], i: int) -> str:
@@ -304,8 +378,12 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
             break
         if t.low in ADDITIVE and not run:
             additive = True
-        elif run and t.low.endswith("ed"):
-            break  # "buildings collapsed": a verb ends the noun phrase
+        elif (
+            t.low.endswith("ed")
+            and (run or len(t.low) > 4)
+            and not (not run and j + 1 < len(toks) and _plural(toks[j + 1].low))
+        ):
+            break  # "buildings collapsed", "767 crashed" (but "two accused suspects")
         else:
             run.append(j)
             if _plural(t.low):
@@ -315,7 +393,12 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
 
 
 def _plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+_IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "feet"}
 
 
 def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None) -> Found | None:
@@ -333,10 +416,19 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
         and (toks[end].low in ADDITIVE)
     ):
         return _with_counts(where, i, number, previous, additive)
-    bare = not words and not unit and number.vague_low is None and not qualifier
-    if bare and number.value is not None:
-        return None  # a bare number with nothing counted: a score, an age, a code
     counts = " ".join(words)
+    if not words and not unit and number.value is not None:
+        at = toks[i].start - where.sentence.start
+        event = outcome(where.sentence.text, at, toks[end - 1].end - where.sentence.start)
+        partitive = _partitive(toks, end)
+        if _is_age(toks, i, end):
+            counts = "age"  # "Maria Lopez, 37,", "ages 7 and 12", "Matthew, then 9,"
+        elif partitive:
+            counts = partitive  # "10 of 12 American victims", "three of eight witnesses"
+        elif event in HUMAN_OUTCOMES:
+            counts = "people"  # "wounding 14", "more than 450 are hurt": people, unsaid
+        elif number.vague_low is None and not qualifier:
+            return None  # a bare number with nothing counted: a score, a code
     tail = j  # after the unit words ("5 percent"), without a dangling "of the"
     while tail > end and toks[tail - 1].low in {"of", "the", "-"}:
         tail -= 1
@@ -344,7 +436,139 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     stop = max(toks[last].end, toks[end - 1].end)
     first = i - len(qualifier.split()) if qualifier in _QUALIFIERS else i
     found = _record(where, (toks[first].start, stop), replace(number, unit=unit), counts, additive)
-    return replace(found, increment=_is_increment(toks, i, end))
+    text = where.sentence.text
+    at, to = found.figure.mention.start - where.sentence.start, stop - where.sentence.start
+    scope = _whose_age(toks, i) if counts == "age" else scope_of(text, at, to)
+    return replace(found, increment=_is_increment(toks, i, end), event=outcome(text, at, to),
+                   scope=scope)  # fmt: skip
+
+
+def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
+    """ "Name, 38," / "Name, then 9," / "ages 7 and 12": a person's age."""
+    nxt = toks[end].text if end < len(toks) else "."
+    k = i - 1 if i and toks[i - 1].low != "then" else i - 2
+    if k >= 1 and toks[k].text == "," and toks[k - 1].text[:1].isupper() and nxt in {",", "."}:
+        return (toks[i].text.isdigit() and 0 < int(toks[i].text) < 120) or False
+    return k >= 0 and toks[k].low in {"ages", "aged", "age"}
+
+
+def _whose_age(toks: list[_Tok], i: int) -> str:
+    """The name an age follows ("Carolyn Bessette Kennedy, 33" -> "carolyn bessette kennedy")."""
+    k = i - 1
+    while k >= 0 and toks[k].low in {",", "then"}:
+        k -= 1
+    words: list[str] = []
+    while k >= 0 and toks[k].text[:1].isupper() and len(words) < 4:
+        words.insert(0, toks[k].low)
+        k -= 1
+    return " ".join(words)
+
+
+def _partitive(toks: list[_Tok], end: int) -> str:
+    """ "10 of 12 American victims", "two of the men": what the number is a part of."""
+    j = end
+    if j >= len(toks) or toks[j].low != "of":
+        return ""
+    j += 1
+    if j < len(toks) and toks[j].low in {"the", "its", "their", "his", "her"}:
+        j += 1
+    if j < len(toks) and (parse_digits(toks[j].text) is not None or parse_words([toks[j].text])):
+        j += 1
+    run, _ = _noun_run(toks, j)
+    words = [toks[k].text for k in run]
+    return " ".join(words) if words and _plural(words[-1].lower()) else ""
+
+
+# What happened to what a figure counts, by the words reports use for it.
+OUTCOMES: dict[str, str] = {
+    **dict.fromkeys(("killed", "killing", "dead", "died", "die", "deaths", "death", "perished",
+                     "lives", "bodies", "fatalities", "slain", "toll"), "killed"),
+    **dict.fromkeys(("injured", "injuring", "wounded", "wounding", "hurt", "injuries",
+                     "casualties"), "injured"),
+    **dict.fromkeys(("missing", "unaccounted"), "missing"),
+    **dict.fromkeys(("arrested", "detained", "custody", "arrests"), "arrested"),
+    **dict.fromkeys(("aboard", "board", "carrying", "onboard"), "aboard"),
+    **dict.fromkeys(("rescued", "saved"), "rescued"),
+    **dict.fromkeys(("evacuated", "evacuation"), "evacuated"),
+    **dict.fromkeys(("charged", "indicted"), "charged"),
+    **dict.fromkeys(("homeless", "displaced"), "displaced"),
+    **dict.fromkeys(("deployed", "deploying", "deploy", "sent", "sending", "send", "dispatched",
+                     "rushing", "rushed", "brought", "bring"), "deployed"),
+    **dict.fromkeys(("trapped",), "trapped"),
+    **dict.fromkeys(("burned", "burnt", "scorched", "charred", "blackened", "grew", "covered"),
+                    "burned"),
+    **dict.fromkeys(("cut", "cuts", "eliminate", "eliminated", "eliminating", "slash", "slashed",
+                     "shed", "axe", "layoffs", "laid"), "cut"),
+}  # fmt: skip
+HUMAN_OUTCOMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "trapped"}
+_NOT_VERBS = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
+    "but", "about", "some", "nearly", "almost", "around", "roughly", "more", "than", "less",
+    "fewer", "least", "most", "over", "under", "up", "all", "only", "just", "his", "her",
+    "their", "its", "our", "was", "were", "is", "are", "be", "been", "had", "has", "have",
+    "after", "before", "during", "since", "within", "into", "as", "that", "which", "who",
+    "estimated", "another", "other", "those", "these", "first", "last", "every", "each",
+    "per", "among", "between", "approximately", "said", "says", "like", "including",
+}  # fmt: skip
+_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?=\d)")
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the figure's clause before and after it."""
+    cuts = [m for m in _CLAUSE.finditer(text)]
+    left = max((m.end() for m in cuts if m.end() <= start), default=0)
+    right = min((m.start() for m in cuts if m.start() >= end), default=len(text))
+    return text[left:start], text[end:right]
+
+
+def outcome(text: str, start: int, end: int) -> str:
+    """What happened to what the figure at ``text[start:end]`` counts: the first outcome
+    word after it in its clause ("24 people were wounded"), else the nearest before it
+    ("killing 14 people"); "" when the clause says none."""
+    before, after = _clause(text, start, end)
+    near = [w.lower() for w in _WORDS.findall(before)[-3:]]
+    for k in range(len(near) - 1, -1, -1):  # "67 people have died and more than 450"
+        if near[k] in {"and", "or", "but", "while"}:
+            near = near[k + 1 :]
+            break
+    for word in reversed(near):  # "killing 14 people", "killed all 223"
+        if word in OUTCOMES:
+            return OUTCOMES[word]
+    for word in _WORDS.findall(after)[:8]:
+        if word.lower() in {"and", "or", "but", "while", "including", "among"}:
+            break  # another predicate: "247 people and injured 5,000"
+        if word.lower() in OUTCOMES:
+            return OUTCOMES[word.lower()]
+    for word in reversed(_WORDS.findall(before)[-6:]):
+        if word.lower() in OUTCOMES:
+            return OUTCOMES[word.lower()]
+    verb = [w for w in near if w not in _NOT_VERBS]
+    if verb and near and verb[-1] == near[-1]:
+        return verb[-1]  # the verb right before the figure: "will cut 1,200 jobs"
+    return ""
+
+
+def scope_of(text: str, start: int, end: int) -> str:
+    """The places a figure is limited to, as short keys: "in Nairobi" in its clause, or a
+    place adjective before it in its sentence ("The Tanzanian embassy bombing killed 10
+    people" -> "tanza"). Figures of disjoint scopes are not one measure."""
+    before, after = _clause(text, start, end)
+    head = re.split(r"\s(?:_|--)\s", text[:start])[-1]  # not the dateline
+    words = _IN_PLACE.findall(before[-80:]) + _IN_PLACE.findall(after[:60])
+    words += [w for w in _PLACE_ADJECTIVE.findall(head) if w.lower() not in _NOT_SCOPE]
+    keys = {w.lower()[:5] for w in words}
+    if _TOTAL.search(head) or _TOTAL.search(after[:60]):
+        keys.add("total")  # "the toll for both bombings", "the twin bombings"
+    return " ".join(sorted(keys))
+
+
+_TOTAL = re.compile(r"\b(?:both|twin|total|combined|altogether|in all|all told)\b", re.I)
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?([A-Z][a-z]+)")
+_PLACE_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|i))\s+[a-z]")
+_NOT_SCOPE = {"american"}  # "American officials" does not limit a figure to a place
 
 
 def _unit_after(toks: list[_Tok], j: int, unit: str) -> tuple[str, int]:

@@ -32,6 +32,8 @@ CONTEXT_THRESHOLD = 0.2
 LOWER_BOUND = {"more than", "at least", "over", "well over", "just over", "upwards of"}
 UPPER_BOUND = {"nearly", "almost", "less than", "fewer than", "under", "just under", "at most",
                "up to", "close to"}  # fmt: skip
+BOUND_REACH = 0.3  # how far past its number a bound ("more than 100") is read
+MAX_RATIO = 2.0  # values further apart than this are not one figure revised
 WINDOW = 40  # characters each side of a figure read as its local context
 
 
@@ -40,6 +42,7 @@ class _FigureGroup:
     items: list[Found]
     additive: bool
     context: float = 0.0
+    key: tuple[str, str, str, str] = ("", "", "", "")
 
     @property
     def docs(self) -> set[int]:
@@ -66,9 +69,16 @@ def agree(a: Found, b: Found) -> bool:
 
 
 def _point(f: Found) -> tuple[float, float]:
+    """A figure read as the number it states; a bound reaches a little past it ("more
+    than 100" and, a day later, 116 agree; "at least 42" and then 67 do not)."""
     value = f.figure.value or 0.0
     high = f.figure.high if f.figure.high is not None else value
-    slack = 0.05 if f.figure.qualifier else 0.0
+    q = f.figure.qualifier
+    if q in LOWER_BOUND:
+        return value, high * (1 + BOUND_REACH)
+    if q in UPPER_BOUND:
+        return value * (1 - BOUND_REACH), high
+    slack = 0.05 if q else 0.0
     return value * (1 - slack), high * (1 + slack)
 
 
@@ -93,17 +103,43 @@ def group_measures(
     """Measures, most widely reported first, each with its divergence if any."""
     groups: list[_FigureGroup] = []
     for f in found:
+        key = _key(f)
         for g in groups:
-            same = g.items[0]
-            if (f.head, f.figure.unit) == (same.head, same.figure.unit) and _same_value(f, same):
+            if g.key == key and _same_value(f, g.items[0]):
                 g.items.append(f)
                 g.additive |= f.additive
                 break
         else:
-            groups.append(_FigureGroup([f], f.additive))
+            groups.append(_FigureGroup([f], f.additive, key=key))
     merged = _merge(groups, locator, similarity)
     merged.sort(key=lambda g: (-len(g.docs), _first(g)))
     return tuple(_measure(g, k + 1, reports) for k, g in enumerate(merged))
+
+
+# Counted nouns outlets use for one thing: "107 personnel", "116 sailors", "118 submariners".
+HEAD_CLASSES = dict.fromkeys(
+    ("sailor", "seaman", "seamen", "submariner", "crewman", "crewmen", "crew", "personnel",
+     "crewmember"), "crew"
+) | dict.fromkeys(("soldier", "troop", "servicemember"), "troop")  # fmt: skip
+
+
+def _key(f: Found) -> tuple[str, str, str, str]:
+    """What a figure measures: the counted noun (with a proper modifier: "Egyptian
+    passengers" are a part of the passengers), the unit and what happened to it."""
+    words = f.figure.counts.split()[:-1]
+    proper = " ".join(w for w in words if w[:1].isupper())
+    if f.figure.counts == "age":
+        proper = f.scope  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
+    return HEAD_CLASSES.get(f.head, f.head), proper, f.figure.unit, f.event
+
+
+def _scopes_apart(a: Found, b: Found) -> bool:
+    """Two figures limited to different places ("in Nairobi", "in Dar es Salaam"), or a
+    total (two places, "both bombings") and a part."""
+    x, y = set(a.scope.split()), set(b.scope.split())
+    if x and y and len(x) != len(y):
+        return True
+    return bool(x) and bool(y) and not x & y
 
 
 def _same_value(a: Found, b: Found) -> bool:
@@ -138,7 +174,7 @@ def _merge(
         a, b = max(scores, key=lambda k: (scores[k], -k[0], -k[1]))
         ga, gb = live[a], live[b]
         assert ga is not None and gb is not None
-        live[a] = _FigureGroup(ga.items + gb.items, ga.additive or gb.additive)
+        live[a] = _FigureGroup(ga.items + gb.items, ga.additive or gb.additive, key=ga.key)
         live[b] = None
         for key in [k for k in scores if b in k or a in k]:
             del scores[key]
@@ -151,10 +187,12 @@ def _link(
 ) -> float | None:
     """How well two clusters fit one measure; ``None`` when they must stay apart."""
     x, y = a.items[0], b.items[0]
-    if (x.head, x.figure.unit) != (y.head, y.figure.unit) or x.figure.unit == "date":
+    if a.key != b.key or x.figure.unit == "date":
         return None
     if any(f.increment for f in a.items + b.items) and not _same_value(x, y):
         return None  # "another 2,000 residents" adds to a total; it does not revise it
+    if any(_scopes_apart(p, q) for p in a.items for q in b.items):
+        return None
     for doc in a.docs & b.docs:
         values = [f for f in a.items + b.items if f.figure.mention.doc_index == doc]
         if not all(compatible(p, q) for p in values for q in values):
@@ -163,6 +201,8 @@ def _link(
     log.debug("measure link %s %s: %.3f", x.figure.text, y.figure.text, context)
     if a.additive and b.additive:
         context += CONTEXT_THRESHOLD
+    if x.event and x.figure.counts:
+        context += CONTEXT_THRESHOLD / 2  # the same thing counted, and the same outcome
     return context if context >= CONTEXT_THRESHOLD else None
 
 
@@ -207,6 +247,9 @@ def _measure(g: _FigureGroup, number: int, reports: Sequence[ReportDate]) -> Mea
     label = counts or (figures[0].text if figures[0].unit == "date" else figures[0].unit)
     if g.additive and counts:
         label = f"additional {counts}"
+    first = g.items[0]
+    if counts and first.event:
+        label = f"{label} {first.event}"
     sources = tuple(sorted({f.mention.source for f in figures}))
     measure = Measure(mid, label, figures[0].unit, figures, sources)
     return replace(measure, divergence=divergence(measure, items, reports))
@@ -216,12 +259,21 @@ def divergence(
     measure: Measure, items: Sequence[Found], reports: Sequence[ReportDate]
 ) -> Divergence | None:
     """How the reports disagree on ``measure``; ``None`` when they agree."""
+    if (
+        not items
+        or not ((items[0].event and items[0].figure.counts) or items[0].figure.unit == "percent")
+        or any(f.low is not None or f.increment for f in items)
+    ):
+        return None  # only a stated outcome (killed, injured, aboard ...) can diverge
     per_doc = _value_per_report(items)
     if len(per_doc) < 2:
         return None
     chosen = list(per_doc.values())
-    if all(agree(p, q) for p in chosen for q in chosen):
-        return None
+    if all(_consistent(p, q, reports) for p in chosen for q in chosen):
+        return None  # "more than 200" and "213" the same day agree
+    numbers = [f.figure.value for f in chosen if f.figure.value]
+    if numbers and max(numbers) > MAX_RATIO * min(numbers):
+        return None  # 10 and 247 killed: a part and a total, not one count revised
     values = sorted(
         (_divergent_value(f, reports) for f in chosen),
         key=lambda v: (v.date is None, v.date or dt.date.min, v.source),
@@ -229,6 +281,14 @@ def divergence(
     kind = _kind(per_doc, reports)
     return Divergence(measure.id, measure.label, kind, tuple(values),
                       _explain(measure.label, kind, values))  # fmt: skip
+
+
+def _consistent(a: Found, b: Found, reports: Sequence[ReportDate]) -> bool:
+    """Reports of one date agree when their bounds overlap ("more than 200", "213"); a
+    later report that moves past an earlier bound ("at least 42", then 67) revises it."""
+    da = reports[a.figure.mention.doc_index].date
+    db = reports[b.figure.mention.doc_index].date
+    return compatible(a, b) if da == db or None in (da, db) else agree(a, b)
 
 
 def _value_per_report(items: Sequence[Found]) -> dict[int, Found]:
@@ -249,15 +309,26 @@ def _divergent_value(f: Found, reports: Sequence[ReportDate]) -> DivergentValue:
 
 
 def _kind(per_doc: dict[int, Found], reports: Sequence[ReportDate]) -> DivergenceKind:
+    """``update`` when later reports only move the figure one way (a toll rising);
+    ``contradiction`` when reports of one date disagree or the figure goes back."""
     dated = {d: f for d, f in per_doc.items() if reports[d].date is not None}
     for d, f in per_doc.items():
-        if reports[d].date is None and not any(agree(f, g) for g in dated.values()):
+        if reports[d].date is None and not any(compatible(f, g) for g in dated.values()):
             return "undetermined"
     for a, fa in dated.items():
         for b, fb in dated.items():
-            if reports[a].date == reports[b].date and not agree(fa, fb):
+            if reports[a].date == reports[b].date and not compatible(fa, fb):
                 return "contradiction"
-    return "update" if len({reports[d].date for d in dated}) > 1 else "undetermined"
+    if len({reports[d].date for d in dated}) < 2:
+        return "undetermined"
+    pairs = [(dated[a], dated[b]) for a in dated for b in dated
+             if reports[a].date < reports[b].date]  # type: ignore[operator]  # fmt: skip
+
+    def moves(up: bool) -> bool:
+        return all(compatible(x, y) or ((y.figure.value or 0.0) > (x.figure.value or 0.0)) == up
+                   for x, y in pairs)  # fmt: skip
+
+    return "update" if moves(True) or moves(False) else "contradiction"
 
 
 def _explain(label: str, kind: DivergenceKind, values: Sequence[DivergentValue]) -> str:
@@ -265,8 +336,8 @@ def _explain(label: str, kind: DivergenceKind, values: Sequence[DivergentValue])
         f"[{v.source}] {v.date.isoformat() if v.date else 'undated'}: {v.text}" for v in values
     )
     verdict = {
-        "update": "a later report revises an earlier figure",
-        "contradiction": "reports of the same date disagree",
+        "update": "later reports revise the figure",
+        "contradiction": "the reports disagree and the later figures are not a revision",
         "undetermined": "an undated report disagrees, so the order is unknown",
     }[kind]
     return f"{label}: {said} ({verdict})"

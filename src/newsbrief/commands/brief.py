@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = open_output(args.output)
     with writing(out, args.output):
-        _write(briefings(), args.format, len(clusters), out)
+        _write(briefings(), args.format, len(clusters), out, settings)
     if failed and len(failed) == len(clusters):
         log.error("no cluster could be briefed")
         return 2
@@ -185,7 +185,7 @@ def _unique_ids(documents: list[Document]) -> Iterator[Document]:
         yield doc if count == 0 else replace(doc, id=f"{doc.id}~{count + 1}")
 
 
-def _write(briefings, fmt: str, n: int, out) -> None:  # type: ignore[no-untyped-def]
+def _write(briefings, fmt: str, n: int, out, settings=None) -> None:  # type: ignore[no-untyped-def]
     from newsbrief import render
 
     if fmt == "jsonl":
@@ -203,14 +203,14 @@ def _write(briefings, fmt: str, n: int, out) -> None:  # type: ignore[no-untyped
     for i, b in enumerate(briefings):
         if i:
             out.write("\n---\n\n")
-        out.write(_single(b, fmt))
+        out.write(_single(b, fmt, settings))
 
 
-def _single(briefing: Briefing, fmt: str) -> str:
+def _single(briefing: Briefing, fmt: str, settings: Settings | None = None) -> str:
     if fmt == "html":
         from newsbrief.render.html import render_html
 
-        return render_html(briefing)
+        return render_html(briefing, settings)
     from newsbrief.render import render_markdown
 
-    return render_markdown(briefing)
+    return render_markdown(briefing, settings)

@@ -4,12 +4,18 @@ Sections, each omitted when empty: how the reports relate (agreed, divergent wit
 updates told from contradictions, single-source), a coverage line, key figures,
 quotes, timeline and entities. Citations are ``[n]`` source numbers, as in the
 summary; every item also carries offsets in the JSON output.
+
+Each section is ranked by importance and capped (``max_agreed``, ``max_figures`` ...
+settings, see :func:`ranked`); what is left out is counted ("… and 12 more"), and the
+JSON output keeps every item.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
+from newsbrief.config import Settings
 from newsbrief.models import (
     Analysis,
     Briefing,
@@ -22,21 +28,56 @@ from newsbrief.models import (
     TimelineEntry,
 )
 
-MAX_SINGLE = 8  # single-source claims listed; the rest are counted
 MAX_TEXT = 160
+T = TypeVar("T")
 
 
-def render_analysis_markdown(briefing: Briefing) -> list[str]:
+def ranked(a: Analysis, settings: Settings) -> dict[str, tuple[tuple[object, ...], int]]:
+    """Each section's items as shown, ranked by importance and capped, with how many are
+    left out: agreed claims by reports stating them; measures divergent first, then by
+    reports; quotes by reports, named speakers first; timeline entries by reports (shown
+    in date order); entities by mentions."""
+    agreed = [g for g in a.claims if g.status == "agreed"]
+    single = [g for g in a.claims if g.status == "single"]
+    figures = sorted(a.figures, key=lambda m: (m.divergence is None, -len(m.sources)))
+    quotes = sorted(a.quotes, key=lambda q: (-len(q.sources), q.speaker is None))
+    timeline = sorted(a.timeline, key=lambda e: -len(e.sources))
+    out = {
+        "agreed": _cap(agreed, settings.max_agreed),
+        "single": _cap(single, settings.max_single),
+        "figures": _cap(figures, settings.max_figures),
+        "quotes": _cap(quotes, settings.max_quotes),
+    }
+    shown, left = _cap(timeline, settings.max_timeline)
+    order = {id(e): k for k, e in enumerate(a.timeline)}
+    out["timeline"] = (tuple(sorted(shown, key=lambda e: order[id(e)])), left)
+    for kind in ("person", "organization", "place"):
+        out[kind] = _cap([e for e in a.entities if e.type == kind], settings.max_entities)
+    return out
+
+
+def _cap(items: Sequence[T], limit: int) -> tuple[tuple[T, ...], int]:
+    if limit <= 0 or len(items) <= limit:
+        return tuple(items), 0
+    return tuple(items[:limit]), len(items) - limit
+
+
+def _more(left: int) -> list[str]:
+    return [f"- *… and {left} more (all in the JSON output)*"] if left else []
+
+
+def render_analysis_markdown(briefing: Briefing, settings: Settings | None = None) -> list[str]:
     """Lines for the analysis sections (none when there is no analysis)."""
     a = briefing.analysis
     if a is None:
         return []
+    shown = ranked(a, settings or Settings())
     lines: list[str] = []
-    lines += _relations(a)
-    lines += _figures(a.figures)
-    lines += _quotes(a.quotes)
-    lines += _timeline(a)
-    lines += _entities(a.entities, len(briefing.sources))
+    lines += _relations(a, shown)
+    lines += _figures(*shown["figures"])  # type: ignore[arg-type]
+    lines += _quotes(*shown["quotes"])  # type: ignore[arg-type]
+    lines += _timeline(a, *shown["timeline"])  # type: ignore[arg-type]
+    lines += _entities(shown)
     lines += [f"> note: {n}" for n in a.notes]
     return lines
 
@@ -50,25 +91,25 @@ def _clip(text: str, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _relations(a: Analysis) -> list[str]:
-    agreed = [g for g in a.claims if g.status == "agreed"]
+def _relations(a: Analysis, shown: dict[str, tuple[tuple[object, ...], int]]) -> list[str]:
+    agreed, agreed_left = shown["agreed"]
+    single, single_left = shown["single"]
     divergent = [g for g in a.claims if g.status == "divergent"]
-    single = [g for g in a.claims if g.status == "single"]
     lines = ["", "## How the reports relate", ""]
     if a.coverage is not None:
         lines += [coverage_line(a.coverage, a.claims), ""]
     if agreed:
         lines += ["**Agreed** (told by several reports)", ""]
-        lines += [f"- {_clip(g.text)} {_cite(g.sources)}" for g in agreed] + [""]
+        lines += [f"- {_clip(g.text)} {_cite(g.sources)}" for g in agreed]  # type: ignore[attr-defined]
+        lines += [*_more(agreed_left), ""]
     divergences = list(a.divergences) or [g.divergence for g in divergent if g.divergence]
     if divergences:
         lines += ["**Divergent**", ""]
         lines += [_divergence_line(d) for d in divergences] + [""]
     if single:
         lines += ["**Single-source**", ""]
-        lines += [f"- {_clip(g.text)} {_cite(g.sources)}" for g in single[:MAX_SINGLE]]
-        if len(single) > MAX_SINGLE:
-            lines.append(f"- *… and {len(single) - MAX_SINGLE} more*")
+        lines += [f"- {_clip(g.text)} {_cite(g.sources)}" for g in single]  # type: ignore[attr-defined]
+        lines += _more(single_left)
     return lines
 
 
@@ -78,7 +119,16 @@ def _divergence_line(d: Divergence) -> str:
         f"{_clip(v.text, 60)} [{v.source}, {v.date.isoformat() if v.date else 'undated'}]"
         for v in d.values
     )
-    return f"- **{label[d.kind]}** — {d.label or 'figure'}: {values}"
+    return f"- **{label[d.kind]}** — {d.label or 'figure'}: {values}. {_why(d)}"
+
+
+def _why(d: Divergence) -> str:
+    """The divergence explained in words."""
+    if d.kind == "update":
+        return "Later reports give a revised figure."
+    if d.kind == "contradiction":
+        return "The reports disagree, and the later figure is not a revision."
+    return "An undated report differs, so the order is unknown."
 
 
 def coverage_line(c: Coverage, claims: Sequence[ClaimGroup]) -> str:
@@ -98,7 +148,7 @@ def coverage_line(c: Coverage, claims: Sequence[ClaimGroup]) -> str:
     return line + ".*"
 
 
-def _figures(measures: Sequence[Measure]) -> list[str]:
+def _figures(measures: Sequence[Measure], left: int = 0) -> list[str]:
     if not measures:
         return []
     lines = [
@@ -121,15 +171,17 @@ def _figures(measures: Sequence[Measure]) -> list[str]:
                 f"| {_clip(m.label, 40) or '—'}{flag} | {key} | {written[key]} "
                 f"| {_cite(sorted(set(sources)))} |"
             )
+    if left:
+        lines += ["", f"*… and {left} more measures (all in the JSON output)*"]
     return lines
 
 
-def _quotes(quotes: Sequence[Quote]) -> list[str]:
+def _quotes(quotes: Sequence[Quote], left: int = 0) -> list[str]:
     if not quotes:
         return []
     lines = ["", "## Quotes", ""]
     for q in quotes:
-        who = q.speaker or "unattributed"
+        who = speaker_label(q)
         if q.role:
             who += f", {q.role}"
         same = (
@@ -138,14 +190,25 @@ def _quotes(quotes: Sequence[Quote]) -> list[str]:
             else (" (same wording)" if q.identical else " (wording differs)")
         )
         lines.append(f"- “{_clip(q.text, 240)}” — {who} {_cite(q.sources)}{same}")
-    return lines
+    return lines + _more(left)
 
 
-def _timeline(a: Analysis) -> list[str]:
-    if not a.timeline and not a.unresolved_dates:
+def speaker_label(q: Quote) -> str:
+    """The speaker's name; an unnamed speaker by the report's description ("one shopper",
+    unnamed); "unattributed" when the report names nobody."""
+    if q.speaker:
+        return q.speaker
+    if q.speaker_text and q.speaker_text.lower() not in {"he", "she", "they"}:
+        return f"{q.speaker_text} (unnamed)"
+    return "unattributed"
+
+
+def _timeline(a: Analysis, entries: Sequence[TimelineEntry], left: int = 0) -> list[str]:
+    if not entries and not a.unresolved_dates:
         return []
     lines = ["", "## Timeline", ""]
-    lines += [_timeline_line(e) for e in a.timeline]
+    lines += [_timeline_line(e) for e in entries]
+    lines += _more(left)
     if a.unresolved_dates:
         shown = sorted({f"“{d.text}” [{d.mention.source}]" for d in a.unresolved_dates})
         lines.append(f"- *not dated (undated report):* {', '.join(shown)}")
@@ -158,8 +221,8 @@ def _timeline_line(e: TimelineEntry) -> str:
     return f"- **{approx}{e.date}** ({said}): {_clip(e.event)} {_cite(e.sources)}"
 
 
-def _entities(entities: Sequence[Entity], n_sources: int) -> list[str]:
-    if not entities:
+def _entities(shown: dict[str, tuple[tuple[object, ...], int]]) -> list[str]:
+    if not any(shown[k][0] for k in ("person", "organization", "place")):
         return []
     lines = ["", "## Entities", ""]
     for kind, title in (
@@ -167,9 +230,10 @@ def _entities(entities: Sequence[Entity], n_sources: int) -> list[str]:
         ("organization", "Organisations"),
         ("place", "Places"),
     ):
-        items = [e for e in entities if e.type == kind]
+        items, left = shown[kind]
         if items:
-            lines.append(f"**{title}:** " + "; ".join(_entity(e) for e in items))
+            more = f"; … and {left} more" if left else ""
+            lines.append(f"**{title}:** " + "; ".join(_entity(e) for e in items) + more)  # type: ignore[arg-type]
             lines.append("")
     return lines[:-1]
 

@@ -9,19 +9,27 @@ text is escaped: article text is untrusted.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
+from newsbrief.config import Settings
 from newsbrief.models import (
     Analysis,
     Briefing,
     ClaimGroup,
     Divergence,
     Document,
+    Entity,
     Evidence,
+    Measure,
     Mention,
+    Quote,
     SourceInfo,
     TimelineEntry,
 )
+from newsbrief.render.analysis_md import ranked, speaker_label
+
+T = TypeVar("T")
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
            "#17becf", "#7f7f7f", "#bcbd22")  # fmt: skip
@@ -45,7 +53,7 @@ svg text{font:12px sans-serif}.muted{color:#777}
 """
 
 
-def render_html(briefing: Briefing) -> str:
+def render_html(briefing: Briefing, settings: Settings | None = None) -> str:
     """The briefing as one HTML document (UTF-8, no external resources)."""
     docs = briefing.documents
     body = [
@@ -55,7 +63,7 @@ def render_html(briefing: Briefing) -> str:
         _summary(briefing, docs),
     ]
     if briefing.analysis is not None:
-        body += _analysis(briefing.analysis, briefing.sources, docs)
+        body += _analysis(briefing.analysis, briefing.sources, docs, settings or Settings())
     body += ["<h2>Sources</h2>", _sources(briefing.sources)]
     body += [f'<p class="muted">note: {_e(n)}</p>' for n in briefing.notes]
     return (
@@ -115,7 +123,9 @@ def _summary(b: Briefing, docs: Sequence[Document]) -> str:
 # ----------------------------------------------------------------------------- analysis
 
 
-def _analysis(a: Analysis, sources: Sequence[SourceInfo], docs: Sequence[Document]) -> list[str]:
+def _analysis(
+    a: Analysis, sources: Sequence[SourceInfo], docs: Sequence[Document], settings: Settings
+) -> list[str]:
     out = ["<h2>How the reports relate</h2>"]
     if a.coverage is not None:
         c = a.coverage
@@ -126,25 +136,53 @@ def _analysis(a: Analysis, sources: Sequence[SourceInfo], docs: Sequence[Documen
             "</i></p>"
         )
     out.append(coverage_chart(a.claims, len(sources)))
-    out += _claim_lists(a, docs)
-    out += _figures(a, docs)
-    out += _quotes(a, docs)
-    out += ["<h2>Timeline</h2>", timeline_chart(a.timeline, len(sources)), _timeline_list(a, docs)]
-    out += _entities(a)
+    shown = ranked(a, settings)
+    out += _claim_lists(a, docs, shown)
+    out += _figures(a, docs, shown)
+    out += _quotes(a, docs, shown)
+    out += ["<h2>Timeline</h2>", timeline_chart(a.timeline, len(sources))]
+    out.append(_timeline_list(a, docs, shown))
+    out += _entities(a, shown)
     return out
 
 
-def _claim_lists(a: Analysis, docs: Sequence[Document]) -> list[str]:
+def _split(
+    items: Sequence[T], shown: dict[str, tuple[tuple[object, ...], int]], key: str
+) -> tuple[list[T], list[T]]:
+    """The items shown first and the rest (behind an expander), in the ranked order."""
+    ids = {id(x) for x in shown[key][0]}
+    first = sorted((x for x in items if id(x) in ids), key=_rank_of(shown[key][0]))
+    return first, [x for x in items if id(x) not in ids]
+
+
+def _rank_of(order: Sequence[object]) -> Callable[[object], int]:
+    rank = {id(x): k for k, x in enumerate(order)}
+    return lambda x: rank[id(x)]
+
+
+def _expander(rest_html: str, n: int, what: str) -> str:
+    return f"<details><summary>{n} more {what}</summary>{rest_html}</details>" if n else ""
+
+
+def _claim_lists(
+    a: Analysis, docs: Sequence[Document], shown: dict[str, tuple[tuple[object, ...], int]]
+) -> list[str]:
     out: list[str] = []
     for status, title in (("agreed", "Agreed"), ("single", "Single-source")):
         groups = [g for g in a.claims if g.status == status]
         if groups:
-            items = "".join(
-                f"<li>{_e(g.text)} {cite_html(g.sources, [c.mention for c in g.claims], docs)}"
-                f"{'' if g.covered else ' <span class=muted>(not in summary)</span>'}</li>"
-                for g in groups
-            )
-            out += [f"<h3>{title}</h3>", f"<ul>{items}</ul>"]
+            first, rest = _split(groups, shown, status)
+
+            def items(gs: Sequence[ClaimGroup]) -> str:
+                return "".join(
+                    f"<li>{_e(g.text)} "
+                    f"{cite_html(g.sources, [c.mention for c in g.claims], docs)}"
+                    f"{'' if g.covered else ' <span class=muted>(not in summary)</span>'}</li>"
+                    for g in gs
+                )
+
+            more = _expander(f"<ul>{items(rest)}</ul>", len(rest), "claims")
+            out += [f"<h3>{title}</h3>", f"<ul>{items(first)}</ul>{more}"]
         if status == "agreed" and a.divergences:
             out += ["<h3>Divergent</h3>", "<ul>" + "".join(_divergence(d, docs) for d in
                                                            a.divergences) + "</ul>"]  # fmt: skip
@@ -158,63 +196,104 @@ def _divergence(d: Divergence, docs: Sequence[Document]) -> str:
         f"<span class=muted>{v.date.isoformat() if v.date else 'undated'}</span>"
         for v in d.values
     )
-    return f'<li><span class="tag {d.kind}">{d.kind}</span> {_e(d.label)}: {values}</li>'
+    why = {"update": "later reports give a revised figure",
+           "contradiction": "the reports disagree; the later figure is not a revision",
+           "undetermined": "an undated report differs"}[d.kind]  # fmt: skip
+    return (
+        f'<li><span class="tag {d.kind}">{d.kind}</span> {_e(d.label)}: {values} '
+        f"<span class=muted>({why})</span></li>"
+    )
 
 
-def _figures(a: Analysis, docs: Sequence[Document]) -> list[str]:
+def _figures(
+    a: Analysis, docs: Sequence[Document], shown: dict[str, tuple[tuple[object, ...], int]]
+) -> list[str]:
     if not a.figures:
         return []
-    rows = ["<tr><th>measure</th><th>value</th><th>as written</th><th>sources</th></tr>"]
-    for m in a.figures:
-        flag = ' <span class="warn" title="reports differ">⚠</span>' if m.divergence else ""
-        for f in m.figures:
-            unit = "" if f.unit in {"", "date"} else f" {f.unit}"
-            rows.append(
-                f"<tr><td>{_e(m.label)}{flag}</td><td>{_e(f.normalised + unit)}</td>"
-                f"<td>{_e(f.text)}</td><td>{cite_html([f.mention.source], [f.mention], docs)}"
-                "</td></tr>"
-            )
-    return ["<h2>Key figures</h2>", "<table>" + "".join(rows) + "</table>"]
+    head = "<tr><th>measure</th><th>value</th><th>as written</th><th>sources</th></tr>"
+    first, rest = _split(a.figures, shown, "figures")
+
+    def rows(measures: Sequence[Measure]) -> str:
+        out = []
+        for m in measures:
+            flag = ' <span class="warn" title="reports differ">⚠</span>' if m.divergence else ""
+            for f in m.figures:
+                unit = "" if f.unit in {"", "date"} else f" {f.unit}"
+                out.append(
+                    f"<tr><td>{_e(m.label)}{flag}</td><td>{_e(f.normalised + unit)}</td>"
+                    f"<td>{_e(f.text)}</td>"
+                    f"<td>{cite_html([f.mention.source], [f.mention], docs)}</td></tr>"
+                )
+        return "".join(out)
+
+    more = _expander(f"<table>{head}{rows(rest)}</table>", len(rest), "measures")
+    return ["<h2>Key figures</h2>", f"<table>{head}{rows(first)}</table>{more}"]
 
 
-def _quotes(a: Analysis, docs: Sequence[Document]) -> list[str]:
+def _quotes(
+    a: Analysis, docs: Sequence[Document], shown: dict[str, tuple[tuple[object, ...], int]]
+) -> list[str]:
     if not a.quotes:
         return []
-    items = []
-    for q in a.quotes:
-        who = _e(q.speaker or "unattributed") + (f", <i>{_e(q.role)}</i>" if q.role else "")
-        same = ""
-        if len(q.sources) > 1:
-            same = " (same wording)" if q.identical else " (wording differs)"
-        items.append(
-            f"<li>“{_e(q.text)}” — {who} {cite_html(q.sources, q.mentions, docs)}{same}</li>"
-        )
-    return ["<h2>Quotes</h2>", "<ul>" + "".join(items) + "</ul>"]
+    first, rest = _split(a.quotes, shown, "quotes")
+
+    def items(quotes: Sequence[Quote]) -> str:
+        out = []
+        for q in quotes:
+            who = _e(speaker_label(q)) + (f", <i>{_e(q.role)}</i>" if q.role else "")
+            same = ""
+            if len(q.sources) > 1:
+                same = " (same wording)" if q.identical else " (wording differs)"
+            out.append(
+                f"<li>“{_e(q.text)}” — {who} {cite_html(q.sources, q.mentions, docs)}{same}</li>"
+            )
+        return "".join(out)
+
+    more = _expander(f"<ul>{items(rest)}</ul>", len(rest), "quotes")
+    return ["<h2>Quotes</h2>", f"<ul>{items(first)}</ul>{more}"]
 
 
-def _timeline_list(a: Analysis, docs: Sequence[Document]) -> str:
-    items = [
-        f"<li><b>{'~' if e.approximate else ''}{_e(e.date)}</b> "
-        f"({_e(', '.join(sorted({d.text for d in e.expressions})))}): {_e(e.event)} "
-        f"{cite_html(e.sources, e.evidence, docs)}</li>"
-        for e in a.timeline
-    ]
+def _timeline_list(
+    a: Analysis, docs: Sequence[Document], shown: dict[str, tuple[tuple[object, ...], int]]
+) -> str:
+    first, rest = _split(a.timeline, shown, "timeline")
+
+    def items(entries: Sequence[TimelineEntry]) -> list[str]:
+        return [
+            f"<li><b>{'~' if e.approximate else ''}{_e(e.date)}</b> "
+            f"({_e(', '.join(sorted({d.text for d in e.expressions})))}): {_e(e.event)} "
+            f"{cite_html(e.sources, e.evidence, docs)}</li>"
+            for e in entries
+        ]
+
+    out = items(first)
     if a.unresolved_dates:
         words = ", ".join(sorted({f"“{d.text}” [{d.mention.source}]" for d in a.unresolved_dates}))
-        items.append(f"<li class=muted>not dated (undated report): {_e(words)}</li>")
-    return "<ul>" + "".join(items) + "</ul>"
+        out.append(f"<li class=muted>not dated (undated report): {_e(words)}</li>")
+    more = _expander("<ul>" + "".join(items(rest)) + "</ul>", len(rest), "timeline entries")
+    return "<ul>" + "".join(out) + "</ul>" + more
 
 
-def _entities(a: Analysis) -> list[str]:
+def _entities(a: Analysis, shown: dict[str, tuple[tuple[object, ...], int]]) -> list[str]:
     if not a.entities:
         return []
-    rows = ["<tr><th>name</th><th>type</th><th>role</th><th>mentions per report</th></tr>"]
-    for e in a.entities:
-        rows.append(
+    head = "<tr><th>name</th><th>type</th><th>role</th><th>mentions per report</th></tr>"
+
+    def rows(entities: Sequence[Entity]) -> str:
+        return "".join(
             f"<tr><td>{_e(e.name)}</td><td>{_e(e.type)}</td><td>{_e(e.role or '')}</td>"
             f"<td>{_e(' / '.join(str(c) for c in e.counts))}</td></tr>"
+            for e in entities
         )
-    return ["<h2>Entities</h2>", "<table>" + "".join(rows) + "</table>"]
+
+    first: list[Entity] = []
+    rest: list[Entity] = []
+    for kind in ("person", "organization", "place"):
+        f, r = _split([e for e in a.entities if e.type == kind], shown, kind)
+        first += f
+        rest += r
+    more = _expander(f"<table>{head}{rows(rest)}</table>", len(rest), "entities")
+    return ["<h2>Entities</h2>", f"<table>{head}{rows(first)}</table>{more}"]
 
 
 def _sources(sources: Sequence[SourceInfo]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.config import Settings
 from newsbrief.models import Briefing, SourceInfo
 
 # ANSI/VT escape sequences (CSI, OSC, two-byte ESC forms) and the other C0/C1 controls
@@ -57,7 +58,7 @@ def _dates_line(briefing: Briefing) -> str:
     )
 
 
-def render_markdown(briefing: Briefing) -> str:
+def render_markdown(briefing: Briefing, settings: Settings | None = None) -> str:
     """The briefing as Markdown."""
     lines = [f"# {briefing.headline}", "", _dates_line(briefing), ""]
     if briefing.query:
@@ -70,7 +71,7 @@ def render_markdown(briefing: Briefing) -> str:
     if briefing.analysis is not None:
         from newsbrief.render.analysis_md import render_analysis_markdown
 
-        lines += render_analysis_markdown(briefing)
+        lines += render_analysis_markdown(briefing, settings)
     lines += ["", "## Sources", ""]
     lines += [_source_line(s) for s in briefing.sources]
     if briefing.notes:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsbrief.clean import clean_document
 from newsbrief.config import Settings
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.ingest.decode import decode_bytes
@@ -172,8 +173,9 @@ def parse_articles(items: Sequence[RawItem], settings: Settings) -> ParsedPart:
     for item in items:
         try:
             cluster = _article_cluster(decode_item(item, settings.fallback_encoding), item)
+            # grouping and duplicate checks see the cleaned text, as story intake does
             parsed = [
-                Article((item.position, k), item.where, doc)
+                Article((item.position, k), item.where, clean_document(doc).document)
                 for k, doc in enumerate(cluster.documents)
             ]
             for article in parsed:

@@ -1,0 +1,467 @@
+"""The analysis gold on real reports (DUC 2006/2007): conversion and scoring.
+
+The reports are NIST-licensed, so the repository holds no report text: each gold file
+in ``tests/gold/real/`` locates its items by document id and character offsets, with the
+sha256 of every item's words and of every report's text. The scorer reads the reports
+from a local DUC copy, checks every hash, briefs each event's reports and scores the
+analysis part by part. Annotation rules: ``docs/annotation/analysis.md``.
+
+Score (DEV and TEST reported apart; tune on DEV only)::
+
+    python tests/analyse/real_gold.py score --duc2006 PATH --duc2007 PATH [--split dev]
+
+(or set ``NEWSBRIEF_DUC2006`` / ``NEWSBRIEF_DUC2007``). Convert annotation files that
+locate items by exact words (``text`` + optional ``near``) into repository gold files::
+
+    python tests/analyse/real_gold.py convert ANNOTATIONS_DIR TEXTS_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsbrief.models import Analysis, Briefing, Document, Mention
+
+try:
+    from .gold_scoring import Score, table
+except ImportError:  # run as a script
+    from gold_scoring import Score, table  # type: ignore[no-redef]
+
+log = logging.getLogger("real_gold")
+
+REAL = Path(__file__).resolve().parents[1] / "gold" / "real"
+DEV = ("D0617", "D0640", "D0742", "D0741", "D0721", "D0626")
+TEST = ("D0631", "D0616", "D0647", "D0743", "D0740", "D0729")
+PARTS = (
+    "quotes", "speakers", "figures", "dates", "entities", "divergences", "citations",
+    "agreed claims",
+)  # fmt: skip
+_LOCATED = ("quotes", "figures", "dates")
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------------------
+# Conversion: exact words -> offsets and hashes
+# ---------------------------------------------------------------------------
+
+
+def _offsets(texts: dict[str, str], item: dict[str, Any], where: str) -> dict[str, Any]:
+    """``{"doc", "start", "end", "sha256"}`` of an item located by ``text`` (+ ``near``)."""
+    doc, words = item["doc"], item["text"]
+    if doc not in texts:
+        raise ValueError(f"{where}: report {doc} is not among the event's reports")
+    text = texts[doc]
+    near = item.get("near", words)
+    base = text.find(near)
+    if base < 0 or near.find(words) < 0:
+        raise ValueError(f"{where}: {words!r} not found in {doc}")
+    if text.find(near, base + 1) >= 0:
+        raise ValueError(f"{where}: {near!r} occurs more than once in {doc}; add a longer near")
+    start = base + near.index(words)
+    return {"doc": doc, "start": start, "end": start + len(words), "sha256": sha(words)}
+
+
+def _labels(item: dict[str, Any], keep: Sequence[str]) -> dict[str, Any]:
+    return {k: item[k] for k in keep if k in item}
+
+
+def convert_event(source: dict[str, Any], texts: dict[str, str], name: str) -> dict[str, Any]:
+    """A repository gold file (offsets, hashes and labels; no report text) of one event."""
+    set_id = source["set"]
+    split = "dev" if set_id in DEV else "test" if set_id in TEST else "other"
+    out: dict[str, Any] = {
+        "set": set_id,
+        "event": source.get("event", ""),
+        "split": split,
+        "reports": {
+            doc: {**info, "chars": len(texts[doc]), "sha256": sha(texts[doc])}
+            for doc, info in source["reports"].items()
+        },
+    }
+    keep = {
+        "quotes": ("speaker", "description", "role"),
+        "figures": ("value", "unit", "counts", "measure", "scope", "qualifier"),
+        "dates": ("value", "granularity"),
+    }
+    for part in _LOCATED:
+        out[part] = [
+            {**_offsets(texts, it, f"{name} {part} {k}"), **_labels(it, keep[part])}
+            for k, it in enumerate(source.get(part, []))
+        ]
+    out["entities"] = [
+        _labels(e, ("name", "type", "aliases", "mentions")) for e in source.get("entities", [])
+    ]
+    for part in ("divergences", "agreements"):
+        out[part] = [
+            {
+                **_labels(d, ("counts", "measure", "scope", "kind", "value")),
+                "values": [
+                    {**_offsets(texts, v, f"{name} {part} {k}"), **_labels(v, ("value",))}
+                    for v in d.get("values", [])
+                ],
+            }
+            for k, d in enumerate(source.get(part, []))
+        ]
+    out["facts"] = [
+        {
+            "fact": f.get("fact", ""),
+            "statements": [_offsets(texts, s, f"{name} fact {k}") for s in f["statements"]],
+        }
+        for k, f in enumerate(source.get("facts", []))
+    ]
+    return out
+
+
+def convert(annotations: Path, texts_dir: Path, out_dir: Path = REAL) -> list[Path]:
+    """Every ``<set>-*.json`` annotation file into ``out_dir/<set>.json``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in sorted(annotations.glob("D*.json")):
+        source = json.loads(path.read_text("utf-8"))
+        year = "2006" if source["set"].startswith("D06") else "2007"
+        folder = texts_dir / year / source["set"]
+        texts = {d: (folder / f"{d}.txt").read_text("utf-8") for d in source["reports"]}
+        gold = convert_event(source, texts, path.name)
+        target = out_dir / f"{source['set']}.json"
+        target.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        written.append(target)
+    return written
+
+
+# ---------------------------------------------------------------------------
+# Reading the reports from a local DUC copy
+# ---------------------------------------------------------------------------
+
+
+def _set_folder(root: Path, set_id: str) -> Path:
+    for folder in sorted(root.glob(f"**/{set_id}*")):
+        if folder.is_dir() and re.fullmatch(rf"{set_id}[A-Z]?", folder.name):
+            return folder
+    raise FileNotFoundError(f"{root}: no document folder for {set_id}")
+
+
+def read_reports(root: Path, gold: dict[str, Any]) -> tuple[Document, ...]:
+    """The event's reports from the DUC copy, each checked against the gold file's hash."""
+    from newsbrief.evaluate.duc import parse_sgml_documents
+
+    folder = _set_folder(root, gold["set"])
+    wanted = gold["reports"]
+    found: dict[str, Document] = {}
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        if path.name in wanted or any(path.name.startswith(d.split(".")[0]) for d in wanted):
+            text = path.read_text("utf-8", errors="replace")
+            for d in parse_sgml_documents(text, str(path)):
+                if d.id in wanted:
+                    found[d.id] = d
+    missing = sorted(set(wanted) - set(found))
+    if missing:
+        raise FileNotFoundError(f"{folder}: reports {', '.join(missing)} not found")
+    for doc_id, d in found.items():
+        if sha(d.text) != wanted[doc_id]["sha256"]:
+            raise ValueError(f"{folder}/{doc_id}: text differs from the annotated text (hash)")
+    return tuple(found[d] for d in wanted)
+
+
+def check_items(gold: dict[str, Any], docs: Sequence[Document]) -> None:
+    """Every located item's words hash as annotated (offsets still point at the words)."""
+    texts = {d.id: d.text for d in docs}
+
+    def located() -> Iterable[dict[str, Any]]:
+        for part in _LOCATED:
+            yield from gold[part]
+        for part in ("divergences", "agreements"):
+            for d in gold[part]:
+                yield from d["values"]
+        for f in gold["facts"]:
+            yield from f["statements"]
+
+    for it in located():
+        if sha(texts[it["doc"]][it["start"] : it["end"]]) != it["sha256"]:
+            raise ValueError(f"{gold['set']} {it['doc']}:{it['start']}: item hash differs")
+
+
+# ---------------------------------------------------------------------------
+# Scoring
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    gold: dict[str, Any]
+    briefing: Briefing
+
+    @property
+    def analysis(self) -> Analysis:
+        assert self.briefing.analysis is not None
+        return self.briefing.analysis
+
+    def where(self, item: dict[str, Any]) -> tuple[int, int, int]:
+        index = next(i for i, d in enumerate(self.briefing.documents) if d.id == item["doc"])
+        return index, item["start"], item["end"]
+
+
+def _overlaps(m: Mention | tuple[int, int, int], w: tuple[int, int, int]) -> bool:
+    doc, start, end = (m.doc_index, m.start, m.end) if isinstance(m, Mention) else m
+    return doc == w[0] and start < w[2] and w[1] < end
+
+
+def _surname_key(name: str) -> str:
+    words = re.sub(r"[.’']", "", name).lower().replace("-", " ").split()
+    words = [w for w in words if w not in {"jr", "sr", "ii", "iii"}]
+    return words[-1] if words else ""
+
+
+def speaker_ok(system: str | None, gold: dict[str, Any]) -> bool:
+    """Named gold speakers: same person (same surname, or same organisation name);
+    unnamed gold speakers: the system names nobody."""
+    want = gold.get("speaker")
+    if want is None:
+        return system is None
+    if system is None:
+        return False
+    from newsbrief.analyse.entities import alias_key
+
+    return alias_key(system) == alias_key(want) or _surname_key(system) == _surname_key(want)
+
+
+def score_quotes(e: Event) -> tuple[Score, Score]:
+    gold = [(e.where(q), q) for q in e.gold["quotes"]]
+    system = [(m, q.speaker) for q in e.analysis.quotes for m in q.mentions]
+    found = [any(_overlaps(m, w) for w, _ in gold) for m, _ in system]
+    hit = [any(_overlaps(m, w) for m, _ in system) for w, _ in gold]
+    said = [any(_overlaps(m, w) and speaker_ok(s, g) for w, g in gold) for m, s in system]
+    heard = [any(_overlaps(m, w) and speaker_ok(s, g) for m, s in system) for w, g in gold]
+    return (
+        Score(sum(found), len(system), sum(hit), len(gold)),
+        Score(sum(said), len(system), sum(heard), len(gold)),
+    )
+
+
+def _value_ok(normalised: str, want: str) -> bool:
+    if normalised == want:
+        return True
+    try:
+        return abs(float(normalised) - float(want)) < 1e-3 * max(1.0, abs(float(want)))
+    except ValueError:
+        return False
+
+
+def score_figures(e: Event) -> Score:
+    gold = [(e.where(f), f) for f in e.gold["figures"]]
+    system = [f for m in e.analysis.figures for f in m.figures if f.unit != "date"]
+
+    def ok(f: Any, g: dict[str, Any]) -> bool:
+        return _value_ok(f.normalised, str(g["value"]))
+
+    tp_p = sum(any(_overlaps(f.mention, w) and ok(f, g) for w, g in gold) for f in system)
+    tp_r = sum(any(_overlaps(f.mention, w) and ok(f, g) for f in system) for w, g in gold)
+    return Score(tp_p, len(system), tp_r, len(gold))
+
+
+def score_dates(e: Event) -> Score:
+    gold = [(e.where(d), d) for d in e.gold["dates"]]
+    system = [d for t in e.analysis.timeline for d in t.expressions]
+    system += list(e.analysis.unresolved_dates)
+
+    def ok(d: Any, g: dict[str, Any]) -> bool:
+        return d.value == g.get("value")
+
+    tp_p = sum(any(_overlaps(d.mention, w) and ok(d, g) for w, g in gold) for d in system)
+    tp_r = sum(any(_overlaps(d.mention, w) and ok(d, g) for d in system) for w, g in gold)
+    return Score(tp_p, len(system), tp_r, len(gold))
+
+
+_TYPES = {"PERSON": "person", "ORG": "organization", "PLACE": "place"}
+
+
+def score_entities(e: Event) -> Score:
+    """One to one: each gold entity matches at most one system entity (same type, a shared
+    name) and the other way round; split entities count as false positives."""
+    from newsbrief.analyse.entities import alias_key
+
+    gold = e.gold["entities"]
+    names = [{alias_key(n) for n in [g["name"], *g.get("aliases", [])]} for g in gold]
+    system = e.analysis.entities
+    edges = [
+        [
+            j
+            for j, g in enumerate(gold)
+            if _TYPES.get(g["type"], g["type"]) == s.type
+            and {alias_key(n) for n in (s.name, *s.aliases)} & names[j]
+        ]
+        for s in system
+    ]
+    matched = _matching(edges, len(gold))
+    return Score(matched, len(system), matched, len(gold))
+
+
+def _matching(edges: list[list[int]], n_right: int) -> int:
+    """Size of a maximum bipartite matching (augmenting paths)."""
+    owner = [-1] * n_right
+
+    def augment(left: int, seen: set[int]) -> bool:
+        for r in edges[left]:
+            if r not in seen:
+                seen.add(r)
+                if owner[r] < 0 or augment(owner[r], seen):
+                    owner[r] = left
+                    return True
+        return False
+
+    return sum(augment(i, set()) for i in range(len(edges)))
+
+
+def score_divergences(e: Event) -> Score:
+    """A system divergence is right when two of its values with different numbers lie on
+    values of one gold divergence and the kind (update/contradiction) agrees."""
+    gold = [(g, [(e.where(v), v["value"]) for v in g["values"]]) for g in e.gold["divergences"]]
+
+    def match(d: Any, g: dict[str, Any], where: list[tuple[tuple[int, int, int], str]]) -> bool:
+        hits = {
+            gv for v in d.values for w, gv in where if _overlaps(v.mention, w)
+        }  # gold values the system's values land on
+        return len(hits) >= 2 and d.kind == g.get("kind", d.kind)
+
+    system = e.analysis.divergences
+    tp_p = sum(any(match(d, g, w) for g, w in gold) for d in system)
+    tp_r = sum(any(match(d, g, w) for d in system) for g, w in gold)
+    return Score(tp_p, len(system), tp_r, len(gold))
+
+
+def _corroboration(e: Event, groups: list[list[tuple[int, int, int]]]) -> Score:
+    """For each group (first member, then the reports cited with it) whose first member
+    states a gold fact: is every other cited report's sentence a statement of that same
+    fact? Precision over the judged citations; recall over the gold statements of those
+    facts in other reports that could have been cited."""
+    facts = [[e.where(s) for s in f["statements"]] for f in e.gold["facts"]]
+    judged = right = possible = cited = 0
+    for spans in groups:
+        first, rest = spans[0], spans[1:]
+        mine = [f for f in facts if any(_overlaps(first, w) for w in f)]
+        if not mine:
+            continue
+        for sp in rest:
+            if sp[0] == first[0]:
+                continue
+            judged += 1
+            right += any(any(_overlaps(sp, w) for w in f) for f in mine)
+        docs = {sp[0] for sp in spans}
+        other = {w[0] for f in mine for w in f} - {first[0]}
+        possible += len(other)
+        cited += len(other & docs)
+    return Score(right, judged, cited, possible)
+
+
+def score_citations(e: Event) -> Score:
+    """Summary citations: a summary sentence's other cited reports state its fact."""
+    return _corroboration(
+        e, [[(ev.doc_index, ev.start, ev.end) for ev in s.evidence] for s in e.briefing.summary]
+    )
+
+
+def score_agreed_claims(e: Event) -> Score:
+    """Agreed claim groups: every member states the fact of the group's first claim."""
+    groups = [
+        [(c.mention.doc_index, c.mention.start, c.mention.end) for c in g.claims]
+        for g in e.analysis.claims
+        if g.status == "agreed"
+    ]
+    return _corroboration(e, groups)
+
+
+def brief_event(gold: dict[str, Any], docs: Sequence[Document]) -> Event:
+    from newsbrief.pipeline import brief
+
+    return Event(gold, brief(docs, cluster_id=gold["set"]))
+
+
+def score_event(e: Event) -> dict[str, Score]:
+    quotes, speakers = score_quotes(e)
+    return {
+        "quotes": quotes,
+        "speakers": speakers,
+        "figures": score_figures(e),
+        "dates": score_dates(e),
+        "entities": score_entities(e),
+        "divergences": score_divergences(e),
+        "citations": score_citations(e),
+        "agreed claims": score_agreed_claims(e),
+    }
+
+
+def load_gold(folder: Path = REAL) -> list[dict[str, Any]]:
+    return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("D*.json"))]
+
+
+def root_for(gold: dict[str, Any], roots: dict[str, Path | None]) -> Path:
+    year = "2006" if gold["set"].startswith("D06") else "2007"
+    root = roots.get(year)
+    if root is None:
+        raise SystemExit(f"{gold['set']}: give --duc{year} or set NEWSBRIEF_DUC{year}")
+    return root
+
+
+def score_split(
+    golds: Sequence[dict[str, Any]], roots: dict[str, Path | None], *, per_event: bool = False
+) -> dict[str, Score]:
+    total = {p: Score(0, 0, 0, 0) for p in PARTS}
+    for gold in golds:
+        docs = read_reports(root_for(gold, roots), gold)
+        check_items(gold, docs)
+        scores = score_event(brief_event(gold, docs))
+        if per_event:
+            sys.stdout.write(table([(gold["set"], scores)]) + "\n")
+        for part, s in scores.items():
+            total[part] = total[part] + s
+    return total
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    conv = sub.add_parser("convert", help="annotation files -> tests/gold/real/*.json")
+    conv.add_argument("annotations", type=Path)
+    conv.add_argument("texts", type=Path, help="folder of <year>/<set>/<DOCID>.txt")
+    sc = sub.add_parser("score", help="score the analysis against the real gold")
+    sc.add_argument("--duc2006", type=Path, default=os.environ.get("NEWSBRIEF_DUC2006"))
+    sc.add_argument("--duc2007", type=Path, default=os.environ.get("NEWSBRIEF_DUC2007"))
+    sc.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    sc.add_argument("--per-event", action="store_true", help="a table per event too")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    if args.command == "convert":
+        for path in convert(args.annotations, args.texts):
+            sys.stdout.write(f"{path}\n")
+        return 0
+    roots = {
+        "2006": Path(args.duc2006) if args.duc2006 else None,
+        "2007": Path(args.duc2007) if args.duc2007 else None,
+    }
+    golds = load_gold()
+    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    rows = [
+        (
+            split,
+            score_split([g for g in golds if g["split"] == split], roots, per_event=args.per_event),
+        )
+        for split in splits
+    ]
+    sys.stdout.write(table(rows) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

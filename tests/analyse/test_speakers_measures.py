@@ -1,0 +1,238 @@
+"""Speakers of unfamiliar attribution shapes, figures' measures, and corroboration checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.analyse.figures import outcome, scope_of
+from newsbrief.cite import fact_signature, same_fact
+from newsbrief.models import Document
+
+from .real_gold import convert_event, sha
+from .test_quotes import quotes_of
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # verb first, then a relative clause about the speaker
+        ('"The road was closed for hours," said Tomas Ortiz, who was hurt.', "Tomas Ortiz"),
+        # name and appositive role before the verb
+        (
+            '"We will vote against the bill," Anna Weiss, a deputy from the party, told reporters.',
+            "Anna Weiss",
+        ),
+        # role with an organisation after the name: the person, not the organisation
+        (
+            '"The tape has data on it," Carl Brandt, chairman of the Safety Board, said.',
+            "Carl Brandt",
+        ),
+        # unnamed speakers stay unnamed
+        ('"Prices went up again this week," one shopper said.', None),
+        ('"He was a quiet man who kept to himself," said a relative.', None),
+    ],
+)
+def test_speaker_shapes(text: str, speaker: str | None) -> None:
+    (q,) = quotes_of(text)
+    assert q.speaker == speaker
+
+
+def test_pronoun_names_the_subject_not_the_object() -> None:
+    text = (
+        "Another neighbour, Lena Voss, said Brandt went to church every week. "
+        '"He looked odd to me," she said.'
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Lena Voss"
+
+
+def test_a_new_attribution_is_not_overridden_by_the_previous_speaker() -> None:
+    text = (
+        '"We did everything we could," Mayor Ines Roth said.\n\n'
+        '"The water came too fast," the group said in a statement.'
+    )
+    first, second = quotes_of(text)
+    assert first.speaker == "Ines Roth" and second.speaker is None
+    assert second.speaker_text == "the group"
+
+
+def _at(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "event"),
+    [
+        ("The blast killed 12 people and wounded 40 others.", "12 people", "killed"),
+        ("The blast killed 12 people and wounded 40 others.", "40 others", "injured"),
+        ("At least 62 were hurt in the collapse.", "62", "injured"),
+        ("The ship sank with 118 sailors aboard.", "118 sailors", "aboard"),
+        ("The firm will cut 1,200 jobs.", "1,200 jobs", "cut"),
+        ("The town has 3,000 residents.", "3,000 residents", ""),
+    ],
+)
+def test_what_happened_to_what_is_counted(text: str, words: str, event: str) -> None:
+    assert outcome(text, *_at(text, words)) == event
+
+
+def test_a_place_limits_a_figure() -> None:
+    text = "The Tanzanian embassy bombing killed 10 people."
+    assert scope_of(text, *_at(text, "10 people")) == "tanza"
+    text = "The bomb went off, killing 247 people."
+    assert scope_of(text, *_at(text, "247 people")) == ""
+
+
+def test_no_divergence_between_a_part_and_a_total() -> None:
+    from newsbrief.pipeline import brief
+
+    a = Document("a", "The bombing in Dar killed 10 people on Friday.", dt.date(1998, 8, 8))
+    b = Document("b", "The bombings killed 247 people on Friday.", dt.date(1998, 8, 9))
+    analysis = brief([a, b]).analysis
+    assert analysis is not None and analysis.divergences == ()
+
+
+def test_a_later_toll_revises_an_earlier_one() -> None:
+    from newsbrief.pipeline import brief
+
+    a = Document("a", "The quake killed 107 people in the valley.", dt.date(2000, 8, 14))
+    b = Document("b", "The quake killed 118 people in the valley.", dt.date(2000, 8, 17))
+    analysis = brief([a, b]).analysis
+    assert analysis is not None
+    (d,) = analysis.divergences
+    assert d.kind == "update" and [v.value for v in d.values] == ["107", "118"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("The crash killed all 223 people.", "All 217 people aboard were killed.", False),
+        ("The ship carried nuclear weapons.", "The ship was not carrying nuclear weapons.", False),
+        (
+            "Officials told Hall the tape was damaged.",
+            "Officials told Clark the tape was damaged.",
+            False,
+        ),
+        ("All 217 people aboard were killed.", "The crash killed all 217 people.", True),
+        (
+            "The plane left the gate with 217 people aboard.",
+            "All 217 people aboard were killed.",
+            False,
+        ),
+        (
+            "The recorder was recovered from EgyptAir Flight 990.",
+            "EgyptAir Flight 990 left New York.",
+            False,
+        ),
+    ],
+)
+def test_corroboration_needs_the_same_numbers_negation_and_names(
+    a: str, b: str, same: bool
+) -> None:
+    assert same_fact(fact_signature(a), fact_signature(b)) is same
+
+
+def test_gold_conversion_keeps_offsets_and_hashes_not_text() -> None:
+    text = 'Officials said 217 people died. "We do not know yet what caused it," Hall said.'
+    source = {
+        "set": "D0617",
+        "reports": {"d1": {"date": "1999-10-31", "outlet": "APW"}},
+        "quotes": [{"doc": "d1", "text": "We do not know yet", "speaker": "Jim Hall"}],
+        "figures": [{"doc": "d1", "text": "217 people", "value": "217", "counts": "person"}],
+        "dates": [],
+        "facts": [{"fact": "all died", "statements": [{"doc": "d1", "text": "217 people died"}]}],
+    }
+    gold = convert_event(source, {"d1": text}, "test")
+    (q,) = gold["quotes"]
+    assert text[q["start"] : q["end"]] == "We do not know yet" and q["speaker"] == "Jim Hall"
+    assert q["sha256"] == sha("We do not know yet") and "text" not in q
+    assert gold["reports"]["d1"]["sha256"] == sha(text) and gold["split"] == "dev"
+    with pytest.raises(ValueError, match="not found"):
+        convert_event(
+            {**source, "figures": [{"doc": "d1", "text": "218 people"}]}, {"d1": text}, "t"
+        )
+
+
+def test_a_clause_leaning_on_the_one_before_is_not_a_claim(make_locator) -> None:
+    from newsbrief.analyse.claims import find_claims
+
+    _docs, loc = make_locator(
+        "Some of the passengers were burned beyond recognition; others were ripped to bits "
+        "by the force of the blast."
+    )
+    (claim,) = find_claims(loc.sentences, loc)
+    assert claim.text.startswith("Some of the passengers") and claim.text.endswith("blast.")
+
+
+def test_sections_are_capped_with_a_count_and_json_keeps_all() -> None:
+    import json
+
+    from newsbrief.config import Settings
+    from newsbrief.pipeline import brief
+    from newsbrief.render import render_json, render_markdown
+    from newsbrief.render.html import render_html
+
+    towns = ["Arlen", "Berwick", "Corvan", "Dunmore", "Elster", "Farrow"]
+    docs = [
+        Document(
+            f"d{i}",
+            " ".join(
+                f"The storm killed {3 + k} people in {t} on Monday." for k, t in enumerate(towns)
+            ),
+            dt.date(2024, 5, 6 + i),
+        )
+        for i in range(2)
+    ]
+    b = brief(docs)
+    assert b.analysis is not None and len(b.analysis.figures) > 2
+    capped = Settings(max_figures=2)
+    md = render_markdown(b, capped)
+    left = len(b.analysis.figures) - 2
+    assert f"*… and {left} more measures (all in the JSON output)*" in md
+    assert f"<details><summary>{left} more measures</summary>" in render_html(b, capped)
+    assert len(json.loads(render_json(b))["analysis"]["figures"]) == len(b.analysis.figures)
+    assert "more measures" not in render_markdown(b, Settings(max_figures=0))
+
+
+def _divergences(*reports: tuple[str, dt.date]) -> tuple[object, ...]:
+    from newsbrief.pipeline import brief
+
+    docs = [Document(f"d{k}", text, day) for k, (text, day) in enumerate(reports)]
+    analysis = brief(docs).analysis
+    assert analysis is not None
+    return analysis.divergences
+
+
+def test_a_rough_bound_then_a_close_figure_is_no_divergence() -> None:
+    day1, day2 = dt.date(2000, 8, 14), dt.date(2000, 8, 15)
+    assert (
+        _divergences(
+            ("Rescuers tried to reach more than 100 sailors trapped in the submarine.", day1),
+            ("Rescuers tried to reach 116 sailors trapped in the submarine.", day2),
+        )
+        == ()
+    )
+
+
+def test_a_total_is_not_compared_with_a_part() -> None:
+    day1, day2 = dt.date(1998, 8, 12), dt.date(1998, 8, 13)
+    assert (
+        _divergences(
+            ("The bombing in Nairobi killed 213 people on Friday.", day1),
+            ("The twin bombings in Nairobi and Dar es Salaam killed 224 people on Friday.", day2),
+        )
+        == ()
+    )
+
+
+def test_ages_of_different_people_do_not_diverge() -> None:
+    day1, day2 = dt.date(1999, 7, 18), dt.date(1999, 7, 19)
+    assert (
+        _divergences(
+            ("The plane carried John Kennedy, 38, and others.", day1),
+            ("The plane carried Carolyn Bessette Kennedy, 33, and others.", day2),
+        )
+        == ()
+    )
