@@ -123,6 +123,14 @@ class Settings:
             "report is linked as a near-duplicate of a stored one."
         ),
     )
+    compress_budget: int = _setting(
+        100,
+        (
+            "Budgets of at most this many words may use compressed sentences (a leading "
+            "time clause, a relative clause or a closing purpose clause left out; never "
+            "numbers, dates, names, negation, attribution or quotations); 0: never."
+        ),
+    )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """A copy with ``overrides`` applied (``None`` values are ignored)."""
