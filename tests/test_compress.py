@@ -84,7 +84,9 @@ def test_quotations_and_chatter_are_not_compressed() -> None:
     sentences = segment_documents(docs)
     variants = compress_sentences(sentences)
     assert all(not sentences[v.source].is_chatter for v in variants)
-    assert [v.text for v in variants] == ["The crews are working through the night to clear the roads."]
+    assert [v.text for v in variants] == [
+        "The crews are working through the night to clear the roads."
+    ]
 
 
 def test_a_variant_too_short_to_stand_is_dropped() -> None:

@@ -124,7 +124,7 @@ class Settings:
         ),
     )
     compress_budget: int = _setting(
-        100,
+        60,
         (
             "Budgets of at most this many words may use compressed sentences (a leading "
             "time clause, a relative clause or a closing purpose clause left out; never "

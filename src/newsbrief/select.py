@@ -248,11 +248,12 @@ def _variant_candidates(pool: list[int], data: SelectionInput) -> list[int]:
     """Compressed variants of candidate sentences, when the budget is small enough."""
     if data.max_words > data.compress_budget or not data.variants:
         return []
-    # A variant may stand for a source too long for the budget, never for chatter.
+    # A variant stands for a candidate, or for a sentence only too long for the budget
+    # (never for chatter); the pruned pool bounds the ILP's size.
     allowed = set(pool) | {
         i
         for i, s in enumerate(data.sentences)
-        if not s.is_chatter and data.min_words <= s.n_words <= data.max_sentence_words
+        if not s.is_chatter and data.max_words < s.n_words <= data.max_sentence_words
     }
     n = len(data.sentences)
     return [
@@ -477,6 +478,8 @@ _BACKGROUND = re.compile(
     r"|since\s+(?:19|20)\d\d|from\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b",
     re.I,
 )
+# A lead is a complete sentence: it ends like one, and is no web address or caption.
+_COMPLETE = re.compile(r"^(?!.*(?:https?://|www\.))(?=.*\b[a-z]{3,}\b).*[.!?][\"”’)]?\s*$", re.S)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -521,7 +524,8 @@ def news_order(
 
 def lead_score(i: int, data: SelectionInput, weights: dict[str, float]) -> tuple[bool, bool, float]:
     """How well a sentence (or variant) opens a briefing, compared as a tuple: it stands
-    alone (no "The move comes as...", no quotation), it is not background, then its
+    alone (a complete sentence; no "The move comes as...", no quotation), it is not
+    background, then its
     shared concept weight per word, raised for report openings and for recent reports."""
     s = data.sentences[data.source(i)]
     n_words = max(data.words(i), 1)
@@ -532,8 +536,9 @@ def lead_score(i: int, data: SelectionInput, weights: dict[str, float]) -> tuple
     date = data.documents[s.doc_index].date if data.documents else None
     if date and dated and max(dated) > min(dated):
         recent = (date - min(dated)).days / (max(dated) - min(dated)).days
+    text = data.text(i)
     return (
-        not depends_on_context(data.text(i)) and not s.is_quote,
+        not depends_on_context(text) and not s.is_quote and bool(_COMPLETE.search(text)),
         not _is_background_at(i, data),
         weight * (1.0 + LEAD_POSITION_BONUS * position + LEAD_RECENCY_BONUS * recent),
     )
