@@ -266,13 +266,13 @@ def _variant_candidates(pool: list[int], data: SelectionInput) -> list[int]:
 def _short_budget_lead(
     pool: list[int], data: SelectionInput, weights: dict[str, float], tuning: Tuning
 ) -> int | None:
-    """Under a small budget, the candidate that best tells what happened, to be kept.
+    """Under a small generic budget, the candidate that best tells what happened, to be kept.
 
     A 20-word briefing has room for one sentence; concept coverage alone picks the
     densest one ("The move comes as the Taliban..."), not the one that says what moved.
     """
-    if data.max_words > tuning.context_budget or not pool:
-        return None
+    if data.max_words > tuning.context_budget or not pool or data.query:
+        return None  # with a query, what the briefing must say is the query's answer
     best = max(pool, key=lambda i: lead_score(i, data, weights))
     return best if lead_score(best, data, weights)[0] else None  # none stands alone
 
