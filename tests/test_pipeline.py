@@ -8,12 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsbrief.compress import join_pieces
 from newsbrief.config import Settings
 from newsbrief.errors import ConfigError, InputError
 from newsbrief.models import Document
 from newsbrief.pipeline import brief
 from newsbrief.represent import TfidfRepresenter, cosine_matrix, tokenize
 from newsbrief.segment import segment_documents
+from newsbrief.select import depends_on_context, is_background
 
 FAST = Settings(analysis=False)
 
@@ -34,7 +36,12 @@ def test_every_citation_resolves_to_a_real_matching_span(seed_documents, seed_br
     for item in seed_briefing.summary:
         primary = item.evidence[0]
         assert primary.relation == "selected"
-        assert by_id[primary.doc_id].text[primary.start : primary.end] == item.text
+        source = by_id[primary.doc_id].text
+        if item.compressed:  # the kept pieces, inside the source sentence
+            assert all(primary.start <= a < b <= primary.end for a, b in item.spans)
+            assert join_pieces([source[a:b] for a, b in item.spans]) == item.text
+        else:
+            assert source[primary.start : primary.end] == item.text
         for ev in item.evidence:
             sentence = sentences[f"{ev.doc_id}:{ev.sentence}"]
             assert by_id[ev.doc_id].text[ev.start : ev.end] == sentence.text
@@ -68,9 +75,41 @@ def test_transcript_chatter_is_never_selected(seed_documents) -> None:
         assert not chosen & chatter
 
 
-def test_sentences_are_in_story_order(seed_briefing) -> None:
-    keys = [(s.evidence[0].doc_index, s.evidence[0].sentence) for s in seed_briefing.summary]
-    assert keys == sorted(keys)
+def test_sentences_are_in_news_order(seed_briefing) -> None:
+    # The lead stands alone; after it, report date then position; background last
+    # ("The Pentagon had allowed a total of 650 troops...").
+    assert not depends_on_context(seed_briefing.summary[0].text)
+    rest = [
+        (is_background(s.text), s.evidence[0].doc_index, s.evidence[0].sentence)
+        for s in seed_briefing.summary[1:]
+    ]
+    assert rest == sorted(rest)
+    assert rest[-1][0] and "650" in seed_briefing.summary[-1].text
+
+
+@pytest.mark.parametrize("budget", [20, 40])
+def test_a_short_briefing_says_what_happened(seed_documents, budget: int) -> None:
+    # The news of the seeds: 3,000 troops sent to Kabul. At 20 words no whole sentence
+    # holding both fits; a compressed one does, cited to the words it keeps.
+    b = brief(seed_documents, budget, settings=FAST)
+    assert b.word_count <= budget
+    lead = b.summary[0]
+    assert "3,000" in lead.text and "Kabul" in lead.text
+    assert not depends_on_context(lead.text)
+    assert lead.doc_numbers == (2, 3)
+
+
+@pytest.mark.parametrize("budget", [20, 30, 40, 60, 100, 250])
+def test_the_first_sentence_never_leans_on_context(seed_documents, budget: int) -> None:
+    b = brief(seed_documents, budget, settings=FAST)
+    assert b.summary and not depends_on_context(b.summary[0].text)
+
+
+def test_compressed_sentences_are_flagged_and_never_used_when_disabled(seed_documents) -> None:
+    compressed = [s for s in brief(seed_documents, 20, settings=FAST).summary if s.compressed]
+    assert compressed and all(s.spans for s in compressed)
+    off = brief(seed_documents, 40, settings=Settings(analysis=False, compress_budget=0))
+    assert not any(s.compressed or s.spans for s in off.summary)
 
 
 def test_headline_is_a_standalone_sentence_from_the_reports(seed_briefing, seed_documents) -> None:

@@ -1,4 +1,4 @@
-"""Selection: budget, chatter, and query steering (a query about X brings X-sentences in)."""
+"""Selection: budget, chatter, query steering, short budgets and news order."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from newsbrief.select import (
     GreedySelector,
     SelectionInput,
     concept_weights,
+    depends_on_context,
+    is_background,
     query_profile,
 )
 
@@ -129,3 +131,91 @@ def _input(query: str | None, max_words: int) -> SelectionInput:
         min_words=min(6, max_words),
         query=query,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "dependent"),
+    [
+        ("The move comes as the rebels advance on the capital.", True),  # which move?
+        ("He said the talks would resume.", True),  # pronoun opening
+        ("But the army has not put up much resistance.", True),  # connective
+        ("So right now the ministry says it will stay.", True),  # transcript filler
+        ("These troops will guard the airport.", True),  # demonstrative
+        ("The army is sending 3,000 troops to the capital.", False),
+        ("Heavy rain flooded the coast on Sunday.", False),  # "He" only as a word start
+        ("Thousands fled the city overnight.", False),  # "The" only as a word start
+    ],
+)
+def test_depends_on_context(text: str, dependent: bool) -> None:
+    assert depends_on_context(text) is dependent
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "background"),
+    [
+        ("The submarine was commissioned in 1995.", dt.date(2000, 8, 14), True),
+        ("The rebels had captured the city before the talks.", None, True),  # past perfect
+        ("The rebels ruled the country from 1996 until 2001.", dt.date(2021, 8, 13), True),
+        ("The talks began two years ago.", None, True),
+        ("The rebels took the city in 2021.", dt.date(2021, 8, 13), False),  # this year: news
+        ("The army is sending 3,000 troops.", dt.date(2021, 8, 13), False),
+    ],
+)
+def test_is_background(text: str, date: dt.date | None, background: bool) -> None:
+    assert is_background(text, date) is background
+
+
+AIRPORT = (
+    Document(
+        "a",
+        "The army is flying extra troops to the capital's airport to guard the evacuation. "
+        "The move comes as rebels advance on the capital from three directions at once.",
+        date=dt.date(2024, 3, 1),
+    ),
+    Document(
+        "b",
+        "Rebels advance on the capital from three directions, witnesses said on Friday. "
+        "The move comes as rebels advance on the capital from the north and the west.",
+        date=dt.date(2024, 3, 2),
+    ),
+    Document(
+        "c",
+        "Extra troops are flying to the capital's airport as rebels advance on the capital.",
+        date=dt.date(2024, 3, 2),
+    ),
+)
+
+
+@pytest.mark.parametrize("budget", [16, 20, 30])
+def test_small_budget_never_takes_a_dependent_sentence_alone(budget: int) -> None:
+    briefing = brief(AIRPORT, budget, settings=SETTINGS)
+    texts = [s.text for s in briefing.summary]
+    assert texts and not depends_on_context(texts[0])
+    for s in briefing.summary:
+        if depends_on_context(s.text):  # then the sentence before it is there too
+            before = s.evidence[0].sentence - 1
+            assert any(
+                o.evidence[0].doc_id == s.evidence[0].doc_id and o.evidence[0].sentence == before
+                for o in briefing.summary
+            )
+
+
+def test_news_order_puts_background_last_and_the_lead_first() -> None:
+    docs = (
+        Document(
+            "a",
+            "The submarine Kursk was commissioned in 1995 and carried 118 sailors. "
+            "Rescuers reached the sunken submarine Kursk on Monday after a week of storms.",
+            date=dt.date(2000, 8, 21),
+        ),
+        Document(
+            "b",
+            "Rescuers reached the sunken submarine Kursk on Monday and found no survivors. "
+            "The submarine Kursk had sunk after two explosions in the Barents Sea.",
+            date=dt.date(2000, 8, 21),
+        ),
+    )
+    texts = [s.text for s in brief(docs, 100, settings=SETTINGS).summary]
+    assert texts[0].startswith("Rescuers reached")
+    flags = [is_background(t) for t in texts[1:]]  # the news, then the history
+    assert flags == sorted(flags) and flags[-1]

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
 from newsbrief.language.stopwords import STOPWORDS
-from newsbrief.models import Evidence, Sentence, SummarySentence
+from newsbrief.models import Compression, Evidence, Sentence, SummarySentence
 from newsbrief.represent import content_terms
 
 _NUMBER = re.compile(r"^\d[\d.]*$")
@@ -176,3 +176,11 @@ def _cite_one(
         Evidence.of(sentences[j], "paraphrase", score) for _, (score, j) in sorted(best.items())
     ]
     return SummarySentence(text=source.text, evidence=tuple(evidence))
+
+
+def as_compressed(item: SummarySentence, variant: Compression | None) -> SummarySentence:
+    """The cited sentence told in its compressed form: the kept words and their exact spans
+    in the source report (the evidence still names the whole source sentence)."""
+    if variant is None:
+        return item
+    return replace(item, text=variant.text, compressed=True, spans=variant.spans)

@@ -206,6 +206,14 @@ class Settings:
         "Analysis: entities shown per type (people, organisations, places), most mentioned "
         "first (0: all; JSON keeps all).",
     )
+    compress_budget: int = _setting(
+        60,
+        (
+            "Budgets of at most this many words may use compressed sentences (a leading "
+            "time clause, a relative clause or a closing purpose clause left out; never "
+            "numbers, dates, names, negation, attribution or quotations); 0: never."
+        ),
+    )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """A copy with ``overrides`` applied (``None`` values are ignored)."""

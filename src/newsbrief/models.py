@@ -64,6 +64,20 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Compression:
+    """A shorter variant of sentence ``source``: its kept pieces, cited by character span."""
+
+    source: int  # index of the sentence in the segmented cluster
+    text: str
+    spans: tuple[tuple[int, int], ...]  # offsets of the kept pieces in the source report
+
+    @property
+    def n_words(self) -> int:
+        """Word count as the budget counts it (whitespace tokens)."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A pointer to one source sentence that supports a briefing item."""
 
@@ -100,6 +114,10 @@ class SummarySentence:
 
     text: str
     evidence: tuple[Evidence, ...]  # first item is the sentence the text was taken from
+    # A compressed sentence leaves asides of its source out: ``text`` is the pieces at
+    # ``spans`` (character offsets in the source report), joined by single spaces.
+    compressed: bool = False
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def doc_numbers(self) -> tuple[int, ...]:

@@ -7,8 +7,9 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from newsbrief.cite import cite
+from newsbrief.cite import as_compressed, cite
 from newsbrief.clean import Cleaned, clean_documents
+from newsbrief.compress import compress_sentences
 from newsbrief.config import Settings
 from newsbrief.errors import ConfigError, InputError
 from newsbrief.models import Briefing, Cluster, Document, Sentence, SourceInfo
@@ -20,7 +21,7 @@ from newsbrief.select import (
     Selector,
     choose_headline,
     concept_weights,
-    story_order,
+    news_order,
 )
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ def brief(
         )
     tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
     vectors = (representer or TfidfRepresenter()).vectors([s.text for s in sentences], tokens)
+    variants = compress_sentences(sentences) if budget <= settings.compress_budget else ()
     data = SelectionInput(
         sentences=sentences,
         tokens=tokens,
@@ -69,10 +71,28 @@ def brief(
         query_weight=settings.query_weight,
         position_weight=settings.position_weight,
         redundancy_threshold=settings.redundancy_threshold,
+        documents=docs,
+        variants=variants,
+        variant_tokens=tuple(tuple(tokenize(v.text)) for v in variants),
+        compress_budget=settings.compress_budget,
     )
-    chosen = story_order((selector or ConceptILPSelector()).select(data), sentences, docs)
-    summary = cite(chosen, sentences, tokens, data.similarity, settings.paraphrase_threshold)
-    headline = choose_headline(sentences, tokens, docs, concept_weights(data))
+    weights = concept_weights(data)
+    chosen = news_order((selector or ConceptILPSelector()).select(data), data, weights)
+    summary = tuple(
+        as_compressed(item, variants[i - len(sentences)] if i >= len(sentences) else None)
+        for i, item in zip(
+            chosen,
+            cite(
+                [data.source(i) for i in chosen],
+                sentences,
+                tokens,
+                data.similarity,
+                settings.paraphrase_threshold,
+            ),
+            strict=True,
+        )
+    )
+    headline = choose_headline(sentences, tokens, docs, weights)
     analysis = None
     if settings.analysis:
         from newsbrief.analyse import analyse_reports

@@ -13,6 +13,16 @@ the cluster terms that most often share a sentence with query terms are added
 at half weight. Concepts holding profile terms are weighted up (and kept even
 when few reports state them), and each sentence earns an ILP reward for the
 share of its words that answer the query.
+
+Compressed variants of sentences (:mod:`newsbrief.compress`) compete with their
+sources under budgets up to ``compress_budget`` words; a variant is as redundant
+as its source, so at most one of them is chosen. Under a small budget
+(``Tuning.context_budget``) the candidate that best tells what happened
+(:func:`lead_score`) is kept, and a sentence that leans on the one before it
+("The move comes as...") is chosen only with it.
+
+:func:`news_order` orders the chosen sentences as news: the lead, then what
+followed in report order, background last.
 """
 
 from __future__ import annotations
@@ -29,7 +39,7 @@ import numpy as np
 
 from newsbrief.headline import MAX_HEADLINE_WORDS, cut_lead, normal_case, usable_title
 from newsbrief.language.stopwords import QUERY_FRAME_STEMS, STOPWORDS
-from newsbrief.models import Document, Sentence
+from newsbrief.models import Compression, Document, Sentence
 from newsbrief.represent import bigram_concepts, content_terms, tokenize
 
 log = logging.getLogger(__name__)
@@ -39,6 +49,8 @@ ILP_TIME_LIMIT = 10.0  # seconds; the best solution found so far is used after t
 ILP_GAP = 0.01  # relative optimality gap at which HiGHS stops: same ROUGE, a third faster
 _DEICTIC = re.compile(r"^\W*(?:this|that|these|those|it|he|she|they|his|her|their|its)\b", re.I)
 LEAD_SENTENCES = 3
+LEAD_POSITION_BONUS = 1.0  # lead choice: weight of a report's opening over its later sentences
+LEAD_RECENCY_BONUS = 0.25  # lead choice: weight of the latest report over the earliest
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +68,37 @@ class SelectionInput:
     query_weight: float = 1.0
     position_weight: float = 1.0
     redundancy_threshold: float = 0.5
+    documents: tuple[Document, ...] = ()  # the reports (dates), in doc_index order
+    # Compressed variants of the sentences, usable under a budget of at most
+    # ``compress_budget`` words; index ``len(sentences) + j`` denotes ``variants[j]``.
+    variants: tuple[Compression, ...] = ()
+    variant_tokens: tuple[tuple[str, ...], ...] = ()
+    compress_budget: int = 0
+
+    def source(self, i: int) -> int:
+        """The sentence an index stands for (a variant's source sentence)."""
+        n = len(self.sentences)
+        return i if i < n else self.variants[i - n].source
+
+    def text(self, i: int) -> str:
+        """The words of a sentence or variant."""
+        n = len(self.sentences)
+        return self.sentences[i].text if i < n else self.variants[i - n].text
+
+    def words(self, i: int) -> int:
+        """Budget words of a sentence or variant."""
+        n = len(self.sentences)
+        return self.sentences[i].n_words if i < n else self.variants[i - n].n_words
+
+    def tokens_of(self, i: int) -> tuple[str, ...]:
+        """Stemmed tokens of a sentence or variant."""
+        n = len(self.sentences)
+        return self.tokens[i] if i < n else self.variant_tokens[i - n]
 
 
 class Selector(Protocol):
-    """Picks sentence positions (indices into ``SelectionInput.sentences``)."""
+    """Picks sentence positions: indices into ``SelectionInput.sentences``, or past its end
+    for compressed variants (:meth:`SelectionInput.source` maps them back)."""
 
     def select(self, data: SelectionInput) -> list[int]:
         """Indices of the chosen sentences, within ``data.max_words``."""
@@ -89,6 +128,9 @@ class Tuning:
     query_expansion: int = 20  # cluster terms added to the query profile
     expansion_weight: float = 0.5  # their weight, relative to the query's own terms
     sentence_relevance: float = 5.0  # ILP reward per word, times the sentence's query relevance
+    context_budget: int = (
+        60  # at or below this budget, no dependent sentence without its antecedent
+    )
 
 
 DEFAULT_TUNING = Tuning()
@@ -156,7 +198,7 @@ def _concept_relevance(concept: str, profile: dict[str, float]) -> float:
 
 def sentence_relevance(data: SelectionInput, profile: dict[str, float], i: int) -> float:
     """Share of a sentence's content words that are query-profile terms (weighted)."""
-    terms = content_terms(data.tokens[i])
+    terms = content_terms(data.tokens_of(i))
     if not terms or not profile:
         return 0.0
     return sum(profile.get(t, 0.0) for t in terms) / len(terms)
@@ -187,14 +229,53 @@ class ConceptILPSelector:
         weights = concept_weights(data, self.tuning)
         concepts_of = {i: bigram_concepts(data.tokens[i]) & weights.keys() for i in pool}
         pool = _prune(_distinct(pool, data), concepts_of, weights, data)
+        pool += _variant_candidates(pool, data)
+        for i in pool:
+            concepts_of.setdefault(i, bigram_concepts(data.tokens_of(i)) & weights.keys())
+        needs = _antecedents(pool, data, self.tuning)
+        pool = [i for i in pool if needs.get(i, i) is not None]
         if not weights or not any(concepts_of[i] for i in pool):
             return _lead_fallback(pool, data)
         bonus = _relevance_bonus(pool, data, self.tuning)
+        lead = _short_budget_lead(pool, data, weights, self.tuning)
         try:
-            return _solve_ilp(pool, concepts_of, weights, data, bonus)
+            return _solve_ilp(pool, concepts_of, weights, data, bonus, needs, lead)
         except (RuntimeError, ValueError) as exc:
             log.warning("ILP solver failed (%s); using greedy selection", exc)
             return GreedySelector().select(data)
+
+
+def _variant_candidates(pool: list[int], data: SelectionInput) -> list[int]:
+    """Compressed variants of candidate sentences, when the budget is small enough."""
+    if data.max_words > data.compress_budget or not data.variants:
+        return []
+    # A variant stands for a candidate, or for a sentence only too long for the budget
+    # (never for chatter); the pruned pool bounds the ILP's size.
+    allowed = set(pool) | {
+        i
+        for i, s in enumerate(data.sentences)
+        if not s.is_chatter and data.max_words < s.n_words <= data.max_sentence_words
+    }
+    n = len(data.sentences)
+    return [
+        n + j
+        for j, v in enumerate(data.variants)
+        if v.source in allowed and data.min_words <= v.n_words <= data.max_words
+    ]
+
+
+def _short_budget_lead(
+    pool: list[int], data: SelectionInput, weights: dict[str, float], tuning: Tuning
+) -> int | None:
+    """Under a small generic budget, the candidate that best tells what happened, to be kept.
+
+    A 20-word briefing has room for one sentence; concept coverage alone picks the
+    densest one ("The move comes as the Taliban..."), not the one that says what moved.
+    """
+    if data.max_words > tuning.context_budget or not pool or data.query:
+        return None  # with a query, what the briefing must say is the query's answer
+    best = max(pool, key=lambda i: lead_score(i, data, weights))
+    return best if lead_score(best, data, weights)[0] else None  # none stands alone
 
 
 def _distinct(pool: list[int], data: SelectionInput) -> list[int]:
@@ -229,7 +310,7 @@ def _relevance_bonus(pool: list[int], data: SelectionInput, tuning: Tuning) -> l
     if not profile or tuning.sentence_relevance <= 0:
         return [0.0] * len(pool)
     scale = tuning.sentence_relevance * data.query_weight
-    return [scale * sentence_relevance(data, profile, i) * data.sentences[i].n_words for i in pool]
+    return [scale * sentence_relevance(data, profile, i) * data.words(i) for i in pool]
 
 
 def _solve_ilp(
@@ -238,6 +319,8 @@ def _solve_ilp(
     weights: dict[str, float],
     data: SelectionInput,
     bonus: Sequence[float] | None = None,
+    needs: dict[int, int | None] | None = None,
+    lead: int | None = None,
 ) -> list[int]:
     from scipy import sparse
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -249,7 +332,7 @@ def _solve_ilp(
     # A concept only one candidate holds is paid with that sentence: folding its weight
     # into the sentence's coefficient is exact and drops a variable and a constraint.
     shared = sorted(c for c, ks in holders.items() if len(ks) > 1)
-    lengths = np.array([data.sentences[i].n_words for i in pool], dtype=float)
+    lengths = np.array([data.words(i) for i in pool], dtype=float)
     sentence_value = np.asarray(bonus or [0.0] * len(pool), dtype=float)
     for c, ks in holders.items():
         if len(ks) == 1:
@@ -274,6 +357,13 @@ def _solve_ilp(
         add([(j, 1.0)] + [(k, -1.0) for k in holders[c]], 0.0)
     for a, b in _redundant_pairs(pool, data):
         add([(a, 1.0), (b, 1.0)], 1.0)
+    position = {i: k for k, i in enumerate(pool)}
+    for i, before in (needs or {}).items():  # a dependent sentence only with its antecedent
+        if i in position and before in position:
+            add([(position[i], 1.0), (position[before], -1.0)], 0.0)
+    lower = np.zeros(len(objective))
+    if lead is not None:
+        lower[pool.index(lead)] = 1.0
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(upper), len(objective)))
     result = milp(
         objective,
@@ -281,7 +371,7 @@ def _solve_ilp(
         # Only sentences need integrality: a concept variable bounded by the sum of its
         # chosen holders is 0 or 1 at the optimum anyway, and B&B gets far cheaper.
         integrality=np.r_[np.ones(len(pool)), np.zeros(len(shared))],
-        bounds=Bounds(0, 1),
+        bounds=Bounds(lower, 1),
         # HiGHS's MIP presolve prints debug lines to stdout on some inputs (they would
         # land in the CLI's Markdown) and saves no time on these small problems.
         options={"time_limit": ILP_TIME_LIMIT, "mip_rel_gap": ILP_GAP, "presolve": False},
@@ -291,8 +381,30 @@ def _solve_ilp(
     return [pool[k] for k in range(len(pool)) if result.x[k] > 0.5]
 
 
+def _antecedents(pool: list[int], data: SelectionInput, tuning: Tuning) -> dict[int, int | None]:
+    """Under a small budget, each context-dependent candidate -> the sentence before it
+    in its report (None when that one cannot be chosen, which rules the candidate out).
+
+    "The move comes as the Taliban advance" says nothing in a 20-word briefing unless
+    the move is told first; at larger budgets the ILP is left free, as ROUGE is tuned.
+    """
+    if data.max_words > tuning.context_budget:
+        return {}
+    at = {(s.doc_index, s.index): k for k, s in enumerate(data.sentences)}
+    allowed = set(pool)
+    needs: dict[int, int | None] = {}
+    for i in pool:
+        s = data.sentences[data.source(i)]
+        if depends_on_context(data.text(i)):
+            before = at.get((s.doc_index, s.index - 1))
+            needs[i] = before if before in allowed else None
+    return needs
+
+
 def _redundant_pairs(pool: list[int], data: SelectionInput) -> list[tuple[int, int]]:
-    sims = data.similarity[np.ix_(pool, pool)]
+    # A variant is as redundant as its source (and exclusive with it: cosine 1).
+    sources = [data.source(i) for i in pool]
+    sims = data.similarity[np.ix_(sources, sources)]
     a, b = np.nonzero(np.triu(sims >= data.redundancy_threshold, k=1))
     return list(zip(a.tolist(), b.tolist(), strict=True))
 
@@ -301,8 +413,13 @@ def _lead_fallback(pool: list[int], data: SelectionInput) -> list[int]:
     """No shared concepts: take report leads in order until the budget is spent."""
     chosen: list[int] = []
     used = 0
-    for i in sorted(pool, key=lambda i: (data.sentences[i].index, data.sentences[i].doc_index)):
-        n = data.sentences[i].n_words
+
+    def key(i: int) -> tuple[int, int]:
+        s = data.sentences[data.source(i)]
+        return (s.index, s.doc_index)
+
+    for i in sorted(pool, key=key):
+        n = data.words(i)
         if used + n <= data.max_words and not _too_similar(i, chosen, data):
             chosen.append(i)
             used += n
@@ -310,7 +427,8 @@ def _lead_fallback(pool: list[int], data: SelectionInput) -> list[int]:
 
 
 def _too_similar(i: int, chosen: list[int], data: SelectionInput) -> bool:
-    return any(data.similarity[i, j] >= data.redundancy_threshold for j in chosen)
+    row = data.similarity[data.source(i)]
+    return any(row[data.source(j)] >= data.redundancy_threshold for j in chosen)
 
 
 class GreedySelector:
@@ -340,17 +458,97 @@ class GreedySelector:
             covered |= bigram_concepts(data.tokens[best])
 
 
-def story_order(
-    indices: Sequence[int], sentences: Sequence[Sentence], documents: Sequence[Document]
+# Openings that lean on a sentence the reader has not seen: pronouns and demonstratives,
+# "The move comes as...", connectives ("But", "And so"), transcript filler ("So right now").
+_DEPENDENT = re.compile(
+    r"""^\W*(?:
+        (?:this|that|these|those|it|he|she|they|his|her|their|its|him|them|such|both)\b
+      | the\s+(?:move|decision|announcement|step|development|news|deal|plan|measure|action
+               |incident|latter|former|same|report|statement|remarks?|comments?)\b
+      | (?:but|and|so|yet|also|still|however|meanwhile|instead|moreover|furthermore
+           |nevertheless|then|now|well|yeah|okay|right\s+now|as\s+a\s+result)\b
+      | another\b | other\b
+    )""",
+    re.I | re.X,
+)
+# Background: a past before the report's news (past perfect, "ago", "previously",
+# founding verbs, a year before the report's own).
+_BACKGROUND = re.compile(
+    r"\b(?:had\s+(?:been\s+)?\w+(?:ed|en|wn|ught|ade|id|ept|ent)|ago|previously|formerly"
+    r"|(?:was|were)\s+(?:founded|established|commissioned|built|launched|formed|created)"
+    r"|since\s+(?:19|20)\d\d|from\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+# A lead is a complete sentence: it ends like one, and is no web address or caption.
+_COMPLETE = re.compile(r"^(?!.*(?:https?://|www\.))(?=.*\b[a-z]{3,}\b).*[.!?][\"”’)]?\s*$", re.S)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def depends_on_context(text: str) -> bool:
+    """True when a sentence opens by referring back ("The move comes as...", "He said")."""
+    return bool(_DEPENDENT.match(text))
+
+
+def is_background(text: str, report_date: dt.date | None = None) -> bool:
+    """True when a sentence tells what came before the news (history, earlier events)."""
+    if not _BACKGROUND.search(text):
+        return False
+    years = [int(y) for y in _YEAR.findall(text)]
+    # "in 2021" in a 2021 report is the news itself.
+    return not (years and report_date and min(years) >= report_date.year)
+
+
+def news_order(
+    indices: Sequence[int], data: SelectionInput, weights: dict[str, float]
 ) -> list[int]:
-    """Order chosen sentences as a story: report date (undated last), then position."""
-    latest = dt.date.max
+    """Order chosen sentences as news: the lead first, then what followed, background last.
 
-    def key(i: int) -> tuple[dt.date, int, int]:
-        s = sentences[i]
-        return (documents[s.doc_index].date or latest, s.doc_index, s.index)
+    The lead is the chosen sentence that best states the main, latest development
+    (:func:`lead_score`). The rest follow in story order (report date, then position),
+    with background (history, earlier events) at the end.
+    """
+    if not indices:
+        return []
+    documents = data.documents
+    undated = dt.date.max
 
-    return sorted(indices, key=key)
+    def story_key(i: int) -> tuple[dt.date, int, int, int]:
+        s = data.sentences[data.source(i)]
+        return (documents[s.doc_index].date or undated, s.doc_index, s.index, i)
+
+    rest = sorted(indices, key=story_key)
+    background = {i for i in rest if _is_background_at(i, data)}
+    lead = max(rest, key=lambda i: lead_score(i, data, weights))
+    rest.remove(lead)
+    return [lead] + [i for i in rest if i not in background] + [i for i in rest if i in background]
+
+
+def lead_score(i: int, data: SelectionInput, weights: dict[str, float]) -> tuple[bool, bool, float]:
+    """How well a sentence (or variant) opens a briefing, compared as a tuple: it stands
+    alone (a complete sentence; no "The move comes as...", no quotation), it is not
+    background, then its
+    shared concept weight per word, raised for report openings and for recent reports."""
+    s = data.sentences[data.source(i)]
+    n_words = max(data.words(i), 1)
+    weight = sum(weights.get(c, 0.0) for c in bigram_concepts(data.tokens_of(i))) / n_words**0.5
+    position = 1.0 / (1.0 + s.index)  # report leads state the news
+    recent = 0.0
+    dated = [d.date for d in data.documents if d.date]
+    date = data.documents[s.doc_index].date if data.documents else None
+    if date and dated and max(dated) > min(dated):
+        recent = (date - min(dated)).days / (max(dated) - min(dated)).days
+    text = data.text(i)
+    return (
+        not depends_on_context(text) and not s.is_quote and bool(_COMPLETE.search(text)),
+        not _is_background_at(i, data),
+        weight * (1.0 + LEAD_POSITION_BONUS * position + LEAD_RECENCY_BONUS * recent),
+    )
+
+
+def _is_background_at(i: int, data: SelectionInput) -> bool:
+    s = data.sentences[data.source(i)]
+    document = data.documents[s.doc_index] if data.documents else None
+    return is_background(data.text(i), document.date if document else None)
 
 
 def choose_headline(

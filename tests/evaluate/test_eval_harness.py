@@ -103,6 +103,25 @@ def test_query_focused_run_uses_the_query(tmp_path: Path) -> None:
     assert report.results[0].recall["rouge-1"].mean > 0.5
 
 
+def test_generic_run_ignores_the_clusters_topic() -> None:
+    # Three reports tell of the road budget, one of the festival: without use_query the
+    # budget wins; the cluster's topic must not leak into a run reported as generic.
+    docs = (
+        Document("a", "The council approved a new budget for roads on Monday evening."),
+        Document("b", "A new road budget was approved by the council on Monday."),
+        Document(
+            "c",
+            "The council approved the road budget on Monday after a long debate. "
+            "The harbor festival drew ten thousand visitors to the old port.",
+        ),
+    )
+    cluster = Cluster("c", docs, ("x",), query="What happened at the harbor festival?")
+    generic = SYSTEMS["newsbrief"](cluster, 12, None)
+    focused = SYSTEMS["newsbrief"](cluster, 12, cluster.query)
+    assert "festival" not in " ".join(generic)
+    assert "festival" in " ".join(focused)
+
+
 def test_peer_cache_is_reused(tmp_path: Path, dataset: Dataset) -> None:
     config = EvalConfig(
         max_words=20, systems=("lead",), official=False, cache=tmp_path, bootstrap_samples=10

@@ -59,7 +59,7 @@ def test_hover_citation_shows_evidence(browser, page_html, tmp_path) -> None:
     assert not tip.is_visible()  # hidden until hovered
     cite.hover()
     tip.wait_for(state="visible", timeout=5000)
-    assert "Ned Price" in tip.inner_text()  # the first summary sentence's evidence
+    assert "3,000" in tip.inner_text()  # the first summary sentence's evidence (the lead)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "seeds-html-hover.png"))
     page.screenshot(path=str(ARTIFACTS / "seeds-html-full.png"), full_page=True)

@@ -30,16 +30,21 @@ _WORD = re.compile(r"\w+(?:[-'.]\w+)*")
 
 
 def newsbrief_system(cluster: Cluster, max_words: int, query: str | None) -> tuple[str, ...]:
-    """newsbrief's extractive summary with default settings (no analysis).
+    """newsbrief's extractive summary with default settings (no analysis), toward
+    ``query`` only when one is given.
 
     Defaults, not the user's config file or environment: published figures must be
     reproducible.
     """
     from newsbrief.config import Settings
-    from newsbrief.pipeline import brief_cluster
+    from newsbrief.pipeline import brief
 
     settings = Settings().with_overrides({"analysis": False, "max_words": max_words})
-    briefing = brief_cluster(cluster, max_words, settings=settings, query=query)
+    # brief(), not brief_cluster(): a generic run must not fall back on the cluster's
+    # own topic (brief_cluster uses it when no query is given).
+    briefing = brief(
+        cluster.documents, max_words, query=query, settings=settings, cluster_id=cluster.id
+    )
     return tuple(s.text for s in briefing.summary)
 
 

@@ -41,6 +41,8 @@ def _summary_item(item: SummarySentence) -> dict[str, Any]:
             }
             for e in item.evidence
         ],
+        "compressed": item.compressed,
+        "spans": [list(span) for span in item.spans],
     }
 
 
