@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= dev,analysis,eval,web,stream,browser
+EXTRAS ?= dev,analysis,eval,web,stream,browser,embed
 STORY_SIZES ?= 10000,100000
 
 .PHONY: setup system-packages test lint format bench eval clean
@@ -38,7 +38,8 @@ format:
 bench:  ## speed benchmarks against peers, printed as a table (DUC=/path/to/DUC2006 optional)
 	$(BIN)/python benchmarks/bench_speed.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_analysis.py $(if $(DUC),--duc $(DUC))
-	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
+	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC)) \
+	  $(if $(DUC2007),--duc2006 $(DUC) --duc2007 $(DUC2007))
 
 SCORER ?= rouge-score
 eval:  ## ROUGE on DUC 2006 (generic 100 words, query-focused 250): make eval DATA=/path/to/DUC2006 [SCORER=both]

@@ -106,14 +106,17 @@ class Settings:
         "Path of the story store (SQLite); empty means the user data directory.",
     )
     story_threshold: float = _setting(
-        0.3,
-        ("Story mode: similarity (tf-idf and entities) a report needs to join an existing story."),
+        1.75,
+        (
+            "Story mode: log-odds (embedding, tf-idf, title and time gap against the story's "
+            "recent reports) a report needs to join an existing story."
+        ),
     )
     story_window_days: int = _setting(
-        7,
+        365,
         (
             "Story mode: a report joins only stories with a report this many days around its "
-            "date (0: no limit)."
+            "date (0: no limit); older stories leave memory."
         ),
     )
     duplicate_threshold: float = _setting(
@@ -121,6 +124,21 @@ class Settings:
         (
             "Story mode: estimated Jaccard similarity (MinHash of word 3-grams) above which a "
             "report is linked as a near-duplicate of a stored one."
+        ),
+    )
+    story_model: str = _setting(
+        "default",
+        (
+            "Story mode: embedding model for event similarity: 'default' (the packaged static "
+            "MiniLM vectors; needs the 'embed' extra), 'none' (terms and entities only), or the "
+            "path of a model .npz file."
+        ),
+    )
+    story_merge_margin: float = _setting(
+        1.0,
+        (
+            "Story mode: extra log-odds two stories need, beyond story_threshold, between a "
+            "report of each before they merge."
         ),
     )
 

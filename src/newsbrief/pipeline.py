@@ -33,8 +33,13 @@ def brief(
     cluster_id: str | None = None,
     selector: Selector | None = None,
     representer: Representer | None = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> Briefing:
-    """Brief a set of reports about one event: a cited summary within ``max_words``."""
+    """Brief a set of reports about one event: a cited summary within ``max_words``.
+
+    ``sentences`` are the reports' sentences as already split (the story store's),
+    numbered by the reports' :func:`canonical_order`; by default they are split here.
+    """
     settings = settings or Settings()
     docs = canonical_order(documents)
     if not docs:
@@ -42,7 +47,7 @@ def brief(
     budget = settings.max_words if max_words is None else max_words
     if budget < 1:
         raise ConfigError(f"max_words must be at least 1, got {budget}")
-    sentences = segment_documents(docs)
+    sentences = tuple(sentences) if sentences is not None else segment_documents(docs)
     tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
     vectors = (representer or TfidfRepresenter()).vectors([s.text for s in sentences], tokens)
     data = SelectionInput(

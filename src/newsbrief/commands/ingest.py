@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 
-from newsbrief.commands._common import progress
 from newsbrief.commands._store import add_db_flag, store_settings
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
+def _phase_bars(bars: list[object]) -> Callable[[str, int], Callable[[], None]]:
+    """One progress bar on stderr per ingest phase (reading, grouping, briefing)."""
+    from tqdm import tqdm
+
+    def start(phase: str, total: int) -> Callable[[], None]:
+        unit = "story" if phase == "briefing" else "report"
+        bar = tqdm(total=total or None, desc=phase, unit=unit, file=sys.stderr, position=len(bars))
+        bars.append(bar)
+        return lambda: bar.update(1)
+
+    return start
+
+
 def run(args: argparse.Namespace) -> int:
     """Ingest, then print one line of counts."""
     from newsbrief.ingest.stream import estimate_items, expand, iter_reports
@@ -43,16 +56,21 @@ def run(args: argparse.Namespace) -> int:
     settings, path = store_settings(args)
     files = list(expand(args.inputs))
     total = estimate_items(files) if sys.stderr.isatty() else 0
-    items = progress(
-        iter_reports(
-            files, fallback_encoding=settings.fallback_encoding, max_bytes=settings.max_input_bytes
-        ),
-        total,
-        "ingest",
-        unit="report",
+    items = iter_reports(
+        files, fallback_encoding=settings.fallback_encoding, max_bytes=settings.max_input_bytes
     )
+    bars: list[object] = []
     with writer_lock(path), Store.open(path) as store:
-        report = ingest_reports(store, items, settings=settings, brief=not args.no_brief)
+        report = ingest_reports(
+            store,
+            items,
+            settings=settings,
+            brief=not args.no_brief,
+            progress=_phase_bars(bars) if sys.stderr.isatty() else None,
+            expected=total,
+        )
+    for bar in bars:
+        bar.close()  # type: ignore[attr-defined]
     print(
         f"{path}: {report.added} report(s) added, {report.existing} already stored, "
         f"{report.near_duplicates} near-duplicate(s) linked; {report.new_stories} new "
