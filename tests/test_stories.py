@@ -13,9 +13,11 @@ import pytest
 
 import storydata
 from newsbrief.config import Settings
+from newsbrief.errors import ConfigError
 from newsbrief.models import Document
 from newsbrief.store import Store
-from newsbrief.stories import Grouper, briefing_changes, ingest_reports, refresh_briefings
+from newsbrief.stories import Grouper, briefing_changes, embed, ingest_reports, refresh_briefings
+from newsbrief.stories.embed import load_embedder, report_text
 from newsbrief.stories.features import ReportFeatures, TermStats, entity_mentions
 from newsbrief.stories.grouper import COHESION_SLACK, RECENT, PairWeights, StoryState
 from newsbrief.stories.headline import HeadlineCandidate, clean_title, story_headline
@@ -499,3 +501,44 @@ def test_a_stored_story_gets_its_headline_from_its_reports() -> None:
         assert story is not None and story.headline is not None
         assert story.headline.startswith("Floods force")
         assert store.briefings(story_id)[0].body["headline"] == story.headline
+
+
+# -- the embedding model -----------------------------------------------------------------
+
+
+def test_the_packaged_model_gives_unit_vectors_that_tell_events_apart() -> None:
+    embedder = load_embedder("default")
+    assert embedder is not None
+    texts = [report_text(d.title, d.text) for d in (QUAKE_A, QUAKE_B, COUNCIL)]
+    vectors = embedder.embed([*texts, ""])
+    assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-5)
+    assert not vectors[3].any()  # no tokens: a zero row
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_no_model_and_bad_models(tmp_path: Path) -> None:
+    assert load_embedder("none") is None
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_embedder(str(tmp_path / "missing.npz"))
+    wrong = tmp_path / "wrong.npz"
+    np.savez(wrong, codes=np.zeros((3, 4), np.int8), scales=np.ones(3, np.float32))
+    with pytest.raises(ConfigError, match="do not match"):
+        load_embedder(str(wrong))
+
+
+def test_without_the_tokenizer_grouping_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_tokenizers(name: str, *args: object, **kwargs: object) -> object:
+        if name == "tokenizers":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    embed._load.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", no_tokenizers)
+    try:
+        assert load_embedder("default") is None
+    finally:
+        embed._load.cache_clear()
