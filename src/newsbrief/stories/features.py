@@ -139,10 +139,10 @@ def normalise(vector: Mapping[str, float], digits: int = 4) -> Vector:
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Dot product of two sparse vectors."""
+    """Dot product of two sparse vectors (exactly rounded, so independent of key order)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 def title_terms(title: str | None) -> Vector:
