@@ -54,7 +54,7 @@ def test_citation_click_highlights_evidence(browser, live_server: str, artifacts
     assert rows.count() == 4
     page.screenshot(path=str(artifacts / "story-list.png"), full_page=True)
 
-    page.locator("a.story-link", has_text="Cobb River").first.click()
+    page.locator("a.story-link", has_text="Riverton").first.click()
     page.wait_for_selector("ol.summary-list a.cite")
     cite = page.locator("ol.summary-list a.cite").first
     target = cite.get_attribute("data-target")
