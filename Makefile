@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= dev,analysis,eval,web,stream,browser,scale
+EXTRAS ?= dev,analysis,eval,web,stream,browser,scale,embed
 STORY_SIZES ?= 10000,100000
 SCALE_SIZES ?= 10000
 
@@ -17,8 +17,8 @@ setup: system-packages  ## install everything the default path, the tests and th
 	else echo "npm not found: the accessibility tests will skip (and fail in CI)"; fi
 
 # Debian's chromium (the browser tests never download one), the Perl XML::DOM module the
-# original ROUGE-1.5.5 needs, and npm (axe-core for the accessibility tests). Installed with apt-get when missing and running as root;
-# otherwise the command to run is printed and setup stops.
+# original ROUGE-1.5.5 needs, and npm (axe-core for the accessibility tests). Installed with
+# apt-get when missing and running as root; otherwise the command to run is printed and setup stops.
 system-packages:
 	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
 	perl -MXML::DOM -e 1 2>/dev/null || missing="$$missing libxml-dom-perl"; \
@@ -43,7 +43,8 @@ format:
 bench:  ## speed against peers, story mode, and time/memory at the input limits (DUC=/path/to/DUC2006 optional)
 	$(BIN)/python benchmarks/bench_speed.py $(if $(DUC),--duc $(DUC))
 	$(BIN)/python benchmarks/bench_analysis.py $(if $(DUC),--duc $(DUC))
-	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC))
+	$(BIN)/python benchmarks/bench_stories.py --sizes $(STORY_SIZES) $(if $(DUC),--duc $(DUC)) \
+	  $(if $(DUC2007),--duc2006 $(DUC) --duc2007 $(DUC2007))
 	$(BIN)/python benchmarks/bench_scale.py --sizes $(SCALE_SIZES)
 	$(BIN)/python benchmarks/bench_resources.py
 	$(BIN)/python benchmarks/bench_watch.py --feeds 200 --readers 50

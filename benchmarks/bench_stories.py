@@ -19,9 +19,20 @@ F1. Sources:
   (``story_window_days=3650``) and ``story_threshold=0.1`` (``--duc-thresholds``
   sweeps others).
 
+- the DUC event stream (``--duc2006 PATH --duc2007 PATH``, never committed): 650
+  reports of 26 DUC 2006/2007 sets labelled by hand at the level of events
+  (``benchmarks/data/duc-events.jsonl``, rules in ``docs/annotation/events.md``),
+  fed in date order in batches of 1, 50 and all (each batch a separate ingest
+  that resumes from the store), scored on the development sets, the test sets
+  and all; and the time to ingest, group and brief the first 1,000 reports of
+  both years in date order, with and without briefings.
+
 Each run is its own process, so its peak memory (ru_maxrss) is its own.
+``PREVIOUS`` holds the figures measured before event-level grouping, printed
+beside the new ones.
 
     python benchmarks/bench_stories.py --sizes 10000,100000 [--duc PATH] [--json OUT]
+    python benchmarks/bench_stories.py --sizes '' --duc2006 DUC2006 --duc2007 DUC2007
     python benchmarks/bench_stories.py --quick          # 2,000 reports, a few seconds
     python benchmarks/bench_stories.py --sizes '' --duc PATH --duc-thresholds 0.08,0.1,0.15
 """
@@ -41,10 +52,24 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("bench_stories")
 TOPIC_WINDOW_DAYS = 3650  # DUC topics run for years: topic-level stories need a long window
 TOPIC_THRESHOLD = 0.1  # and a lower bar than events (tuned on DUC 2006; see docs/story-mode.md)
+EVENT_LABELS = Path(__file__).parent / "data" / "duc-events.jsonl"
+EVENT_BATCHES = (1, 50, 0)  # 0: all at once
+TIMED_REPORTS = 1000
+# Figures before event-level grouping (2 cores): 989 real wire reports ingested with
+# briefings in 248 s, without in 19.5 s; synthetic streams as in docs/story-mode.md.
+PREVIOUS = {
+    "real 1,000 with briefings s": 248.0,
+    "real 1,000 without briefings s": 19.5,
+    "synthetic 10,000 s": 22.8,
+    "synthetic 100,000 s": 295.0,
+    "synthetic 10,000 F1": 1.000,
+    "synthetic 100,000 F1": 0.999,
+}
 
 SYLLABLES = [
     "ba",
@@ -375,6 +400,123 @@ def _minimal_duc(root: Path) -> list[tuple[object, str]]:
     return pairs
 
 
+# -- DUC event stream -------------------------------------------------------------
+
+
+def event_labels(path: Path = EVENT_LABELS) -> dict[str, dict[str, str]]:
+    """Report id -> its label line (year, set, event, split)."""
+    out = {}
+    for line in path.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        out[row["doc"]] = row
+    return out
+
+
+def read_duc_sets(root: Path, wanted: set[str] | None) -> list[object]:
+    """The documents of a DUC year's set folders (all, or the sets in ``wanted``).
+
+    ``root`` is the DUC 2006 folder (``duc2006_docs`` inside) or the DUC 2007
+    one (``duc2007_testdocs/main`` inside), or the folder of set folders itself.
+    """
+    from newsbrief.errors import DatasetError
+    from newsbrief.evaluate.duc import parse_sgml_documents
+
+    base = root
+    for inner in ("duc2006_docs", "duc2007_testdocs/main"):
+        if (root / inner).is_dir():
+            base = root / inner
+    if not base.is_dir():
+        raise SystemExit(f"{root}: not a DUC folder (no duc2006_docs or duc2007_testdocs/main)")
+    docs: list[object] = []
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+        if wanted is not None and folder.name[:5] not in wanted:
+            continue
+        for path in sorted(p for p in folder.iterdir() if p.is_file()):
+            try:
+                docs.extend(parse_sgml_documents(path.read_text("latin-1"), str(path)))
+            except DatasetError as exc:
+                log.warning("%s (skipped)", exc)
+    return docs
+
+
+def _date_order(docs: list[object]) -> list[object]:
+    return sorted(docs, key=lambda d: (d.date is None, d.date or "", d.id))  # type: ignore[attr-defined]
+
+
+def event_stream(roots: list[Path]) -> tuple[list[object], dict[str, dict[str, str]]]:
+    """The labelled DUC reports in date order, and their labels."""
+    labels = event_labels()
+    sets = {row["set"] for row in labels.values()}
+    docs = [d for root in roots for d in read_duc_sets(root, sets) if d.id in labels]  # type: ignore[attr-defined]
+    missing = len(labels) - len({d.id for d in docs})  # type: ignore[attr-defined]
+    if missing:
+        log.warning("%d labelled report(s) not found under %s", missing, roots)
+    return _date_order(docs), labels
+
+
+def ingest_in_batches(db: str, docs: list[object], batch: int, settings: object) -> float:
+    """Ingest ``docs`` in batches (0: one), each a separate ingest; seconds taken."""
+    from newsbrief.store import Store
+    from newsbrief.stories import ingest_reports
+
+    size = batch or max(1, len(docs))
+    start = time.perf_counter()
+    for first in range(0, len(docs), size):
+        with Store.open(db) as store:
+            ingest_reports(store, docs[first : first + size], settings=settings, brief=False)  # type: ignore[arg-type]
+    return time.perf_counter() - start
+
+
+def run_events(roots: list[Path], workdir: Path) -> list[dict[str, object]]:
+    """B-cubed of the DUC event stream per batch size and split."""
+    from newsbrief.config import Settings
+
+    docs, labels = event_stream(roots)
+    rows: list[dict[str, object]] = []
+    for split in ("dev", "test", "all"):
+        chosen = [d for d in docs if split == "all" or labels[d.id]["split"] == split]  # type: ignore[attr-defined]
+        gold = {d.id: labels[d.id]["event"] for d in chosen}  # type: ignore[attr-defined]
+        for batch in EVENT_BATCHES:
+            db = str(workdir / f"events-{split}-{batch}.sqlite")
+            _remove_store(db)
+            seconds = ingest_in_batches(db, chosen, batch, Settings())
+            rows.append(
+                {
+                    "source": f"DUC events {split}, batches of {batch or 'all'}",
+                    "reports": len(chosen),
+                    "seconds": seconds,
+                    **bcubed(predicted_stories(db), gold),
+                }
+            )
+    return rows
+
+
+def run_timed(
+    roots: list[Path], workdir: Path, n_reports: int = TIMED_REPORTS
+) -> dict[str, object]:
+    """Ingest, group and brief the first ``n_reports`` DUC reports in date order."""
+    from newsbrief.config import Settings
+    from newsbrief.store import Store
+    from newsbrief.stories import ingest_reports
+
+    docs = _date_order([d for root in roots for d in read_duc_sets(root, None)])[:n_reports]
+    out: dict[str, object] = {"source": f"DUC 2006+2007 first {len(docs):,} reports"}
+    for brief in (False, True):
+        db = str(workdir / f"timed-{brief}.sqlite")
+        _remove_store(db)
+        start, cpu = time.perf_counter(), time.process_time()
+        with Store.open(db) as store:
+            report = ingest_reports(store, docs, settings=Settings(), brief=brief)  # type: ignore[arg-type]
+        key = "with" if brief else "without"
+        out[f"{key} briefings s"] = round(time.perf_counter() - start, 1)
+        out[f"{key} briefings cpu s"] = round(time.process_time() - cpu, 1)
+        out["stories"] = len(set(predicted_stories(db).values()))
+        if brief:
+            out["briefed"] = report.briefed
+    out["reports"] = len(docs)
+    return out
+
+
 # -- scoring ----------------------------------------------------------------------
 
 
@@ -499,6 +641,13 @@ def _optional(text: str, kind: type) -> object:
 
 def _child(args: argparse.Namespace) -> None:
     workdir = Path(args.workdir)
+    roots = [Path(p) for p in (args.duc2006, args.duc2007) if p]
+    if args.child == "events":
+        print(json.dumps(run_events(roots, workdir)))
+        return
+    if args.child == "timed":
+        print(json.dumps(run_timed(roots, workdir)))
+        return
     if args.child.startswith("duc"):  # duc:WINDOW:THRESHOLD, '-' for the default
         _, window, threshold = args.child.split(":")
         result = run_duc(
@@ -517,12 +666,40 @@ def duc_runs(thresholds: list[float]) -> list[str]:
     return ["duc:-:-", *(f"duc:{TOPIC_WINDOW_DAYS}:{t}" for t in thresholds)]
 
 
-def _spawn(kind: str, workdir: Path, duc: str | None) -> dict[str, object]:
-    cmd = [sys.executable, __file__, "--child", kind, "--workdir", str(workdir)]
+def _spawn(kind: str, workdir: Path, duc: str | None, *extra: str) -> Any:
+    cmd = [sys.executable, __file__, "--child", kind, "--workdir", str(workdir), *extra]
     if duc:
         cmd += ["--duc", duc]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _previous(key: str) -> str:
+    value = PREVIOUS.get(key)
+    return "–" if value is None else f"{value:g}"
+
+
+def _timed_table(timed: dict[str, object], synthetic: list[dict[str, object]]) -> str:
+    """Timings next to the figures measured before event-level grouping."""
+    lines = ["| timing | now | before |", "|---|---:|---:|"]
+    n = f"{int(timed['reports']):,}" if timed else ""  # type: ignore[call-overload]
+    for key in (
+        "with briefings s",
+        "with briefings cpu s",
+        "without briefings s",
+        "without briefings cpu s",
+    ):
+        if timed:
+            lines.append(
+                f"| real {n} reports {key} | {timed[key]} | {_previous('real 1,000 ' + key)} |"
+            )
+    for r in synthetic:
+        size = f"{int(r['reports']):,}"  # type: ignore[call-overload]
+        seconds, f1 = float(r["seconds"]), float(r["f1"])  # type: ignore[arg-type]
+        before_s, before_f1 = _previous(f"synthetic {size} s"), _previous(f"synthetic {size} F1")
+        lines.append(f"| synthetic {size} s | {seconds:.1f} | {before_s} |")
+        lines.append(f"| synthetic {size} B³ F1 | {f1:.3f} | {before_f1} |")
+    return "\n".join(lines)
 
 
 def _table(results: list[dict[str, object]]) -> str:
@@ -556,6 +733,8 @@ def main() -> int:
         help=f"comma-separated story_threshold values for the topic-level DUC runs "
         f"(window {TOPIC_WINDOW_DAYS} days; default {TOPIC_THRESHOLD})",
     )
+    parser.add_argument("--duc2006", help="DUC 2006 folder, for the event stream (never committed)")
+    parser.add_argument("--duc2007", help="DUC 2007 folder, for the event stream (never committed)")
     parser.add_argument("--json", help="also write the results as JSON here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -564,8 +743,15 @@ def main() -> int:
         _child(args)
         return 0
     sizes = [2000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
-    results = []
+    results: list[dict[str, object]] = []
+    timed: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="bench-stories-") as tmp:
+        years = [f"--duc2006={args.duc2006}"] if args.duc2006 else []
+        years += [f"--duc2007={args.duc2007}"] if args.duc2007 else []
+        if years:
+            results.extend(_spawn("events", Path(tmp), None, *years))
+            print(_table(results), flush=True)
+            timed = _spawn("timed", Path(tmp), None, *years)
         if args.duc:
             thresholds = [float(t) for t in args.duc_thresholds.split(",") if t.strip()]
             for kind in duc_runs(thresholds):
@@ -576,8 +762,10 @@ def main() -> int:
             print(_table(results[-1:]), flush=True)
     print()
     print(_table(results))
+    print()
+    print(_timed_table(timed, [r for r in results if r["source"] == "synthetic"]))
     if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
+        Path(args.json).write_text(json.dumps([*results, timed], indent=2) + "\n")
     return 0
 
 

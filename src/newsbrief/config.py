@@ -139,14 +139,17 @@ class Settings:
         "Feeds: when an entry carries only a short summary, fetch its page and read the article.",
     )
     story_threshold: float = _setting(
-        0.3,
-        ("Story mode: similarity (tf-idf and entities) a report needs to join an existing story."),
+        1.75,
+        (
+            "Story mode: log-odds (embedding, tf-idf, title and time gap against the story's "
+            "recent reports) a report needs to join an existing story."
+        ),
     )
     story_window_days: int = _setting(
-        7,
+        365,
         (
             "Story mode: a report joins only stories with a report this many days around its "
-            "date (0: no limit)."
+            "date (0: no limit); older stories leave memory."
         ),
     )
     duplicate_threshold: float = _setting(
@@ -212,6 +215,21 @@ class Settings:
             "Budgets of at most this many words may use compressed sentences (a leading "
             "time clause, a relative clause or a closing purpose clause left out; never "
             "numbers, dates, names, negation, attribution or quotations); 0: never."
+        ),
+    )
+    story_model: str = _setting(
+        "default",
+        (
+            "Story mode: embedding model for event similarity: 'default' (the packaged static "
+            "MiniLM vectors; needs the 'embed' extra), 'none' (terms and entities only), or the "
+            "path of a model .npz file."
+        ),
+    )
+    story_merge_margin: float = _setting(
+        1.0,
+        (
+            "Story mode: extra log-odds two stories need, beyond story_threshold, between a "
+            "report of each before they merge."
         ),
     )
 

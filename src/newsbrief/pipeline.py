@@ -36,8 +36,13 @@ def brief(
     cluster_id: str | None = None,
     selector: Selector | None = None,
     representer: Representer | None = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> Briefing:
-    """Brief a set of reports about one event: a cited summary within ``max_words``."""
+    """Brief a set of reports about one event: a cited summary within ``max_words``.
+
+    ``sentences`` are the reports' sentences as already split (the story store's),
+    numbered by the reports' :func:`canonical_order`; by default they are split here.
+    """
     settings = settings or Settings()
     originals = canonical_order(documents)
     if not originals:
@@ -45,17 +50,23 @@ def brief(
     budget = settings.max_words if max_words is None else max_words
     if budget < 1:
         raise ConfigError(f"max_words must be at least 1, got {budget}")
-    originals, cap_notes = cap_documents(originals, settings)
+    if sentences is None:
+        originals, cap_notes = cap_documents(originals, settings)
+    else:  # stored sentences of stored reports: story briefings read a bounded set already
+        cap_notes = ()
     cleaned = clean_documents(originals)
     docs = tuple(c.document for c in cleaned)
-    sentences = segment_documents(docs)
-    if settings.max_cluster_sentences and len(sentences) > settings.max_cluster_sentences:
-        docs, sentences, note = cap_sentences(docs, sentences, settings.max_cluster_sentences)
-        cap_notes += (note,)
-        # the cut is a prefix of each cleaned text, so the originals are cut at the same place
-        originals = tuple(
-            replace(o, text=o.text[: len(d.text)]) for o, d in zip(originals, docs, strict=True)
-        )
+    if sentences is not None:
+        sentences = tuple(sentences)
+    else:
+        sentences = segment_documents(docs)
+        if settings.max_cluster_sentences and len(sentences) > settings.max_cluster_sentences:
+            docs, sentences, note = cap_sentences(docs, sentences, settings.max_cluster_sentences)
+            cap_notes += (note,)
+            # the cut is a prefix of each cleaned text, so the originals are cut at that place
+            originals = tuple(
+                replace(o, text=o.text[: len(d.text)]) for o, d in zip(originals, docs, strict=True)
+            )
     tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
     vectors = (representer or TfidfRepresenter()).vectors([s.text for s in sentences], tokens)
     variants = compress_sentences(sentences) if budget <= settings.compress_budget else ()

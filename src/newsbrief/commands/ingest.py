@@ -6,11 +6,11 @@ import argparse
 import contextlib
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsbrief.commands._common import check_size, item_failure, progress
+from newsbrief.commands._common import check_size, item_failure
 from newsbrief.commands._store import add_db_flag, store_settings
 from newsbrief.errors import InputError
 
@@ -45,6 +45,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
+def _phase_bars(bars: list[object]) -> Callable[[str, int], Callable[[], None]]:
+    """One progress bar on stderr per ingest phase (reading, grouping, briefing)."""
+    from tqdm import tqdm
+
+    def start(phase: str, total: int) -> Callable[[], None]:
+        unit = "story" if phase == "briefing" else "report"
+        bar = tqdm(total=total or None, desc=phase, unit=unit, file=sys.stderr, position=len(bars))
+        bars.append(bar)
+        return lambda: bar.update(1)
+
+    return start
+
+
 def run(args: argparse.Namespace) -> int:
     """Ingest, then print one line of counts."""
     from newsbrief.ingest.stream import estimate_items
@@ -57,10 +70,19 @@ def run(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         with contextlib.suppress(OSError):
             total = estimate_items(files)
-    items = progress(read_each(files, settings), total, "ingest", unit="report")
+    bars: list[object] = []
     with writer_lock(path), Store.open(path) as store:
-        report = ingest_reports(store, items, settings=settings, brief=not args.no_brief)
+        report = ingest_reports(
+            store,
+            read_each(files, settings),
+            settings=settings,
+            brief=not args.no_brief,
+            progress=_phase_bars(bars) if sys.stderr.isatty() else None,
+            expected=total,
+        )
         unbriefed = [] if args.no_brief else store.stale_stories()
+    for bar in bars:
+        bar.close()  # type: ignore[attr-defined]
     print(
         f"{path}: {report.added} report(s) added, {report.existing} already stored, "
         f"{report.near_duplicates} near-duplicate(s) linked; {report.new_stories} new "

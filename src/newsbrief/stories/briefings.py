@@ -1,14 +1,23 @@
-"""Keep each story's briefing current, and tell what changed since the previous one."""
+"""Keep each story's briefing current, and tell what changed since the previous one.
+
+A briefing reads its reports' *stored* sentences (split once, at ingest), so the
+sentence numbers its citations and page anchors use are the ones the store
+holds, whatever the segmenter does later. The story's headline is the cleaned
+title of its most significant recent report (:mod:`newsbrief.stories.headline`).
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsbrief.config import Settings
-from newsbrief.models import Briefing, Document
+from newsbrief.models import Briefing, Document, Sentence
+from newsbrief.segment import segment_document
 from newsbrief.store import Store, StoredDocument
+from newsbrief.stories.headline import HeadlineCandidate, story_headline
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +37,6 @@ def briefing_inputs(stored: Sequence[StoredDocument]) -> list[StoredDocument]:
 
 def unique_documents(stored: Sequence[StoredDocument]) -> list[Document]:
     """The documents with ids made unique inside the story (feeds reuse ids)."""
-    from dataclasses import replace
-
     seen: set[str] = set()
     out = []
     for item in stored:
@@ -41,32 +48,88 @@ def unique_documents(stored: Sequence[StoredDocument]) -> list[Document]:
     return out
 
 
+def stored_sentences(
+    store: Store, stored: Sequence[StoredDocument], documents: Sequence[Document]
+) -> tuple[Sentence, ...]:
+    """The stored sentences of each report, numbered by its position in ``documents``
+    (and carrying its id there); a report stored without sentences is split now."""
+    out: list[Sentence] = []
+    for doc_index, (item, doc) in enumerate(zip(stored, documents, strict=True)):
+        found = store.sentences(item, doc_index)
+        if not found:
+            found = list(segment_document(doc, doc_index))
+        out.extend(s if s.doc_id == doc.id else replace(s, doc_id=doc.id) for s in found)
+    return tuple(out)
+
+
 def story_briefing(
     store: Store, story_id: int, settings: Settings | None = None
 ) -> tuple[Briefing, list[int]] | None:
-    """Brief a story from its stored reports: the briefing and the report row ids it read."""
-    from newsbrief.pipeline import brief
+    """Brief a story from its stored reports: the briefing and the report row ids it read.
 
-    chosen = briefing_inputs(store.story_documents(story_id))
+    The briefing's headline is the story headline (:func:`headline_of`).
+    """
+    from newsbrief.pipeline import brief, canonical_order
+    from newsbrief.select import GreedySelector
+
+    every = store.story_documents(story_id)
+    chosen = briefing_inputs(every)
     if not chosen:
         return None
+    settings = settings or Settings()
+    selector = None
+    if len(chosen) < 2:
+        # One report: nothing to compare across reports, and its lead sentences are the
+        # briefing, so the fast greedy selection serves as well as the exact one.
+        settings = replace(settings, analysis=False)
+        selector = GreedySelector()
+    documents = unique_documents(chosen)
+    position = {id(doc): i for i, doc in enumerate(documents)}
+    ordered = canonical_order(documents)
+    stored = [chosen[position[id(doc)]] for doc in ordered]
     briefing = brief(
-        unique_documents(chosen),
-        settings=settings or Settings(),
+        ordered,
+        settings=settings,
         cluster_id=f"story-{story_id}",
+        selector=selector,
+        sentences=stored_sentences(store, stored, ordered),
     )
-    return briefing, [d.rowid for d in chosen]
+    headline = headline_of(store, every)
+    if headline:
+        briefing = replace(briefing, headline=headline)
+    return briefing, [d.rowid for d in stored]
+
+
+def headline_of(store: Store, stored: Sequence[StoredDocument]) -> str | None:
+    """The story headline from its reports' titles and first stored sentences."""
+    candidates = []
+    for item in stored:
+        if item.duplicate_of is not None:
+            continue
+        sentences = store.sentences(item)
+        lead = sentences[0].text if sentences else item.document.text[:300]
+        candidates.append(HeadlineCandidate(item.document.title, lead, item.document.date))
+    return story_headline(candidates)
 
 
 def refresh_briefings(
-    store: Store, story_ids: Iterable[int], settings: Settings | None = None
+    store: Store,
+    story_ids: Iterable[int],
+    settings: Settings | None = None,
+    on_story: Callable[[], None] | None = None,
 ) -> int:
-    """Recompute and store the briefing of every story given that changed; returns how many."""
+    """Recompute and store the briefing of every story given that changed; returns how many.
+
+    Each story is briefed once, however many of its reports arrived; ``on_story``
+    is called after each story looked at (for a progress display).
+    """
     from newsbrief.render.json import briefing_to_dict
 
     settings = settings or Settings()
     done = 0
     for story_id in story_ids:
+        if on_story:
+            on_story()
         story = store.story(story_id, follow=False)
         if story is None or story.merged_into is not None or story.n_reports == 0:
             continue

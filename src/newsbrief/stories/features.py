@@ -1,10 +1,15 @@
-"""What story grouping compares: weighted terms and named entities of a report.
+"""What story grouping compares: weighted terms, named entities, title words and a dense
+vector of a report.
 
 Terms are the stemmed content words of :mod:`newsbrief.represent`, weighted by
 sublinear tf times an idf taken from the stream seen so far
 (:class:`TermStats`). Entities are capitalised word runs ("Ned Price", "Kabul")
 found by a cheap pattern: at stream scale a statistical tagger would cost
-more than the rest of ingest together.
+more than the rest of ingest together. The dense vector comes from
+:mod:`newsbrief.stories.embed` when an embedding model is available. Weights
+are rounded (terms to 4 decimals, vectors to float16) so that a report's
+features read back from the store are exactly the ones first computed: the
+stories found never depend on where a stream was cut into batches.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from newsbrief.language.calendar import CALENDAR_WORDS
 from newsbrief.language.stopwords import STOPWORDS
@@ -35,11 +42,13 @@ Vector = dict[str, float]
 
 @dataclass(frozen=True, slots=True)
 class ReportFeatures:
-    """The vectors grouping compares, both L2-normalised, and the report date."""
+    """The vectors grouping compares (L2-normalised) and the report date."""
 
     terms: Vector
     entities: Vector
     date: dt.date | None
+    title: Vector = field(default_factory=dict)
+    vector: np.ndarray | None = None  # unit float16 embedding, when a model is in use
 
 
 @dataclass(slots=True)
@@ -123,20 +132,31 @@ def weigh(counts: Mapping[str, float], stats: TermStats, top: int, prefix: str =
     return normalise(weights)
 
 
-def normalise(vector: Mapping[str, float]) -> Vector:
-    """A copy with unit L2 norm (empty stays empty)."""
+def normalise(vector: Mapping[str, float], digits: int = 4) -> Vector:
+    """A copy with unit L2 norm, rounded to ``digits`` (empty stays empty)."""
     norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {k: v / norm for k, v in vector.items()} if norm else {}
+    return {k: round(v / norm, digits) for k, v in vector.items()} if norm else {}
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Dot product of two sparse vectors."""
+    """Dot product of two sparse vectors (exactly rounded, so independent of key order)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
-def report_features(doc: Document, stats: TermStats, *, learn: bool = True) -> ReportFeatures:
+def title_terms(title: str | None) -> Vector:
+    """The title's content terms, each once, L2-normalised."""
+    return normalise(dict.fromkeys(content_terms(tokenize(title or "")), 1.0))
+
+
+def report_features(
+    doc: Document,
+    stats: TermStats,
+    *,
+    learn: bool = True,
+    vector: np.ndarray | None = None,
+) -> ReportFeatures:
     """The grouping features of a report; with ``learn`` its terms enter the idf stats."""
     terms, entities = raw_counts(doc)
     if learn:
@@ -145,4 +165,6 @@ def report_features(doc: Document, stats: TermStats, *, learn: bool = True) -> R
         terms=weigh(terms, stats, MAX_DOC_TERMS),
         entities=weigh(entities, stats, MAX_DOC_ENTITIES, prefix="@"),
         date=doc.date,
+        title=title_terms(doc.title),
+        vector=None if vector is None or not vector.any() else vector.astype(np.float16),
     )

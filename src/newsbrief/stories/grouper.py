@@ -1,31 +1,38 @@
-"""Incremental story grouping: each new report joins the closest live story or starts one.
+"""Incremental story grouping: each new report joins the live story it is most likely to
+belong to, or starts one.
 
-A story is a running centroid of its reports' term and entity vectors. Finding
-the stories a report may join never scans them all: an inverted index maps the
-heaviest terms of every *live* story (one seen within the time window) to its
-id, and only stories that share one of the report's heaviest terms are scored.
-Stories that fall out of the window leave the index, so the cost of one report
-is bounded by the candidates, not by the size of the stream: ingest grows
-linearly. When a report makes two live stories look alike, they merge.
+Whether two reports tell one event is a log-odds score of how alike they are
+(:class:`PairWeights`): the cosine of their dense vectors (when an embedding
+model is in use), of their tf-idf terms, of their named entities and of their
+title words, less a penalty that grows with the log of the days between them.
+The weights are a logistic regression fitted on the development sets of the
+hand-labelled DUC event stream (see ``docs/story-mode.md``). A report's score
+for a story is its best score against the story's *recent* reports (the last
+:data:`RECENT` kept): a long-running event drifts, and a story follows it.
 
-Besides its centroid a story keeps its *cohesion*: the mean similarity of its
-reports to one another. A tight event and a loose, long-running topic need
-different bars, and an absolute threshold alone cannot serve both: a report
-joins its best story only if it is about as close to the story's reports as they
-are to each other (``join_cohesion``), and two stories merge when their reports
-are about as close across as within (``merge_threshold``). Both are ratios, so
-the same rule holds at the event and at the topic level; ``threshold`` sets the
-level.
+Finding the stories a report may join never scans them all: an inverted index
+maps the heaviest terms of every *live* story (one with a report within the
+live window) to its id; only stories sharing one of the report's heaviest terms
+are candidates, and only the few closest by centroid are scored report by
+report. Stories that fall out of the window leave the index, so the cost of one
+report is bounded and ingest grows linearly. After every report the story it
+joined is checked against its neighbours, and two stories merge when a report
+of one scores at least ``merge_threshold`` against a report of the other. Both
+steps run per report, so cutting a stream into batches changes nothing.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import heapq
 import json
 import logging
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from newsbrief.stories.features import ReportFeatures, Vector, dot
 
@@ -34,15 +41,56 @@ log = logging.getLogger(__name__)
 CENTROID_TERMS = 200  # centroid terms kept (pruned to the heaviest)
 INDEX_TERMS = 60  # heaviest centroid terms posted in the inverted index
 INDEX_ENTITIES = 10
-# Heaviest report keys looked up. With 15, one report in eleven of a DUC topic
-# missed its own story among the candidates; a topic's reports share fewer top
-# terms than an event's.
-QUERY_TERMS = 60
+QUERY_TERMS = 60  # heaviest report keys looked up
 MAX_POSTING = 5000  # a term in more live stories than this tells nothing; skip it
-MAX_CANDIDATES = 40
-MIN_COHESION = 1e-3  # floor: a story of unrelated reports still has a bar
-JOIN_COHESION = 0.4  # a joining report's mean similarity to the story / the story's cohesion
-MERGE_COHESION = 0.5  # cross similarity of two stories / their cohesion (geometric mean)
+MAX_CANDIDATES = 40  # stories sharing keys, by vote
+SCORED = 8  # of those, the closest by centroid are scored report by report
+RECENT = 6  # reports a story keeps to be compared with (its most recent ones)
+MEMBER_TERMS = 60  # terms of a kept report (all a report has: MAX_DOC_TERMS)
+JOIN_LOG_ODDS = 1.75
+MERGE_MARGIN = 1.0  # merging needs this much more evidence than joining
+# A report also needs a score within COHESION_SLACK of the scores its story's reports
+# joined with: in a tight story whose reports tell one event in near the same words, a
+# report that only shares its theme falls far short, though it clears the bar.
+COHESION_SLACK = 3.5
+MAX_LINK = 10.0  # a near-copy's score counts no more than this toward cohesion
+
+
+@dataclass(frozen=True, slots=True)
+class PairWeights:
+    """Log-odds that two reports tell one event, as a weighted sum of their similarities."""
+
+    bias: float
+    vector: float
+    terms: float
+    entities: float
+    title: float
+    log_gap: float  # per log(1 + days apart)
+
+    def log_odds(self, a: ReportFeatures, b: ReportFeatures) -> float:
+        """The score of one pair of reports (undated reports count as the same day)."""
+        score = self.bias + self.terms * dot(a.terms, b.terms)
+        if self.title:
+            score += self.title * dot(a.title, b.title)
+        if self.entities:
+            score += self.entities * dot(a.entities, b.entities)
+        if self.vector and a.vector is not None and b.vector is not None:
+            score += self.vector * float(np.dot(a.vector, b.vector))
+        if a.date and b.date:
+            score += self.log_gap * math.log1p(abs((a.date - b.date).days))
+        return score
+
+
+# Fitted on the DUC event stream's development sets (all report pairs). With
+# the embedding, entity overlap adds nothing the terms do not already carry
+# (fitted weight ~0), so it is left out; without one it is slightly negative
+# (names are already terms) and left out too.
+WITH_VECTORS = PairWeights(
+    bias=-19.39, vector=20.96, terms=14.61, entities=0.0, title=4.46, log_gap=-0.70
+)
+WITHOUT_VECTORS = PairWeights(
+    bias=-2.15, vector=0.0, terms=23.14, entities=0.0, title=5.35, log_gap=-0.71
+)
 
 
 @dataclass(slots=True)
@@ -53,35 +101,47 @@ class StoryState:
     terms: dict[str, float] = field(default_factory=dict)
     entities: dict[str, float] = field(default_factory=dict)
     n: int = 0
-    pairs: float = 0.0  # sum of the reports' pairwise term similarities
     first: dt.date | None = None
     last: dt.date | None = None
     touched: int = 0
     indexed: tuple[str, ...] = ()
     t_norm: float = 0.0
     e_norm: float = 0.0
-
-    def add(self, features: ReportFeatures) -> None:
-        """Fold one report into the centroid and the date range."""
-        self.pairs += dot(features.terms, self.terms)
-        _accumulate(self.terms, features.terms, CENTROID_TERMS)
-        _accumulate(self.entities, features.entities, CENTROID_TERMS // 4)
-        self.n += 1
-        if features.date:
-            self.first = min(self.first or features.date, features.date)
-            self.last = max(self.last or features.date, features.date)
-        self.refresh_norms()
+    recent: list[ReportFeatures] = field(default_factory=list)
+    link_sum: float = 0.0  # scores with which reports joined (see ``cohesion``)
+    links: int = 0
 
     @property
     def cohesion(self) -> float | None:
-        """Mean term similarity between two of the story's reports (None below two)."""
-        if self.n < 2:
-            return None
-        return max(self.pairs / (self.n * (self.n - 1) / 2), MIN_COHESION)
+        """Mean log-odds with which the story's reports joined it (None before the first)."""
+        return self.link_sum / self.links if self.links else None
 
-    def mean_similarity(self, terms: Vector) -> float:
-        """Mean term similarity of a vector to the story's reports."""
-        return dot(terms, self.terms) / self.n if self.n else 0.0
+    def add(self, features: ReportFeatures, score: float | None = None) -> None:
+        """Fold one report (that joined with log-odds ``score``) into the centroid, the
+        recent reports and the date range."""
+        if score is not None and math.isfinite(score):
+            self.link_sum += min(score, MAX_LINK)
+            self.links += 1
+        _accumulate(self.terms, features.terms, CENTROID_TERMS)
+        _accumulate(self.entities, features.entities, CENTROID_TERMS // 4)
+        self.n += 1
+        self._extend([_kept(features)])
+        self.widen(features.date)
+        self.refresh_norms()
+
+    def widen(self, date: dt.date | None) -> None:
+        """Stretch the date range to ``date``."""
+        if date:
+            self.first = min(self.first or date, date)
+            self.last = max(self.last or date, date)
+
+    def _extend(self, reports: Iterable[ReportFeatures]) -> None:
+        """Keep the most recent reports (by date, undated last-seen first)."""
+        merged = [*self.recent, *reports]
+        order = sorted(
+            range(len(merged)), key=lambda i: (merged[i].date or dt.date.max, i), reverse=True
+        )
+        self.recent = [merged[i] for i in sorted(order[:RECENT])]
 
     def refresh_norms(self) -> None:
         """Recompute the centroid norms after a change."""
@@ -101,16 +161,18 @@ class StoryState:
                 "t": {k: round(v, 5) for k, v in self.terms.items()},
                 "e": {k: round(v, 5) for k, v in self.entities.items()},
                 "n": self.n,
-                "p": round(self.pairs, 5),
                 "f": self.first.isoformat() if self.first else None,
                 "l": self.last.isoformat() if self.last else None,
+                "r": [_report_json(r) for r in self.recent],
+                "k": [round(self.link_sum, 4), self.links],
             },
             separators=(",", ":"),
         )
 
     @classmethod
     def from_json(cls, story_id: int, text: str) -> StoryState:
-        """The inverse of :meth:`to_json`."""
+        """The inverse of :meth:`to_json` (states saved before recent reports were kept
+        stand for their reports by the centroid)."""
         data = json.loads(text)
         state = cls(
             story_id,
@@ -121,9 +183,61 @@ class StoryState:
             last=dt.date.fromisoformat(data["l"]) if data.get("l") else None,
         )
         state.refresh_norms()
-        # States saved before cohesion was kept: |sum|^2 = n + 2 * pairs, up to pruning.
-        state.pairs = float(data.get("p", max(0.0, (state.t_norm**2 - state.n) / 2)))
+        state.link_sum, state.links = float(data.get("k", (0, 0))[0]), int(data.get("k", (0, 0))[1])
+        if "r" in data:
+            state.recent = [_report_from_json(r) for r in data["r"]]
+        else:
+            state.recent = [_centroid_report(state)]
         return state
+
+
+def _kept(features: ReportFeatures) -> ReportFeatures:
+    """What a story keeps of a report: its heaviest terms."""
+    if len(features.terms) <= MEMBER_TERMS:
+        return features
+    top = dict(heapq.nlargest(MEMBER_TERMS, features.terms.items(), key=lambda kv: kv[1]))
+    return ReportFeatures(
+        terms=top,
+        entities=features.entities,
+        date=features.date,
+        title=features.title,
+        vector=features.vector,
+    )
+
+
+def _report_json(r: ReportFeatures) -> dict[str, object]:
+    out: dict[str, object] = {"t": r.terms, "e": r.entities, "h": r.title}
+    if r.date:
+        out["d"] = r.date.isoformat()
+    if r.vector is not None:
+        out["v"] = base64.b64encode(r.vector.astype("<f2").tobytes()).decode("ascii")
+    return out
+
+
+def _report_from_json(data: dict[str, object]) -> ReportFeatures:
+    vector = data.get("v")
+    return ReportFeatures(
+        terms=dict(data["t"]),  # type: ignore[call-overload]
+        entities=dict(data["e"]),  # type: ignore[call-overload]
+        date=dt.date.fromisoformat(str(data["d"])) if data.get("d") else None,
+        title=dict(data.get("h") or {}),  # type: ignore[call-overload]
+        vector=(
+            np.frombuffer(base64.b64decode(str(vector)), dtype="<f2").astype(np.float16)
+            if vector
+            else None
+        ),
+    )
+
+
+def _centroid_report(state: StoryState) -> ReportFeatures:
+    def unit(v: dict[str, float], norm: float) -> Vector:
+        return {k: x / norm for k, x in v.items()} if norm else {}
+
+    return ReportFeatures(
+        terms=unit(state.terms, state.t_norm),
+        entities=unit(state.entities, state.e_norm),
+        date=state.last,
+    )
 
 
 def _accumulate(target: dict[str, float], vector: Vector, keep: int) -> None:
@@ -137,30 +251,44 @@ def _accumulate(target: dict[str, float], vector: Vector, keep: int) -> None:
 
 @dataclass(slots=True)
 class Grouper:
-    """Live stories, their inverted index, and the rules to join, start and merge."""
+    """Live stories, their inverted index, and the rules to join, start and merge.
 
-    threshold: float = 0.3
-    merge_threshold: float = MERGE_COHESION
-    join_cohesion: float = JOIN_COHESION
-    window_days: int = 7
-    entity_weight: float = 0.25
+    ``threshold`` is the log-odds a report needs against a story to join it;
+    ``merge_threshold`` (default: ``threshold`` + :data:`MERGE_MARGIN`) the
+    log-odds between a report of each for two stories to merge.
+    ``window_days`` is how long a story stays live after its latest report
+    (0: forever); ``weights`` defaults by whether reports carry vectors.
+    """
+
+    threshold: float = JOIN_LOG_ODDS
+    merge_threshold: float | None = None
+    window_days: int = 365
+    weights: PairWeights | None = None
     max_active: int = 50_000
     stories: dict[int, StoryState] = field(default_factory=dict)
     postings: dict[str, set[int]] = field(default_factory=dict)
     horizon: dt.date | None = None
     clock: int = 0
+    # The last report ranked and its ranking: merge checks of the report just added
+    # reuse it rather than score the same candidates again.
+    _ranked: tuple[ReportFeatures | None, list[int]] = (None, [])
 
     # -- scoring ------------------------------------------------------------------
 
+    def weights_for(self, features: ReportFeatures) -> PairWeights:
+        """The pair weights in use: given, or chosen by whether the report has a vector."""
+        if self.weights is not None:
+            return self.weights
+        return WITH_VECTORS if features.vector is not None else WITHOUT_VECTORS
+
     def score(self, features: ReportFeatures, story: StoryState) -> float:
-        """Cosine of a report to a story centroid, terms and entities mixed."""
-        if not story.t_norm:
-            return 0.0
-        cos_t = dot(features.terms, story.terms) / story.t_norm
-        if not features.entities or not story.e_norm:
-            return cos_t
-        cos_e = dot(features.entities, story.entities) / story.e_norm
-        return (1 - self.entity_weight) * cos_t + self.entity_weight * cos_e
+        """Log-odds that the report belongs to the story: its best against a recent report."""
+        weights = self.weights_for(features)
+        return max((weights.log_odds(features, r) for r in story.recent), default=-math.inf)
+
+    def centroid_cosine(self, features: ReportFeatures, story: StoryState) -> float:
+        """Cosine of the report's terms to the story centroid (a cheap first filter)."""
+        return dot(features.terms, story.terms) / story.t_norm if story.t_norm else 0.0
 
     def in_window(self, date: dt.date | None, story: StoryState) -> bool:
         """Whether a report of ``date`` may join ``story`` (undated reports always may)."""
@@ -181,39 +309,56 @@ class Grouper:
                 votes[story_id] = votes.get(story_id, 0.0) + weight
         if exclude is not None:
             votes.pop(exclude, None)
-        return heapq.nlargest(MAX_CANDIDATES, votes, key=votes.__getitem__)
+        return heapq.nlargest(MAX_CANDIDATES, votes, key=lambda s: (votes[s], -s))
 
-    def best(self, features: ReportFeatures) -> tuple[int | None, float]:
-        """The live story the report should join, or None when it starts its own."""
+    def ranked(self, features: ReportFeatures, exclude: int | None = None) -> list[int]:
+        """The few live stories in the window closest to the report by centroid."""
+        last, ranking = self._ranked
+        if last is features:
+            return [s for s in ranking if s != exclude and s in self.stories][:SCORED]
         query = dict(features.terms)
         query.update({"@" + k: v for k, v in features.entities.items()})
-        best_id, best_score = None, 0.0
-        for story_id in self.candidates(query):
-            story = self.stories[story_id]
-            if not self.in_window(features.date, story):
-                continue
-            score = self.score(features, story)
-            if score > best_score:
-                best_id, best_score = story_id, score
-        if best_id is None or best_score < self.threshold:
-            return None, best_score
-        return (best_id if self.fits(features, self.stories[best_id]) else None), best_score
+        found = [
+            s
+            for s in self.candidates(query, exclude)
+            if self.in_window(features.date, self.stories[s])
+        ]
+        ranking = heapq.nlargest(
+            SCORED + 1,  # one more, for when the story the report joined is left out
+            found,
+            key=lambda s: (self.centroid_cosine(features, self.stories[s]), -s),
+        )
+        self._ranked = (features, ranking)
+        return [s for s in ranking if s != exclude][:SCORED]
 
-    def fits(self, features: ReportFeatures, story: StoryState) -> bool:
-        """Whether the report is about as close to the story's reports as they are to each other."""
+    def best(self, features: ReportFeatures) -> tuple[int | None, float]:
+        """The live story the report should join (None: it starts its own), and its score."""
+        best_id, best_score = None, -math.inf
+        for story_id in self.ranked(features):
+            score = self.score(features, self.stories[story_id])
+            if score > best_score or (score == best_score and best_id and story_id < best_id):
+                best_id, best_score = story_id, score
+        if best_id is None or best_score < self.bar(self.stories[best_id]):
+            return None, best_score
+        return best_id, best_score
+
+    def bar(self, story: StoryState) -> float:
+        """The log-odds a report needs to join ``story``: the threshold, raised for a tight
+        story to within :data:`COHESION_SLACK` of how its reports joined."""
         cohesion = story.cohesion
         if cohesion is None:
-            return True
-        return story.mean_similarity(features.terms) >= self.join_cohesion * cohesion
+            return self.threshold
+        return max(self.threshold, cohesion - COHESION_SLACK)
 
     # -- changes ------------------------------------------------------------------
 
-    def add(self, story_id: int, features: ReportFeatures) -> None:
-        """Fold a report into a story (created if new) and re-index it."""
+    def add(self, story_id: int, features: ReportFeatures, score: float | None = None) -> None:
+        """Fold a report into a story (created if new; ``score``: the log-odds it joined
+        with) and re-index it."""
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = StoryState(story_id)
-        story.add(features)
+        story.add(features, score)
         if features.date and (self.horizon is None or features.date > self.horizon):
             self.horizon = features.date
         self.clock += 1
@@ -229,51 +374,51 @@ class Grouper:
             self.horizon = state.last
         self._index(state)
 
-    def merge_candidate(self, story_id: int) -> int | None:
-        """The live story that now looks most like the same one, if any."""
+    def merge_candidate(self, story_id: int, report: ReportFeatures | None = None) -> int | None:
+        """The live story that now looks like the same one, if any (the best scoring).
+
+        With ``report`` (the one just added) only its pairs are new evidence, so
+        only they are scored; without, every recent report of the story is.
+        """
         story = self.stories[story_id]
-        query = {k: v / story.t_norm for k, v in story.terms.items()} if story.t_norm else {}
-        query.update({"@" + k: v for k, v in story.entities.items()})
-        best_id, best_score = None, 0.0
-        for other_id in self.candidates(query, exclude=story_id):
-            other = self.stories[other_id]
-            if not self._overlapping(story, other):
-                continue
-            score = self.merge_score(story, other)
-            if score >= self.merge_threshold and score > best_score:
-                best_id, best_score = other_id, score
-        return best_id
+        bar = self.merge_threshold
+        if bar is None:
+            bar = self.threshold + MERGE_MARGIN
+        probes = [report] if report is not None else story.recent
+        scores: dict[int, float] = {}
+        for probe in probes:
+            weights = self.weights_for(probe)
+            for other_id in self.ranked(probe, exclude=story_id):
+                other = self.stories[other_id]
+                best = max((weights.log_odds(probe, y) for y in other.recent), default=-math.inf)
+                scores[other_id] = max(scores.get(other_id, -math.inf), best)
+        passing = [
+            (score, -other)
+            for other, score in scores.items()
+            if score >= max(bar, self.bar(story), self.bar(self.stories[other]))
+        ]
+        return -max(passing)[1] if passing else None
 
     def merge_score(self, a: StoryState, b: StoryState) -> float:
-        """How alike two stories are, relative to how alike each one's reports are.
-
-        Zero unless the smaller story's reports would, on average, join the
-        larger one (the ``threshold`` floor keeps the level of the stories).
-        Otherwise the mean cross similarity over the cohesion (geometric mean of
-        both; a single report borrows the other story's; two single reports
-        give their cosine).
-        """
-        small, big = (a, b) if (a.n, a.id) <= (b.n, b.id) else (b, a)
-        cross = dot(a.terms, b.terms)
-        if not small.n or not big.t_norm or cross / (small.n * big.t_norm) < self.threshold:
-            return 0.0
-        ca, cb = a.cohesion, b.cohesion
-        if ca is None and cb is None:
-            return cross / (a.n * b.n)
-        cohesion = math.sqrt((ca or cb) * (cb or ca))  # type: ignore[operator]
-        return cross / (a.n * b.n) / cohesion
+        """Log-odds that two stories are one: the best pair of their recent reports."""
+        return max(
+            (self.weights_for(x).log_odds(x, y) for x in a.recent for y in b.recent),
+            default=-math.inf,
+        )
 
     def merge(self, source: int, target: int) -> None:
         """Fold story ``source`` into ``target``."""
         src = self.stories.pop(source)
         self._unindex(src)
         dst = self.stories[target]
-        dst.pairs += src.pairs + dot(src.terms, dst.terms)
         _accumulate(dst.terms, src.terms, CENTROID_TERMS)
         _accumulate(dst.entities, src.entities, CENTROID_TERMS // 4)
         dst.n += src.n
-        dates = [d for d in (dst.first, dst.last, src.first, src.last) if d]
-        dst.first, dst.last = (min(dates), max(dates)) if dates else (None, None)
+        dst.link_sum += src.link_sum
+        dst.links += src.links
+        dst._extend(src.recent)
+        for date in (src.first, src.last):
+            dst.widen(date)
         dst.refresh_norms()
         self.clock += 1
         dst.touched = self.clock
@@ -283,7 +428,7 @@ class Grouper:
         """Drop stories older than the window (and the least recent beyond ``max_active``)."""
         gone = []
         if self.window_days and self.horizon:
-            cutoff = shift(self.horizon, -2 * self.window_days)
+            cutoff = shift(self.horizon, -self.window_days)
             gone = [s.id for s in self.stories.values() if s.last and s.last < cutoff]
         extra = len(self.stories) - len(gone) - self.max_active
         if extra > 0:
@@ -295,12 +440,6 @@ class Grouper:
         return gone
 
     # -- internals ----------------------------------------------------------------
-
-    def _overlapping(self, a: StoryState, b: StoryState) -> bool:
-        if not self.window_days or None in (a.first, a.last, b.first, b.last):
-            return True
-        days = self.window_days
-        return shift(a.first, -days) <= b.last and shift(b.first, -days) <= a.last  # type: ignore[arg-type,operator]
 
     def _index(self, story: StoryState) -> None:
         keys = story.keys(INDEX_TERMS, INDEX_ENTITIES)

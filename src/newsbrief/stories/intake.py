@@ -15,18 +15,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
+import numpy as np
+
 from newsbrief.clean import clean_document
 from newsbrief.config import Settings
 from newsbrief.errors import InputError, StoreError
 from newsbrief.models import Document
 from newsbrief.segment import segment_document
 from newsbrief.store import Store, dedup
+from newsbrief.stories.embed import load_embedder, report_text
 from newsbrief.stories.features import ReportFeatures, TermStats, report_features
 from newsbrief.stories.grouper import Grouper, StoryState, shift
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# A progress display: called once when a phase ("reading", "grouping", "briefing")
+# starts, with its expected total (0: unknown); returns the function to call per item.
+PhaseProgress = Callable[[str, int], Callable[[], None]]
 STATS_KEY = "term_stats"
 STATS_EVERY = 20  # batches between saves of the idf statistics (they are only weights)
 
@@ -51,17 +57,24 @@ class StoryIngester:
     def __init__(self, store: Store, settings: Settings | None = None) -> None:
         self.store = store
         self.settings = settings or Settings()
+        self.embedder = load_embedder(self.settings.story_model)
         self.stats = TermStats.from_blob(store.get_meta(STATS_KEY))
         self.grouper = self._resume()
         self.batches = 0
+        self._last: ReportFeatures | None = None
+        self._on_grouped: Callable[[], None] | None = None
 
     def _resume(self) -> Grouper:
         s = self.settings
-        grouper = Grouper(threshold=s.story_threshold, window_days=s.story_window_days)
+        grouper = Grouper(
+            threshold=s.story_threshold,
+            merge_threshold=s.story_threshold + s.story_merge_margin,
+            window_days=s.story_window_days,
+        )
         latest = self.store.latest_story_date()
         since = None
         if latest and s.story_window_days:
-            since = shift(latest, -2 * s.story_window_days)
+            since = shift(latest, -s.story_window_days)
         for story_id, _, state in self.store.active_stories(since):
             grouper.load(StoryState.from_json(story_id, state))
         log.debug("resumed %d live stories", len(grouper.stories))
@@ -72,10 +85,16 @@ class StoryIngester:
         items: Iterable[Document | InputError],
         report: IngestReport | None = None,
         on_item: Callable[[], None] | None = None,
+        on_grouped: Callable[[], None] | None = None,
     ) -> IngestReport:
-        """Store and group every report; problems are recorded and skipped."""
+        """Store and group every report; problems are recorded and skipped.
+
+        ``on_item`` is called for each item read, ``on_grouped`` for each report
+        stored and grouped (for progress displays).
+        """
         report = report or IngestReport()
         iterator = iter(items)
+        self._on_grouped = on_grouped
         while batch := list(islice(iterator, BATCH_SIZE)):
             docs = []
             for item in batch:
@@ -93,12 +112,15 @@ class StoryIngester:
     def _batch(self, docs: list[Document], report: IngestReport) -> None:
         try:
             with self.store.transaction():
-                changed = set()
-                for doc in docs:
-                    story = self._guarded(doc, report)
-                    if story is not None:
+                changed: set[int] = set()
+                vectors = self._vectors(docs)
+                for doc, vector in zip(docs, vectors, strict=True):
+                    story = self._guarded(doc, report, vector)
+                    if self._on_grouped:
+                        self._on_grouped()
+                    if story is not None:  # merged at once: batches do not change the result
                         changed.add(story)
-                changed = self._merge(changed, report)
+                        self._merge(story, changed, report, self._last)
                 for story_id in changed:
                     state = self.grouper.stories.get(story_id)
                     self.store.touch_story(story_id, state.to_json() if state else None)
@@ -114,12 +136,14 @@ class StoryIngester:
         for story_id in self.grouper.evict():
             log.debug("story %d left the window", story_id)
 
-    def _guarded(self, doc: Document, report: IngestReport) -> int | None:
+    def _guarded(
+        self, doc: Document, report: IngestReport, vector: np.ndarray | None
+    ) -> int | None:
         """:meth:`_one` inside a savepoint: a report that breaks a stage is rolled back
         alone, recorded as a problem, and the rest of the batch goes on."""
         try:
             with self.store.savepoint():
-                return self._one(doc, report)
+                return self._one(doc, report, vector)
         except (StoreError, sqlite3.Error):
             raise
         except Exception as exc:
@@ -128,7 +152,22 @@ class StoryIngester:
             report.problems.append(problem)
             return None
 
-    def _one(self, doc: Document, report: IngestReport) -> int | None:
+    def _vectors(self, docs: list[Document]) -> list[np.ndarray | None]:
+        if self.embedder is None or not docs:
+            return [None] * len(docs)
+        # Text no encoder can take (a lone surrogate from a JSON escape) is written escaped:
+        # one odd report must not cost the batch its vectors.
+        texts = [
+            report_text(d.title, d.text).encode("utf-8", "backslashreplace").decode("utf-8")
+            for d in docs
+        ]
+        try:
+            return list(self.embedder.embed(texts))
+        except Exception as exc:  # the model failed on this batch: group it without vectors
+            log.warning("story vectors unavailable for %d report(s): %s", len(docs), exc)
+            return [None] * len(docs)
+
+    def _one(self, doc: Document, report: IngestReport, vector: np.ndarray | None) -> int | None:
         """Store one report and put it in a story; None when it was already stored."""
         digest = dedup.content_hash(doc.text)
         if self.store.find_hash(digest) is not None:
@@ -139,7 +178,8 @@ class StoryIngester:
         sentences = tuple(segment_document(cleaned))
         rowid = self.store.insert_document(doc, digest, signature, sentences)
         report.added += 1
-        features = report_features(cleaned, self.stats)
+        features = report_features(cleaned, self.stats, vector=vector)
+        self._last = features
         original = self._near_duplicate(rowid, signature)
         if original is not None:
             report.near_duplicates += 1
@@ -172,31 +212,38 @@ class StoryIngester:
             if state:
                 story = StoryState.from_json(story_id, state)
                 self.grouper.load(story)
-        if story is not None and features.date:
-            story.first = min(story.first or features.date, features.date)
-            story.last = max(story.last or features.date, features.date)
+        if story is not None:
+            story.widen(features.date)
         return story_id
 
     def _place(self, features: ReportFeatures, report: IngestReport) -> int:
-        story_id, _ = self.grouper.best(features)
+        story_id, score = self.grouper.best(features)
         if story_id is None:
             story_id = self.store.create_story()
             report.new_stories += 1
-        self.grouper.add(story_id, features)
+            self.grouper.add(story_id, features)
+        else:
+            self.grouper.add(story_id, features, score)
         return story_id
 
-    def _merge(self, changed: set[int], report: IngestReport) -> set[int]:
-        """Merge changed stories into live ones that now look like the same story."""
-        out = set(changed)
-        for story_id in sorted(changed):
-            current: int | None = story_id
-            while current in self.grouper.stories:  # a merged story may now match another
-                other = self.grouper.merge_candidate(current)
-                if other is None:
-                    break
-                current = self._merge_pair(current, other, out)
-                report.merged += 1
-        return out
+    def _merge(
+        self,
+        story_id: int,
+        changed: set[int],
+        report: IngestReport,
+        features: ReportFeatures | None,
+    ) -> None:
+        """Merge a changed story with live ones that now look like the same story: first on
+        the evidence of the report just added, then (after a merge) of all recent reports."""
+        current = story_id
+        probe = features
+        while current in self.grouper.stories:  # a merged story may now match another
+            other = self.grouper.merge_candidate(current, probe)
+            if other is None:
+                break
+            current = self._merge_pair(current, other, changed)
+            report.merged += 1
+            probe = None
 
     def _merge_pair(self, a: int, b: int, changed: set[int]) -> int:
         """Fold the smaller of two stories into the larger; returns the survivor."""
@@ -229,15 +276,32 @@ def ingest_reports(
     settings: Settings | None = None,
     brief: bool = True,
     on_item: Callable[[], None] | None = None,
+    progress: PhaseProgress | None = None,
+    expected: int = 0,
 ) -> IngestReport:
-    """Ingest a stream into ``store``; then refresh the briefings of changed stories."""
+    """Ingest a stream into ``store``; then refresh the briefings of changed stories, each
+    once for the whole stream, however many of its reports came in.
+
+    ``progress`` shows the phases: reading and grouping (``expected`` items, 0 if
+    unknown) and briefing (the stories changed).
+    """
     ingester = StoryIngester(store, settings)
-    report = ingester.ingest(items, on_item=on_item)
+    on_read, on_grouped = on_item, None
+    if progress is not None:
+        ticks = [progress("reading", expected)] + ([on_item] if on_item else [])
+        on_grouped = progress("grouping", expected)
+
+        def on_read() -> None:
+            for tick in ticks:
+                tick()
+
+    report = ingester.ingest(items, on_item=on_read, on_grouped=on_grouped)
     if brief:
         from newsbrief.stories.briefings import refresh_briefings
 
         # Stories left without a current briefing by an earlier --no-brief or an
         # interrupted run are briefed now too.
-        stale = set(store.stale_stories())
-        report.briefed = refresh_briefings(store, sorted(report.changed | stale), ingester.settings)
+        todo = sorted(report.changed | set(store.stale_stories()))
+        on_story = progress("briefing", len(todo)) if progress is not None else None
+        report.briefed = refresh_briefings(store, todo, ingester.settings, on_story=on_story)
     return report
