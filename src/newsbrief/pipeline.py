@@ -89,20 +89,9 @@ def brief(
     )
     weights = concept_weights(data)
     chosen = news_order((selector or ConceptILPSelector()).select(data), data, weights)
-    summary = tuple(
-        as_compressed(item, variants[i - len(sentences)] if i >= len(sentences) else None)
-        for i, item in zip(
-            chosen,
-            cite(
-                [data.source(i) for i in chosen],
-                sentences,
-                tokens,
-                data.similarity,
-                settings.paraphrase_threshold,
-            ),
-            strict=True,
-        )
-    )
+    sources = [data.source(i) for i in chosen]
+    cited = cite(sources, sentences, tokens, data.similarity, settings.paraphrase_threshold)
+    summary = tuple(as_compressed(s, data.variant(i)) for i, s in zip(chosen, cited, strict=True))
     headline = choose_headline(sentences, tokens, docs, weights)
     analysis = None
     if settings.analysis:

@@ -80,6 +80,11 @@ class SelectionInput:
         n = len(self.sentences)
         return i if i < n else self.variants[i - n].source
 
+    def variant(self, i: int) -> Compression | None:
+        """The compressed variant an index denotes; None for a whole sentence."""
+        n = len(self.sentences)
+        return None if i < n else self.variants[i - n]
+
     def text(self, i: int) -> str:
         """The words of a sentence or variant."""
         n = len(self.sentences)
