@@ -558,12 +558,13 @@ def ingest_file(db: str, path: Path, overrides: Mapping[str, object]) -> dict[st
     from newsbrief.stories import ingest_reports
 
     settings = load_settings(dict(overrides))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with Store.open(db) as store:
         report = ingest_reports(store, iter_reports(expand([path])), settings=settings, brief=False)
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
+        "cpu_s": round(time.process_time() - cpu, 1),
         "added": report.added,
         "near_duplicates": report.near_duplicates,
         "merged": report.merged,
@@ -698,6 +699,8 @@ def _timed_table(timed: dict[str, object], synthetic: list[dict[str, object]]) -
         seconds, f1 = float(r["seconds"]), float(r["f1"])  # type: ignore[arg-type]
         before_s, before_f1 = _previous(f"synthetic {size} s"), _previous(f"synthetic {size} F1")
         lines.append(f"| synthetic {size} s | {seconds:.1f} | {before_s} |")
+        lines.append(f"| synthetic {size} cpu s | {r.get('cpu_s', '–')} | – |")
+        lines.append(f"| synthetic {size} peak RSS MiB | {r.get('peak_rss_mib', '–')} | – |")
         lines.append(f"| synthetic {size} B³ F1 | {f1:.3f} | {before_f1} |")
     return "\n".join(lines)
 
