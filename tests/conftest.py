@@ -4,8 +4,10 @@ environment without the user's newsbrief settings."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,3 +73,29 @@ def require_browser(problem: str | None) -> None:
     if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
         pytest.fail(f"browser test cannot run in CI: {problem}")
     pytest.skip(problem)
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's; never a downloaded build
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium through playwright, one per test module; a missing or broken
+    browser skips locally and fails in CI (:func:`require_browser`)."""
+    try:
+        from playwright import sync_api
+    except ImportError:
+        require_browser("the playwright package is not installed (make setup)")
+    if not Path(CHROMIUM).exists():
+        require_browser("Debian chromium is not installed (apt-get install -y chromium)")
+    with sync_api.sync_playwright() as pw:
+        try:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Exception as exc:  # a broken browser install: skipped locally, fails in CI
+            require_browser(f"chromium does not start: {exc}")
+        yield chromium
+        chromium.close()

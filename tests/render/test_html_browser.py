@@ -7,44 +7,20 @@ The screenshot goes to ``artifacts/`` (git-ignored) for a person to look at.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import require_browser
 from newsbrief.render.html import render_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def page_html(seed_briefing_full) -> str:
     return render_html(seed_briefing_full)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright import sync_api
-    except ImportError:
-        require_browser("the playwright package is not installed (make setup)")
-    if not Path(CHROMIUM).exists():
-        require_browser("Debian chromium is not installed (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except Exception as exc:  # a broken browser install: skipped locally, fails in CI
-            require_browser(f"chromium does not start: {exc}")
-        yield b
-        b.close()
 
 
 def test_hover_citation_shows_evidence(browser, page_html, tmp_path) -> None:

@@ -6,7 +6,6 @@ axe-core or browser skips locally and fails in CI, like the other browser tests.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,36 +16,22 @@ from conftest import require_browser
 from storydata import report_id_of, story_id_of
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 BLOCKING = {"serious", "critical"}
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def axe_page() -> Iterator[Any]:
+def axe_page(browser: Any) -> Iterator[Any]:
     """A page factory whose pages can take an injected script (CSP bypassed for axe only)."""
     if not AXE.is_file():
         require_browser(f"axe-core is not installed ({AXE}); run make setup (needs npm)")
-    try:
-        from playwright import sync_api
-    except ImportError:
-        require_browser("the playwright package is not installed (make setup)")
-    if not Path(CHROMIUM).exists():
-        require_browser("Debian chromium is not installed (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as pw:
-        try:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        except Exception as exc:  # a broken browser install: skipped locally, fails in CI
-            require_browser(f"chromium does not start: {exc}")
 
-        def new(width: int) -> Any:
-            context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
-            return context.new_page()
+    def new(width: int) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+        return context.new_page()
 
-        yield new
-        browser.close()
+    yield new
 
 
 def _violations(page: Any) -> list[str]:

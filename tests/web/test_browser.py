@@ -6,42 +6,11 @@ instead); the browser is never downloaded. Screenshots go to ``artifacts/``.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import require_browser
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    try:
-        from playwright import sync_api
-    except ImportError:
-        require_browser("the playwright package is not installed (make setup)")
-    if not Path(CHROMIUM).exists():
-        require_browser("Debian chromium is not installed (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as pw:
-        try:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        except Exception as exc:  # a broken browser install: skipped locally, fails in CI
-            require_browser(f"chromium does not start: {exc}")
-        yield chromium
-        chromium.close()
 
 
 def test_citation_click_highlights_evidence(browser, live_server: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]

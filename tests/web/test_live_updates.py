@@ -8,7 +8,6 @@ horizontal overflow; screenshots go to ``artifacts/``.
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -18,22 +17,11 @@ from typing import Any
 import pytest
 
 import storydata
-from conftest import require_browser
 from feedserver import FeedSite, Route, event_item, rss, serve
 from newsbrief.store import Store
 from newsbrief.store.feeds import FeedStore
 from newsbrief.stories import ingest_reports
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WIDTHS = (1400, 390)
 UPDATE_WITHIN_MS = 5000
 
@@ -105,23 +93,6 @@ def test_event_stream_reports_a_change(db: str, server: str) -> None:
     (ready, first), (change, second) = events[:2]
     assert (ready, change) == ("ready", "change")
     assert second["story"]["version"] > first["story"]["version"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright import sync_api
-    except ImportError:
-        require_browser("the playwright package is not installed (make setup)")
-    if not Path(CHROMIUM).exists():
-        require_browser("Debian chromium is not installed (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as pw:
-        try:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        except Exception as exc:  # a broken browser install: skipped locally, fails in CI
-            require_browser(f"chromium does not start: {exc}")
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.browser
