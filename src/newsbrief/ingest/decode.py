@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 
 from newsbrief.errors import InputError
@@ -9,6 +10,13 @@ from newsbrief.errors import InputError
 log = logging.getLogger(__name__)
 
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def decode_bytes(data: bytes, origin: str, fallback: str = "cp1252", limit: int = 0) -> str:
@@ -17,6 +25,9 @@ def decode_bytes(data: bytes, origin: str, fallback: str = "cp1252", limit: int 
         raise InputError(origin, f"file is {len(data):,} bytes, over the {limit:,} byte limit")
     if not data.strip():
         raise InputError(origin, "file is empty")
+    wide = _wide_unicode(data, origin)
+    if wide is not None:
+        return wide
     if _looks_binary(data):
         raise InputError(origin, "file is binary, not text")
     try:
@@ -30,6 +41,20 @@ def decode_bytes(data: bytes, origin: str, fallback: str = "cp1252", limit: int 
             ) from exc
         log.warning("%s: not valid UTF-8 (byte %d); decoded as %s", origin, exc.start, fallback)
         return text
+
+
+def _wide_unicode(data: bytes, origin: str) -> str | None:
+    """UTF-16 or UTF-32 text marked by its byte-order mark (what some Windows tools save);
+    None when there is no such mark. Their NUL bytes would otherwise read as binary."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    origin, f"starts with a {codec.upper()} byte-order mark but is not {codec}"
+                ) from exc
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -18,6 +18,7 @@ from newsbrief._imports import require
 from newsbrief.errors import InputError
 from newsbrief.ingest.html import parse_html
 from newsbrief.ingest.kind import detect_kind
+from newsbrief.ingest.text import require_readable
 from newsbrief.models import Document
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ def entry_document(entry: Any, where: str, default_id: str, outlet: str | None) 
     text = _body_text(body, where)
     if not text.strip():
         raise InputError(where, "entry has no text after removing markup")
+    require_readable(text, where)
     title = (entry.get("title") or "").strip() or None
     return Document(
         id=str(entry.get("id") or entry.get("link") or default_id),

@@ -6,7 +6,7 @@ import logging
 
 from newsbrief.errors import InputError
 from newsbrief.ingest.kind import detect_kind
-from newsbrief.ingest.text import report_date
+from newsbrief.ingest.text import report_date, require_readable
 from newsbrief.models import Document
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ def parse_html(html: str, doc_id: str, origin: str) -> Document:
     text = (data.get("text") or "").strip()
     if not text:
         raise InputError(origin, "no article text found in the HTML page")
+    require_readable(text, origin)
     date = report_date(str(data["date"]), origin) if data.get("date") else None
     return Document(
         id=doc_id,

@@ -11,28 +11,54 @@ A ``.json`` file may hold one cluster, a list of documents, or one document.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from newsbrief.errors import InputError
 from newsbrief.ingest.kind import detect_kind
-from newsbrief.ingest.text import report_date
+from newsbrief.ingest.text import report_date, require_readable
 from newsbrief.models import Cluster, Document
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load_json(text: str | bytes, where: str, error: type[InputError] = InputError) -> Any:
-    """``json.loads``, failing with ``error`` naming the place, message and column."""
+    """``json.loads``, failing with ``error`` naming the place, message and column.
+
+    Valid JSON that Python will not hold is refused the same way: nesting deeper than the
+    parser's recursion limit, and integers longer than Python's digit limit.
+    """
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise error(where, "JSON nested too deeply to read") from exc
+    except ValueError as exc:  # e.g. "Exceeds the limit (4300 digits) for integer string ..."
+        raise error(where, f"JSON value out of range ({str(exc).split(';')[0]})") from exc
+
+
+def split_lines(text: str) -> list[str]:
+    """JSONL lines: split on newlines only. ``str.splitlines`` also splits on U+2028, U+2029,
+    U+0085 and other separators that JSON allows raw inside a string."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def text_value(value: object) -> str | None:
+    """A JSON string field as report text: lone surrogate escapes (``"\\ud800"``, which
+    ``json`` accepts but UTF-8 cannot encode) become U+FFFD; anything else not a string is
+    None."""
+    if not isinstance(value, str):
+        return None
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def json_lines(
     text: str, origin: str, error: type[InputError] = InputError
 ) -> Iterator[tuple[int, str, Any]]:
     """``(line number, "origin:line", value)`` for each non-blank JSONL line."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if line.strip():
             where = f"{origin}:{number}"
             yield number, where, load_json(line, where, error)
@@ -46,7 +72,7 @@ def parse_jsonl(
     With a ``problems`` list, a bad line is recorded there and the lines after it are
     still read; without, the first bad line raises.
     """
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
@@ -67,6 +93,8 @@ def parse_json(text: str, origin: str, default_id: str) -> Cluster:
         raise InputError(
             f"{origin}:{exc.lineno}", f"malformed JSON ({exc.msg} at column {exc.colno})"
         ) from exc
+    except (RecursionError, ValueError):
+        obj = load_json(text, origin)  # raises with the reason
     if isinstance(obj, list):
         obj = {"id": default_id, "documents": obj}
     elif isinstance(obj, dict) and "documents" not in obj and "text" in obj:
@@ -96,12 +124,14 @@ def cluster_from_obj(obj: Any, where: str, default_id: str) -> Cluster:
 def _document(obj: Any, where: str, default_id: str) -> Document:
     if not isinstance(obj, dict):
         raise InputError(where, f"expected a JSON object, got {type(obj).__name__}")
-    text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    text = text_value(obj.get("text"))
+    if text is None or not text.strip():
         raise InputError(where, "'text' must be a non-empty string")
-    doc_id = str(obj.get("id") or default_id)
+    require_readable(text, where)
+    raw_id = obj.get("id")
+    doc_id = (text_value(raw_id) if isinstance(raw_id, str) else str(raw_id or "")) or default_id
     date = report_date(obj.get("date"), f"{where} ({doc_id})")
-    title = obj.get("title")
+    title = text_value(obj.get("title"))
     return Document(
         id=doc_id,
         text=text,
@@ -113,6 +143,6 @@ def _document(obj: Any, where: str, default_id: str) -> Document:
         if obj.get("kind") == "article"
         else detect_kind(text),
         origin=where,
-        outlet=obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
-        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+        outlet=text_value(obj.get("outlet")),
+        url=text_value(obj.get("url")),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsbrief.errors import InputError
 from newsbrief.ingest.decode import decode_bytes
@@ -70,7 +71,7 @@ def iter_reports(
         suffix = path.suffix.lower()
         try:
             if suffix in JSONL_SUFFIXES:
-                yield from read_article_jsonl(path, fallback_encoding)
+                yield from read_article_jsonl(path, fallback_encoding, max_bytes)
             else:
                 yield from _read_whole(path, suffix, fallback_encoding, max_bytes)
         except InputError as exc:
@@ -79,20 +80,43 @@ def iter_reports(
             yield InputError(str(path), f"cannot read file ({exc.strerror})")
 
 
-def read_article_jsonl(path: Path, fallback_encoding: str = "cp1252") -> Iterator[Item]:
+def read_article_jsonl(
+    path: Path, fallback_encoding: str = "cp1252", max_bytes: int = 50_000_000
+) -> Iterator[Item]:
     """Article JSONL: one document per line (``id, date, title, text, url, outlet``).
 
-    A line in the cluster format (with ``documents``) gives all of its documents.
+    A line in the cluster format (with ``documents``) gives all of its documents. A line
+    over ``max_bytes`` is refused by name and skipped without being held in memory.
     """
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_bounded_lines(handle, max_bytes), start=1):
+            where = f"{path}:{number}"
+            if raw is None:
+                yield InputError(where, f"line is over the {max_bytes:,} byte limit; skipped")
+                continue
             if not raw.strip():
                 continue
-            where = f"{path}:{number}"
             try:
                 yield from _jsonl_line(raw, where, f"{path.stem}-{number}", fallback_encoding)
             except InputError as exc:
                 yield exc
+            except (ValueError, TypeError, RecursionError) as exc:  # one line, not the file
+                yield InputError(where, f"cannot read this line ({type(exc).__name__}: {exc})")
+
+
+def _bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The file's lines, or None for a line longer than ``max_bytes`` (read past in chunks)."""
+    limit = max_bytes if max_bytes > 0 else -1
+    while True:
+        line = handle.readline(limit + 1 if limit > 0 else -1)
+        if not line:
+            return
+        if limit > 0 and len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+            yield None
+            continue
+        yield line
 
 
 def _jsonl_line(raw: bytes, where: str, default_id: str, fallback: str) -> Iterator[Document]:

@@ -25,7 +25,31 @@ def parse_text(text: str, doc_id: str, origin: str, date: dt.date | None = None)
     body = body.rstrip()
     if not body.strip():
         raise InputError(origin, "no report text after the date line")
+    require_readable(body, origin)
     return Document(id=doc_id, text=body, date=date, kind=detect_kind(body), origin=origin)
+
+
+LATIN_SHARE_SAMPLE = 20_000  # characters looked at to tell the script of a report
+MIN_LATIN_SHARE = 0.5
+
+
+def require_readable(text: str, origin: str) -> None:
+    """Refuse what newsbrief cannot brief, with the reason: text with no letter or digit
+    (only invisible, format or punctuation characters, e.g. zero-width spaces), and text
+    mostly in a non-Latin script (Chinese, Japanese, Arabic, Cyrillic…): the segmenter,
+    stemmer and analysis read English, and such a report would give an empty summary."""
+    sample = text[:LATIN_SHARE_SAMPLE]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters and not any(ch.isdigit() for ch in sample):
+        raise InputError(origin, "no letters or digits in the text: nothing to brief")
+    if letters:
+        latin = sum(1 for ch in letters if ch < "\u0250")
+        if latin < MIN_LATIN_SHARE * len(letters):
+            raise InputError(
+                origin,
+                f"only {latin / len(letters):.0%} of its letters are Latin: newsbrief reads "
+                "English reports and cannot brief this language",
+            )
 
 
 def parse_iso_date(value: str, origin: str) -> dt.date:
