@@ -163,3 +163,87 @@ def test_names_the_model_did_not_read_are_typed_by_context(text: str, name: str,
     docs = (Document("d", text),)
     found = entities(docs, [()], Locator.build(docs, segment_documents(docs)))
     assert (name, kind) in {(e.name, e.type) for e in found}
+
+
+def _spans_of(text: str, labelled: list[tuple[str, str]]) -> tuple[EntitySpan, ...]:
+    """Model spans for the first occurrence of each (surface, label), after the previous."""
+    out, at = [], 0
+    for surface, label in labelled:
+        start = text.index(surface, at)
+        out.append(EntitySpan(start, start + len(surface), label, surface))
+        at = start + len(surface)
+    return tuple(out)
+
+
+def test_vehicles_events_and_group_words_are_not_entities(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "The salvage ship Harwell reached the wreck on Monday. Divers worked from the "
+        "Harwell, a Navy vessel, near Port Allery. Norwegian divers and Senate Republican "
+        "leaders praised them. Veterans of the Second Harlan War attended. Mayor Ann Tobin "
+        "spoke in Port Allery."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [
+            ("Harwell", "ORG"), ("Harwell", "PERSON"), ("Port Allery", "GPE"),
+            ("Norwegian", "NORP"), ("Republican", "GPE"), ("Second Harlan War", "GPE"),
+            ("Ann Tobin", "PERSON"), ("Port Allery", "GPE"),
+        ],
+    )  # fmt: skip
+    spans_norp = (*spans, EntitySpan(0, 0, "NORP", "Republicans"))
+    found = {e.name: e.type for e in entities(docs, [spans_norp], loc)}
+    assert found == {"Port Allery": "place", "Ann Tobin": "person"}
+
+
+def test_a_title_and_name_typed_a_place_is_not_linked_to_a_nationality(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "Deputy Premier Vasil Orkov arrived in Velmar. Velmaran Deputy Premier Vasil Orkov "
+        "said divers were ready. Orkov spoke for an hour. Velmaran officials agreed."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [
+            ("Vasil Orkov", "PERSON"), ("Velmar", "GPE"),
+            ("Velmaran Deputy Premier Vasil Orkov", "GPE"), ("Orkov", "PERSON"),
+            ("Velmaran", "NORP"),
+        ],
+    )  # fmt: skip
+    found = {e.name: e for e in entities(docs, [spans], loc)}
+    person = next(e for e in found.values() if e.type == "person")
+    assert "Vasil Orkov" in person.name and person.total >= 3
+    assert not any("Orkov" in a for e in found.values() if e.type == "place" for a in e.aliases)
+
+
+def test_a_full_name_read_as_a_person_outvotes_its_surname_read_as_a_place(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "Police charged Russell Calder on Friday. Calder was held in Calder County jail. "
+        "Calder denied it. Russell Calder's lawyer said Calder would plead not guilty."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [
+            ("Russell Calder", "PERSON"), ("Calder", "GPE"), ("Calder", "GPE"),
+            ("Russell Calder", "PERSON"), ("Calder", "GPE"),
+        ],
+    )  # fmt: skip
+    found = {e.name: e.type for e in entities(docs, [spans], loc)}
+    assert found["Russell Calder"] == "person"
+
+
+def test_the_possessive_head_of_a_longer_name_is_not_a_person(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = "The plane fell off Marion's Landing at night. Searchers combed Marion's Landing."
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(text, [("Marion", "PERSON"), ("Marion's Landing", "GPE")])
+    found = {e.name: e.type for e in entities(docs, [spans], loc)}
+    assert "Marion" not in found and found.get("Marion's Landing") == "place"

@@ -109,18 +109,101 @@ def entities(
     documents: Sequence[Document], spans: Sequence[Sequence[EntitySpan]], locator: Locator
 ) -> tuple[Entity, ...]:
     """Merged entities, most mentioned first, with counts per report."""
-    raws = [r for i, doc in enumerate(documents) for r in _raw_mentions(doc, i, spans[i])]
+    groups_of = _group_words(spans)
+    raws = [
+        r
+        for i, doc in enumerate(documents)
+        for r in _raw_mentions(doc, i, spans[i])
+        if not _group_word(r.text, groups_of)
+    ]
     raws += _context_mentions(documents, raws)
     raws += _unlabelled_mentions(documents, raws)
+    raws = [r for r in raws if not _part_of_longer_name(documents[r.doc_index].text, r)]
     groups = merge_aliases(raws)
     roles = person_roles(documents, spans)
     out = [
         _entity(g, len(documents), locator, roles)
         for g in groups
         if not _capitalised_only(g, locator)
+        and not _names_a_vehicle(g, documents)
+        and not _names_an_event(g)
     ]
     out.sort(key=lambda e: (-e.total, e.name))
     return tuple(out)
+
+
+def _group_words(spans: Sequence[Sequence[EntitySpan]]) -> set[str]:
+    """One-word names the model labels a nationality, religion or political group (NORP) at
+    least as often as a person, organisation or place in the cluster: "Republican",
+    "Russian", "Norwegian" name no single entity ("Taliban", mostly an ORG, stays)."""
+    norp: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for doc in spans:
+        for span in doc:
+            key = alias_key(span.text).removesuffix("s")
+            if " " in key:
+                continue
+            if span.label == "NORP":
+                norp[key] += 1
+            elif span.label in _TYPES:
+                named[key] += 1
+    return {k for k, n in norp.items() if n >= named[k]}
+
+
+def _group_word(text: str, groups: set[str]) -> bool:
+    """A one-word mention that the model elsewhere reads as a group word ("Republican" typed
+    a place in "Senate Republican leaders", "British" typed a person)."""
+    if " " in text:
+        return False
+    return alias_key(text).removesuffix("s") in groups
+
+
+# Vehicles and weapons are named but are not people, organisations or places: "the salvage
+# ship Grapple", "USS Grapple", "the Deep Drone, a robot submarine", "Oscar-class submarines".
+_VEHICLE_NOUN = (
+    r"ship|vessel|boat|tug|tugboat|barge|submarine|sub|mini-sub|yacht|tanker|freighter|ferry|"
+    r"carrier|destroyer|frigate|cruiser|icebreaker|trawler|plane|airplane|jet|airliner|"
+    r"aircraft|helicopter|robot|craft|spacecraft|probe|rocket|rifle|pistol|handgun|revolver|"
+    r"shotgun"
+)
+_VEHICLE_BEFORE = re.compile(
+    rf"(?:\b(?:USS|HMS|USNS|RV|MV|SS)|\b(?:{_VEHICLE_NOUN})|\baboard(?:\s+the)?|"
+    rf"\bon\s+board(?:\s+the)?)\s+$"
+)
+_VEHICLE_AFTER = re.compile(
+    rf"^(?:-class\b|\s+(?:II-|2-)?class\b|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_VEHICLE_NOUN})\b)"
+)
+
+
+def _names_a_vehicle(group: Sequence[_Raw], documents: Sequence[Document]) -> bool:
+    """True when the name is used for a ship, plane, robot or gun at least once and never as
+    a person's name (a person is not "aboard the Smith")."""
+    if any(r.type == "person" and r.forced for r in group):
+        return False
+    for r in group:
+        text = documents[r.doc_index].text
+        if _VEHICLE_BEFORE.search(text[max(0, r.start - 40) : r.start]) or _VEHICLE_AFTER.match(
+            text[r.end : r.end + 60]
+        ):
+            return True
+    return False
+
+
+# Names of events and periods, not of an entity: "World War", "Cold War", "Awareness Week".
+_EVENT_HEADS = {"war", "week", "olympics", "games", "festival", "championship", "championships"}
+
+
+def _names_an_event(group: Sequence[_Raw]) -> bool:
+    longest = max(group, key=lambda r: len(r.text.split())).text.lower().split()
+    return len(longest) >= 2 and longest[-1] in _EVENT_HEADS
+
+
+def _part_of_longer_name(text: str, r: _Raw) -> bool:
+    """A one-word mention that is the possessive head of a longer name: "Martha" of "Martha's
+    Vineyard", "Jane" of "Jane's Fighting Ships"."""
+    if " " in r.text:
+        return False
+    return bool(re.match(r"[’']s\s+[A-Z][a-z]", text[r.end : r.end + 6]))
 
 
 def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_Raw]:
@@ -354,7 +437,7 @@ def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
     _link_partial_names(keys, {_key(r) for r in raws if r.type == "person"}, union, find)
     _link_suffixes(keys, union)
     people = {_key(r) for r in raws if r.type == "person"}
-    _link_prefixes(keys, {_key(r) for r in raws if r.type != "person"} - people, union)
+    _link_prefixes(keys, {_key(r) for r in raws if r.type != "person"} - people, people, union)
     _link_states(keys, union)
     grouped: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
@@ -416,10 +499,16 @@ def _link_partial_names(keys: set[str], people: set[str], union: Any, find: Any)
                 break
 
 
-def _link_prefixes(keys: set[str], places_orgs: set[str], union: Any) -> None:
+def _link_prefixes(keys: set[str], places_orgs: set[str], people: set[str], union: Any) -> None:
     """ "Atlantic" / "Atlantic Ocean", "All-Tech" / "All-Tech Investment Group": a
-    place's or organisation's name that starts only one longer such name is that name."""
-    longer = [k for k in places_orgs if " " in k]
+    place's or organisation's name that starts only one longer such name is that name. A
+    longer name that ends in a person's name ("Russian Deputy Premier Ilya Klebanov", typed
+    a place by the model) is that person with a title, not a longer place."""
+    longer = [
+        k
+        for k in places_orgs
+        if " " in k and not any(k.endswith(" " + p) for p in people if " " in p)
+    ]
     for k in places_orgs:
         hits = [m for m in longer if m != k and m.startswith(k + " ")]
         if len(hits) == 1:
@@ -517,11 +606,23 @@ def _display(alias: str, kind: EntityType) -> str:
 
 
 def _vote(group: Sequence[_Raw]) -> EntityType:
+    """The type most mentions have (context-typed ones count three times). When the group has
+    several-word names and one of them is read as a person, only they vote: a lone
+    "Henderson" read as a city by the model says less than "Russell Henderson" read as a
+    person."""
     votes: dict[EntityType, float] = defaultdict(float)
-    for r in group:
-        votes[r.type] += 3 if r.forced else 1
-    longest = max(group, key=lambda r: len(r.text.split()))
-    votes[longest.type] += 0.5  # the full name's type breaks ties ("Marsh" ORG, "Elena Marsh")
+    full = [r for r in group if " " in r.text]
+    if not any(r.type == "person" for r in full):
+        full = []
+    people = {r.text for r in full if r.type == "person"}
+    for r in full or group:
+        kind = r.type
+        if kind != "person" and any(r.text.endswith(" " + p) for p in people):
+            kind = "person"  # "Russian Deputy Premier Ilya Klebanov" read as a place
+        votes[kind] += 3 if r.forced else 1
+    # The full name's type breaks ties ("Marsh" ORG, "Elena Marsh").
+    longest = max(full or group, key=lambda r: len(r.text.split()))
+    votes["person" if full else longest.type] += 0.5
     return max(votes, key=lambda t: votes[t])
 
 
