@@ -35,6 +35,9 @@ def figures_of(make_locator, text: str) -> list[tuple[str, str, str, str]]:
             [("0.667", "fraction", "country", "nearly")],
         ),
         ("A force of about 650 troops stays.", [("650", "", "troops", "about")]),
+        # a collective noun is the head: the verb after it is not part of what is counted
+        ("All 118 crew went down with the ship.", [("118", "", "crew", "")]),
+        ("Some 40 staff worked there.", [("40", "", "staff", "some")]),
         ("It killed at least 42 people.", [("42", "", "people", "at least")]),
         # "over the past 20 years": "over" belongs to "the past", not to the number
         ("over the past 20 years", [("20", "year", "", "")]),

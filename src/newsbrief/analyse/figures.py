@@ -386,8 +386,8 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
             break  # "buildings collapsed", "767 crashed" (but "two accused suspects")
         else:
             run.append(j)
-            if _plural(t.low):
-                break  # the head noun of "provincial capitals", "troops": a verb may follow
+            if _plural(t.low) or t.low in _COLLECTIVE:
+                break  # the head noun of "provincial capitals", "troops", "crew": a verb may follow
         j += 1
     return run, additive
 
@@ -399,6 +399,8 @@ def _plural(word: str) -> bool:
 
 
 _IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "feet"}
+# Singular nouns that count a group's members: "118 crew went down", "40 staff were hurt".
+_COLLECTIVE = {"crew", "staff", "workforce"}
 
 
 def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None) -> Found | None:
