@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,17 @@ def test_jsonl_gives_one_line_per_cluster_with_its_id(tmp_path: Path, capsys) ->
     assert code == 0 and [x["id"] for x in lines] == ["first", "second"]
 
 
+def test_html_page_loads_nothing_from_the_network(capsys) -> None:
+    code, out, err = run(["brief", str(SEEDS), "--format", "html"], capsys)
+    assert code == 0, err
+    assert out.startswith("<!DOCTYPE html>") and '<div class="briefing">' in out
+    tags = re.findall(r"<(?:link|script|img|iframe|object|embed|source|video|audio)\b[^>]*>", out)
+    assert tags == []  # no stylesheet, script, image or frame at all, local or remote
+    assert not re.search(r"""(?:src|href|action|data)\s*=\s*["']?\s*(?:https?:)?//""", out)
+    assert "url(" not in out and "@import" not in out
+    assert "default-src 'none'" in out  # and the page forbids any load it might still name
+
+
 def test_stdin(capsys, monkeypatch) -> None:
     text = (SEEDS / "000_9000c29525aeec31.txt").read_bytes()
     code, out, _ = run(["brief", "-", "--no-analysis"], capsys, stdin=text, monkeypatch=monkeypatch)
@@ -103,7 +115,8 @@ def test_help_does_not_import_heavy_libraries() -> None:
         "import sys\n"
         "from newsbrief.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('numpy', 'scipy', 'torch', 'spacy', 'trafilatura', 'sklearn')"
+        "heavy = [m for m in ('numpy', 'scipy', 'torch', 'spacy', 'trafilatura', 'sklearn',"
+        " 'jinja2')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )

@@ -191,7 +191,8 @@ def test_sections_are_capped_with_a_count_and_json_keeps_all() -> None:
     md = render_markdown(b, capped)
     left = len(b.analysis.figures) - 2
     assert f"*… and {left} more measures (all in the JSON output)*" in md
-    assert f"<details><summary>{left} more measures</summary>" in render_html(b, capped)
+    page = render_html(b, capped)
+    assert f'<details class="more"><summary>{left} more measures</summary>' in page
     assert len(json.loads(render_json(b))["analysis"]["figures"]) == len(b.analysis.figures)
     assert "more measures" not in render_markdown(b, Settings(max_figures=0))
 

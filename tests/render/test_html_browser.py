@@ -30,7 +30,7 @@ def test_hover_citation_shows_evidence(browser, page_html, tmp_path) -> None:
     path = tmp_path / "seeds.html"
     path.write_text(page_html, "utf-8")
     page.goto(path.as_uri())
-    cite = page.locator("ul .cite").first
+    cite = page.locator("ol.summary-list .cite").first
     tip = cite.locator(".tip")
     assert not tip.is_visible()  # hidden until hovered
     cite.hover()
@@ -47,6 +47,7 @@ def test_charts_render(browser, page_html, tmp_path) -> None:
     path = tmp_path / "seeds.html"
     path.write_text(page_html, "utf-8")
     page.goto(path.as_uri())
-    assert page.locator("svg.timeline-chart circle.event").count() >= 5
-    assert page.locator("svg.coverage-chart rect.cell").count() >= 3 * 10
-    assert page.locator("svg.coverage-chart").bounding_box()["height"] > 100
+    assert page.locator("ol.days li.day").count() >= 5
+    assert page.locator("ol.days li.day").first.bounding_box()["height"] > 10
+    assert page.locator("table.coverage td.cell").count() >= 3 * 10
+    assert page.locator("table.coverage").first.bounding_box()["height"] > 100

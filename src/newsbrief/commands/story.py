@@ -11,6 +11,7 @@ from newsbrief.commands._store import add_db_flag, open_reader
 from newsbrief.errors import StoreError
 
 if TYPE_CHECKING:
+    from newsbrief.config import Settings
     from newsbrief.models import Briefing
 
 
@@ -63,18 +64,18 @@ def run(args: argparse.Namespace) -> int:
             result = story_briefing(store, story.id, settings)
             if result is None:
                 raise StoreError(f"story {story.id} has no reports")
-            text = _render(result[0], args.format)
+            text = _render(result[0], args.format, settings)
     out = open_output(args.output)
     with writing(out, args.output):
         out.write(text)
     return 0
 
 
-def _render(briefing: Briefing, fmt: str) -> str:
+def _render(briefing: Briefing, fmt: str, settings: Settings) -> str:
     if fmt == "html":
         from newsbrief.render.html import render_html
 
-        return str(render_html(briefing))
+        return render_html(briefing, settings)
     from newsbrief.render import render_markdown
 
-    return render_markdown(briefing)
+    return render_markdown(briefing, settings)

@@ -1,4 +1,5 @@
-"""Renderers: a :class:`~newsbrief.models.Briefing` to Markdown, JSON or JSONL."""
+"""Renderers: a :class:`~newsbrief.models.Briefing` to Markdown, JSON or JSONL, and HTML
+(:mod:`newsbrief.render.html`, imported when used: it loads Jinja2)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ JSON output keeps every item.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from newsbrief.config import Settings
 from newsbrief.models import (
@@ -23,6 +24,7 @@ from newsbrief.models import (
     Coverage,
     Divergence,
     Entity,
+    EntityType,
     Measure,
     Quote,
     TimelineEntry,
@@ -32,34 +34,63 @@ MAX_TEXT = 160
 T = TypeVar("T")
 
 
-def ranked(a: Analysis, settings: Settings) -> dict[str, tuple[tuple[object, ...], int]]:
-    """Each section's items as shown, ranked by importance and capped, with how many are
-    left out: agreed claims by reports stating them; measures divergent first, then by
-    reports; quotes by reports, named speakers first; timeline entries by reports (shown
-    in date order); entities by mentions."""
-    agreed = [g for g in a.claims if g.status == "agreed"]
-    single = [g for g in a.claims if g.status == "single"]
+@dataclass(frozen=True, slots=True)
+class Capped(Generic[T]):
+    """A section's items as shown (ranked and capped) and the rest, left out or behind an
+    expander."""
+
+    shown: tuple[T, ...]
+    rest: tuple[T, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """Every analysis section ranked by importance and capped (see :func:`ranked`)."""
+
+    agreed: Capped[ClaimGroup]
+    single: Capped[ClaimGroup]
+    figures: Capped[Measure]
+    quotes: Capped[Quote]
+    timeline: Capped[TimelineEntry]  # both parts in date order
+    entities: dict[EntityType, Capped[Entity]]  # per type: person, organization, place
+
+
+ENTITY_TYPES: tuple[tuple[EntityType, str], ...] = (
+    ("person", "People"),
+    ("organization", "Organisations"),
+    ("place", "Places"),
+)
+
+
+def ranked(a: Analysis, settings: Settings) -> Ranked:
+    """Each section's items as shown, ranked by importance and capped, and the rest:
+    agreed claims by reports stating them; measures divergent first, then by reports;
+    quotes by reports, named speakers first; timeline entries by reports (shown in date
+    order); entities by mentions."""
     figures = sorted(a.figures, key=lambda m: (m.divergence is None, -len(m.sources)))
     quotes = sorted(a.quotes, key=lambda q: (-len(q.sources), q.speaker is None))
-    timeline = sorted(a.timeline, key=lambda e: -len(e.sources))
-    out = {
-        "agreed": _cap(agreed, settings.max_agreed),
-        "single": _cap(single, settings.max_single),
-        "figures": _cap(figures, settings.max_figures),
-        "quotes": _cap(quotes, settings.max_quotes),
-    }
-    shown, left = _cap(timeline, settings.max_timeline)
+    timeline = _cap(sorted(a.timeline, key=lambda e: -len(e.sources)), settings.max_timeline)
     order = {id(e): k for k, e in enumerate(a.timeline)}
-    out["timeline"] = (tuple(sorted(shown, key=lambda e: order[id(e)])), left)
-    for kind in ("person", "organization", "place"):
-        out[kind] = _cap([e for e in a.entities if e.type == kind], settings.max_entities)
-    return out
+    return Ranked(
+        agreed=_cap([g for g in a.claims if g.status == "agreed"], settings.max_agreed),
+        single=_cap([g for g in a.claims if g.status == "single"], settings.max_single),
+        figures=_cap(figures, settings.max_figures),
+        quotes=_cap(quotes, settings.max_quotes),
+        timeline=Capped(
+            tuple(sorted(timeline.shown, key=lambda e: order[id(e)])),
+            tuple(sorted(timeline.rest, key=lambda e: order[id(e)])),
+        ),
+        entities={
+            kind: _cap([e for e in a.entities if e.type == kind], settings.max_entities)
+            for kind, _ in ENTITY_TYPES
+        },
+    )
 
 
-def _cap(items: Sequence[T], limit: int) -> tuple[tuple[T, ...], int]:
+def _cap(items: Sequence[T], limit: int) -> Capped[T]:
     if limit <= 0 or len(items) <= limit:
-        return tuple(items), 0
-    return tuple(items[:limit]), len(items) - limit
+        return Capped(tuple(items))
+    return Capped(tuple(items[:limit]), tuple(items[limit:]))
 
 
 def _more(left: int) -> list[str]:
@@ -74,9 +105,9 @@ def render_analysis_markdown(briefing: Briefing, settings: Settings | None = Non
     shown = ranked(a, settings or Settings())
     lines: list[str] = []
     lines += _relations(a, shown)
-    lines += _figures(*shown["figures"])  # type: ignore[arg-type]
-    lines += _quotes(*shown["quotes"])  # type: ignore[arg-type]
-    lines += _timeline(a, *shown["timeline"])  # type: ignore[arg-type]
+    lines += _figures(shown.figures.shown, len(shown.figures.rest))
+    lines += _quotes(shown.quotes.shown, len(shown.quotes.rest))
+    lines += _timeline(a, shown.timeline.shown, len(shown.timeline.rest))
     lines += _entities(shown)
     lines += [f"> note: {n}" for n in a.notes]
     return lines
@@ -91,16 +122,16 @@ def _clip(text: str, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _relations(a: Analysis, shown: dict[str, tuple[tuple[object, ...], int]]) -> list[str]:
-    agreed, agreed_left = shown["agreed"]
-    single, single_left = shown["single"]
+def _relations(a: Analysis, shown: Ranked) -> list[str]:
+    agreed, agreed_left = shown.agreed.shown, len(shown.agreed.rest)
+    single, single_left = shown.single.shown, len(shown.single.rest)
     divergent = [g for g in a.claims if g.status == "divergent"]
     lines = ["", "## How the reports relate", ""]
     if a.coverage is not None:
         lines += [coverage_line(a.coverage, a.claims), ""]
     if agreed:
         lines += ["**Agreed** (told by several reports)", ""]
-        lines += [f"- {_clip(g.text)} {_cite(g.sources)}" for g in agreed]  # type: ignore[attr-defined]
+        lines += [f"- {_clip(g.text)} {_cite(g.sources)}" for g in agreed]
         lines += [*_more(agreed_left), ""]
     divergences = list(a.divergences) or [g.divergence for g in divergent if g.divergence]
     if divergences:
@@ -108,7 +139,7 @@ def _relations(a: Analysis, shown: dict[str, tuple[tuple[object, ...], int]]) ->
         lines += [_divergence_line(d) for d in divergences] + [""]
     if single:
         lines += ["**Single-source**", ""]
-        lines += [f"- {_clip(g.text)} {_cite(g.sources)}" for g in single]  # type: ignore[attr-defined]
+        lines += [f"- {_clip(g.text)} {_cite(g.sources)}" for g in single]
         lines += _more(single_left)
     return lines
 
@@ -221,19 +252,15 @@ def _timeline_line(e: TimelineEntry) -> str:
     return f"- **{approx}{e.date}** ({said}): {_clip(e.event)} {_cite(e.sources)}"
 
 
-def _entities(shown: dict[str, tuple[tuple[object, ...], int]]) -> list[str]:
-    if not any(shown[k][0] for k in ("person", "organization", "place")):
+def _entities(shown: Ranked) -> list[str]:
+    if not any(capped.shown for capped in shown.entities.values()):
         return []
     lines = ["", "## Entities", ""]
-    for kind, title in (
-        ("person", "People"),
-        ("organization", "Organisations"),
-        ("place", "Places"),
-    ):
-        items, left = shown[kind]
+    for kind, title in ENTITY_TYPES:
+        items, left = shown.entities[kind].shown, len(shown.entities[kind].rest)
         if items:
             more = f"; … and {left} more" if left else ""
-            lines.append(f"**{title}:** " + "; ".join(_entity(e) for e in items) + more)  # type: ignore[arg-type]
+            lines.append(f"**{title}:** " + "; ".join(_entity(e) for e in items) + more)
             lines.append("")
     return lines[:-1]
 

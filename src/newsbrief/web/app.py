@@ -21,14 +21,15 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsbrief import __version__
 from newsbrief.config import Settings
 from newsbrief.errors import NewsbriefError, StoreError
+from newsbrief.render.html import environment
+from newsbrief.render.sections import briefing_view
 from newsbrief.store import Store
-from newsbrief.web import charts, downloads, feeds, fragments, live, search, views, writes
+from newsbrief.web import downloads, feeds, fragments, live, search, views, writes
 from newsbrief.web.schemas import ErrorResponse, Health, StoryList
 from newsbrief.web.security import GuardMiddleware, error_body
 
@@ -69,12 +70,8 @@ def create_app(
     app.state.settings = settings or Settings()
     app.state.write_token = write_token
     app.state.csrf_token = writes.new_secret()
-    app.state.templates = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    # the web pages' own templates, then the briefing templates --format html renders too
+    app.state.templates = environment([HERE / "templates"])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _handlers(app)
     _api_routes(app)
@@ -234,18 +231,10 @@ def _page_routes(app: FastAPI) -> None:
         detail = views.story_detail(store, story_id, settings, with_text=True)
         if detail["story"]["id"] != story_id:  # merged into another story
             return RedirectResponse(f"/stories/{detail['story']['id']}", status_code=308)
-        briefing = detail["briefing"]
         rowids = [r["report_id"] for r in detail["reports"] if r["number"]]
-        return _render(
-            request,
-            "story.html",
-            detail=detail,
-            briefing=briefing,
-            summary=charts.summary_marks(briefing, rowids),
-            timeline=charts.timeline_chart(briefing, rowids),
-            matrix=charts.coverage_matrix(briefing, len(rowids)),
-            tables=charts.analysis_tables(briefing),
-        )
+        record = views.typed_briefing(detail["briefing"])
+        view = None if record is None else briefing_view(record, settings, rowids=rowids)
+        return _render(request, "story.html", detail=detail, view=view)
 
     @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
     def report_page(

@@ -52,19 +52,19 @@ def story_briefing_record(store: Store, story_id: int, settings: Settings) -> Br
     return briefing_from_dict(latest[0].body, documents, origin=f"story {story.id} briefing")
 
 
-def render(briefing: Briefing, fmt: Format) -> str:
+def render(briefing: Briefing, fmt: Format, settings: Settings | None = None) -> str:
     """The briefing in one of the download formats."""
     if fmt == "md":
         from newsbrief.render.markdown import render_markdown
 
-        return render_markdown(briefing)
+        return render_markdown(briefing, settings)
     if fmt == "json":
         from newsbrief.render.json import render_json
 
         return render_json(briefing)
     from newsbrief.render.html import render_html
 
-    return render_html(briefing)
+    return render_html(briefing, settings)
 
 
 def register(app: FastAPI) -> None:
@@ -77,4 +77,6 @@ def register(app: FastAPI) -> None:
         with Store.open(state.db_path, readonly=True) as store:
             briefing = story_briefing_record(store, story_id, state.settings)
         headers = {"Content-Disposition": f'attachment; filename="story-{story_id}.{fmt}"'}
-        return Response(render(briefing, fmt), media_type=MEDIA[fmt], headers=headers)
+        return Response(
+            render(briefing, fmt, state.settings), media_type=MEDIA[fmt], headers=headers
+        )

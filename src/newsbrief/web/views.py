@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsbrief.config import Settings
-from newsbrief.errors import NewsbriefError
+from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.models import Briefing
 from newsbrief.store import Store, StoredDocument, StoryRow
 from newsbrief.web.text import ago, safe_url
 
@@ -113,6 +114,19 @@ def story_list(
         "limit": limit,
         "offset": offset,
     }
+
+
+def typed_briefing(body: dict[str, Any]) -> Briefing | None:
+    """A stored briefing as a record (None for an empty or unreadable one, logged)."""
+    from newsbrief.render.json_read import briefing_from_dict
+
+    if not body:
+        return None
+    try:
+        return briefing_from_dict(body)
+    except InputError as exc:
+        log.warning("story page: %s", exc)
+        return None
 
 
 def story_detail(
