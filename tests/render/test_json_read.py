@@ -44,3 +44,20 @@ def test_bad_json_names_the_problem(
     with pytest.raises(InputError, match=problem) as caught:
         briefing_from_dict(data, origin="story 7")
     assert caught.value.origin == "story 7"
+
+
+def test_round_trip_keeps_compressed_sentences_and_their_spans(
+    seed_briefing_plain: Briefing,
+) -> None:
+    from dataclasses import replace
+
+    first = seed_briefing_plain.summary[0]
+    start = first.evidence[0].start
+    squeezed = replace(
+        first, compressed=True, spans=((start, start + 10), (start + 20, start + 30))
+    )
+    briefing = replace(seed_briefing_plain, summary=(squeezed, *seed_briefing_plain.summary[1:]))
+    stored = json.loads(json.dumps(briefing_to_dict(briefing)))
+    again = briefing_from_dict(stored, briefing.documents)
+    assert again.summary[0].compressed and again.summary[0].spans == squeezed.spans
+    assert again == briefing and briefing_to_dict(again) == stored

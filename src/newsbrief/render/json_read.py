@@ -60,7 +60,13 @@ def _summary_item(item: Mapping[str, Any]) -> SummarySentence:
         )
         for e in item.get("evidence") or ()
     )
-    return SummarySentence(text=str(item["text"]), evidence=evidence)
+    spans = tuple((int(a), int(b)) for a, b in item.get("spans") or ())
+    return SummarySentence(
+        text=str(item["text"]),
+        evidence=evidence,
+        compressed=bool(item.get("compressed", False)),
+        spans=spans,
+    )
 
 
 @cache
