@@ -71,6 +71,11 @@ class Cleaned:
     cuts: tuple[Cut, ...]
 
     @property
+    def is_advisory(self) -> bool:
+        """Whether the whole report is an editors' advisory or news budget."""
+        return any(cut.kind == "advisory" for cut in self.cuts)
+
+    @property
     def removed(self) -> tuple[Removed, ...]:
         """Pieces and characters removed, by kind, in kind order."""
         lines: Counter[str] = Counter()
@@ -470,11 +475,14 @@ def clean_title(title: str | None, rules: Sequence[Rule] = RULES) -> str | None:
         if text == before:
             break
     text = " ".join(text.split()).strip(_TITLE_TRIM)
+    if text and _ABBREVIATION_END.search(title.rstrip()):
+        text += "."  # "Found in N.J." keeps its last full stop
     return text or None
 
 
 MAX_TITLE_PASSES = 3  # "URGENT: (2) $Adv12 ..." holds several pieces
 _TITLE_TRIM = " .,;:/|_-—–"
+_ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 
 
 def _find(

@@ -143,110 +143,23 @@ _PHONE = r"(?:\(\d{3}\) ?|\b\d{3}[-. /])\d{3}[-.]\d{4}"
 _YEAR = r"(?:19|20)\d\d"
 
 # Words after which "by" starts an agent, not a reporter's name ("Hit by Storm Surge").
-_PARTICIPLES = [
-    "hit",
-    "hurt",
-    "set",
-    "led",
-    "run",
-    "won",
-    "shot",
-    "cut",
-    "struck",
-    "held",
-    "made",
-    "seen",
-    "met",
-    "beat",
-    "bought",
-    "caught",
-    "fought",
-    "sought",
-    "taught",
-    "brought",
-    "built",
-    "sent",
-    "spent",
-    "kept",
-    "left",
-    "lost",
-    "paid",
-    "said",
-    "told",
-    "sold",
-    "found",
-    "bound",
-    "hung",
-    "shut",
-    "split",
-    "spread",
-    "upset",
-    "put",
-    "read",
-    "let",
-    "bit",
-    "hid",
-    "slain",
-    "stung",
-    "swept",
-    "dug",
-    "stood",
-]
-# Words after "by" that make it a time: "by Next Week", "BY MARCH 1".
+_PARTICIPLES = (
+    *("hit", "hurt", "set", "led", "run", "won", "shot", "cut", "struck", "held", "made"),
+    *("seen", "met", "beat", "bought", "caught", "fought", "sought", "taught", "brought"),
+    *("built", "sent", "spent", "kept", "left", "lost", "paid", "said", "told", "sold"),
+    *("found", "bound", "hung", "shut", "split", "spread", "upset", "put", "read", "let"),
+    *("bit", "hid", "slain", "stung", "swept", "dug", "stood"),
+)
 _TAG_NAME = r"[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){1,2}"  # a reporter's name in a tagline
-_TIMES = [
-    "next",
-    "this",
-    "the end",
-    "end",
-    "early",
-    "late",
-    "mid",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "year",
-    "week",
-    "month",
-    "noon",
-    "midnight",
-    "tonight",
-    "tomorrow",
-    "\\d",
-]
+# Words after "by" that make it a time: "by Next Week", "BY MARCH 1".
+_TIMES = (
+    *("next", "this", "the end", "end", "early", "late", "mid", "monday", "tuesday"),
+    *("wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"),
+    *("march", "april", "may", "june", "july", "august", "september", "october"),
+    *("november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep"),
+    *("sept", "oct", "nov", "dec", "spring", "summer", "autumn", "fall", "winter", "year"),
+    *("week", "month", "noon", "midnight", "tonight", "tomorrow", "\\d"),
+)
 
 RULES: tuple[Rule, ...] = (
     # --- bylines and credits -------------------------------------------------------
@@ -562,8 +475,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:photos?|graphics?|art|illustrations?|pictures?|maps?)\b"
         r"(?=[^\n]*\b(?:story|stories|article|budget|clients|subscribers|editors?'?|"
         r"news service)\b)"
-        r"[^\n]{0,80}?\b(?:are|is) (?:available|being sent|listed|"
-        r"(?:can|may) be (?:found|ordered|obtained)|have been sent|has been sent)\b[^\n]{0,300})",
+        r"[^\n]{0,80}?\b(?:(?:are|is) (?:available|being sent|listed)|"
+        r"(?:can|may) be (?:found|ordered|obtained)|(?:have|has) been sent)\b[^\n]{0,300})",
         "Photos of this story are available to clients of the Valley News Service.",
         max_len=600,
     ),
@@ -758,6 +671,14 @@ RULES: tuple[Rule, ...] = (
         r"[A-Z][A-Z0-9]+ \((?:[A-Z][a-z]|Undated|UNDATED)[^()\n]{0,40}\)\s*(?:_|--|—|–|-)\s+|"
         r"[a-z]{2,}-[a-z]+-\S+\s+)",
         "BRIDGE-VOTE (Riverton) _ Council closes the old bridge",
+    ),
+    # A wire digest's label is not the headline of an event: "AP Top News at 2 a.m.".
+    _rule(
+        "service",
+        "title",
+        r"^(?:AP|Xinhua|Reuters|AFP|UPI|NYT)\b[^\n]{0,40}\b(?:Top News|News Summary|News Briefs?|"
+        r"NewsBrief|Digest|Roundup)\b[^\n]*$",
+        "AP Top News at 2 a.m. EST",
     ),
     # Advance codes: "$Adv12", "$ADV03".
     _rule(

@@ -107,9 +107,17 @@ def headline_of(store: Store, stored: Sequence[StoredDocument]) -> str | None:
         if item.duplicate_of is not None:
             continue
         sentences = store.sentences(item)
-        lead = sentences[0].text if sentences else item.document.text[:300]
+        # the first stored sentence (cleaned text, dateline off); a report stored without
+        # sentences gives its cleaned opening, never its packaging
+        lead = sentences[0].text if sentences else _opening(item.document)
         candidates.append(HeadlineCandidate(item.document.title, lead, item.document.date))
     return story_headline(candidates)
+
+
+def _opening(doc: Document) -> str:
+    from newsbrief.clean import clean_document
+
+    return " ".join(clean_document(doc).document.text[:300].split())
 
 
 def refresh_briefings(
