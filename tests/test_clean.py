@@ -136,6 +136,11 @@ def test_news_is_kept(line: str) -> None:
             "By JANE OKORO c.2000 N.Y. Times News Service RIVERTON _ The bridge closed on Monday.",
             "RIVERTON _ The bridge closed on Monday.",
         ),
+        # a byline with the paper's copyright line, glued to the lead
+        (
+            "By ANA RUIZ c.2000, Valley Post Naomi Okoro, the new mayor, closed the bridge.",
+            "Naomi Okoro, the new mayor, closed the bridge.",
+        ),
         # an operator code and an editor's note before the dateline
         (
             "(Eds: Updates with vote) RIVERTON (AP) -- The bridge closed on Monday.",
@@ -287,6 +292,18 @@ def test_web_page_packaging_that_survives_extraction_is_removed() -> None:
             "note",
         ),
         ("On the Web:", "links"),
+        (
+            "(Ana Ruiz is film critic for the Valley Post. You can call her at (555) 010-2345. "
+            "Visit the Valley Post online at www.valleypost.example.com) nn",
+            "credit",
+        ),
+        (
+            "(Tom Ellery is a free-lance writer.) EDITOR: For further information on the film, "
+            "consult its Website at www.film.example.com.",
+            "credit",
+        ),
+        ("Here is MONDAY'S package of Valley News health stories and features.", "note"),
+        ("These are the stories the Valley Post business desk plans to move for Tuesday.", "note"),
     ],
 )
 def test_notices_to_clients_are_removed(line: str, kind: str) -> None:
@@ -306,6 +323,8 @@ def test_notices_to_clients_are_removed(line: str, kind: str) -> None:
         "See the full report for details, the minister told parliament.",
         "For use in hospitals, the new drug must be kept below 8 degrees.",
         "The Associated Press reported the vote first, and the council confirmed it later.",
+        "These are the stories of three families who lost their homes in the flood.",
+        "(Ms. Ortiz, who is a former editor of the paper, declined to comment.)",
     ],
 )
 def test_news_that_looks_like_a_notice_is_kept(line: str) -> None:
@@ -431,6 +450,7 @@ def test_a_photo_budget_is_an_advisory() -> None:
         ("Bridge repairs begin, THE VALLEY POST", "Bridge repairs begin"),
         ("Bridge repairs begin | Valley Post", "Bridge repairs begin"),
         ("BRIDGE REPAIRS BEGIN (DW)", "BRIDGE REPAIRS BEGIN"),
+        ("555-010-2345.) Bridge repairs begin", "Bridge repairs begin"),
         ("Bridge repairs begin in Riverton, N.J.", "Bridge repairs begin in Riverton, N.J."),
         # kept: a title that merely holds these words
         ("Bridge Closed by Flood Waters", "Bridge Closed by Flood Waters"),

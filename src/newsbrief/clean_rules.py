@@ -139,6 +139,12 @@ _PROMO = (
     r"(?:newsletter|inbox|subscri\w+|\bapp\b|journalism|membership|free trial|alerts|"
     r"unlimited access|sign up|informed)[^\n]{0,120}"
 )
+# A newspaper's name after a byline's copyright year: "c.2000, Valley Post".
+_PAPER = (
+    r"(?:The )?(?:[A-Z][\w.&'\-]+ ){0,4}(?:Chronicle|Times|Post|News|Herald|Journal|Tribune|"
+    r"Globe|Star(?:-Telegram)?|Sun|Examiner|Inquirer|Gazette|Press|Review|Daily|Bee|Register|"
+    r"Record|Observer|Courier|Constitution|Dispatch|Magazine|Monitor|Weekly|Service|Syndicate)"
+)
 _PHONE = r"(?:\(\d{3}\) ?|\b\d{3}[-. /])\d{3}[-.]\d{4}"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -150,7 +156,9 @@ _PARTICIPLES = (
     *("found", "bound", "hung", "shut", "split", "spread", "upset", "put", "read", "let"),
     *("bit", "hid", "slain", "stung", "swept", "dug", "stood"),
 )
-_TAG_NAME = r"[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){1,2}"  # a reporter's name in a tagline
+# A reporter's name in a tagline: two or three words, none of them a small word ("BY WAY OF").
+_TAG_WORD = r"(?!(?:of|the|and|a|an|for|to|in|on|at|with|from|way|or)\b)[A-Z][\w.'\-]+"
+_TAG_NAME = rf"{_TAG_WORD}(?: {_TAG_WORD}){{1,2}}"
 # Words after "by" that make it a time: "by Next Week", "BY MARCH 1".
 _TIMES = (
     *("next", "this", "the end", "end", "early", "late", "mid", "monday", "tuesday"),
@@ -187,8 +195,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "byline",
         "prefix",
-        rf"(?:{_OPERATOR} )?By {_CAPS_NAME}(?:,? {_WIRES} {_STAFF})?(?: c\. ?{_YEAR} {_SERVICE})?"
-        r"(?= [A-Z])\s*",
+        rf"(?:{_OPERATOR} )?By (?>{_CAPS_NAME})(?:,? {_WIRES} {_STAFF})?"
+        rf"(?: c\. ?{_YEAR} {_SERVICE}|,? c\. ?{_YEAR},? {_PAPER})?(?= [A-Z])\s*",
         "By JERE LONGMAN c.2000 N.Y. Times News Service WASHINGTON _ The Senate voted ...",
     ),
     _rule(
@@ -212,6 +220,18 @@ RULES: tuple[Rule, ...] = (
         r"[^.\n]{0,80}(?:columnist|writer|reporter|correspondent|editor|critic|contributor)"
         r"(?: (?:for|at|of|with) [^\n]{0,120})?\.?\)?",
         "(Veronica Flores is a columnist for the San Antonio Express-News, P.O. Box 1, X.)",
+        words="columnist|writer|reporter|correspondent|editor|critic|contributor",
+    ),
+    _rule(
+        "credit",
+        "line",
+        r"\([A-Z][\w.'\- ]{2,60},?(?: [^()\n]{0,60},)? (?:is|was) (?:a |an |the )?"
+        r"(?:[^()\n]|\(\d{3}\)){0,120}?\b(?:columnist|writer|reporter|correspondent|editor|"
+        r"critic|contributor)s?\b(?:[^()\n]|\(\d{3}\)){0,400}\)\.?"
+        r"(?:\s+(?:EDITORS?|Eds?)\s*:[^\n]*|\s+(?:And )?(?:don'?t forget to )?visit\b[^\n]*)?"
+        r"(?:\s+nn)?",
+        "(Ana Ruiz is film critic for the Valley Post. You can call her at (555) 010-2345. Visit "
+        "the Valley Post online at www.valleypost.example.com) nn",
         words="columnist|writer|reporter|correspondent|editor|critic|contributor",
     ),
     _rule(
@@ -383,6 +403,15 @@ RULES: tuple[Rule, ...] = (
         "line",
         r"[A-Z][A-Z0-9\-]{3,40}(?: \([^)\n]{1,40}\))? _ [^\n]{0,300}\bBy [A-Z][\w.' ]{2,40}\.?",
         "FLOODS-RIVERTON (Riverton) _ The river rose four metres overnight. By Heath Foster.",
+    ),
+    _rule(
+        "note",
+        "line",
+        r"(?:Here (?:is|are)|These are|Following (?:is|are)) [^\n]{0,120}\b(?:package|budget|"
+        r"(?:stories|features|columns)[^\n]{0,120}\b(?:moves?|moving|moved|files?|filed))\b"
+        r"[^\n]{0,300}",
+        "Here is MONDAY'S package of Valley News health stories and features.",
+        words="package|budget|move|moving|file",
     ),
     _rule(
         "correction",
@@ -679,6 +708,13 @@ RULES: tuple[Rule, ...] = (
         r"^(?:AP|Xinhua|Reuters|AFP|UPI|NYT)\b[^\n]{0,40}\b(?:Top News|News Summary|News Briefs?|"
         r"NewsBrief|Digest|Roundup)\b[^\n]*$",
         "AP Top News at 2 a.m. EST",
+    ),
+    # The end of a note cut off before a title: "555-010-2345.) Council closes ...".
+    _rule(
+        "note",
+        "title",
+        r"^[^()]{1,80}\)\s+(?=\S)",
+        "555-010-2345.) Council closes the old bridge",
     ),
     # Advance codes: "$Adv12", "$ADV03".
     _rule(

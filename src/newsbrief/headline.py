@@ -68,11 +68,9 @@ _SMALL_WORDS = frozenset(
     ]
 )
 # A title ending in one of these (in lower case) was cut short by the wire.
+# (Not "in", "on", "up" and the like: "Search Goes on" ends in a particle, not a cut.)
 _DANGLING = frozenset(
-    [
-        *("a", "an", "the", "and", "or", "nor", "of", "to", "for", "from", "with", "at", "by"),
-        *("in", "into", "on", "its", "their", "his", "her", "our", "as", "than"),
-    ]
+    ("a", "an", "the", "and", "or", "nor", "of", "to", "for", "from", "with", "into", "its", "our")
 )
 _SEVERAL_WORDS = re.compile(r"[A-Za-z][\w'’.\-]*(?: [\w'’\"“`$][^ ]*){2,}$")
 # A sentence fragment: lower case at the start, or after a place and a colon.
