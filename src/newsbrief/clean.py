@@ -163,6 +163,11 @@ class _Table:
     last_chars: frozenset[str]  # how a line a suffix rule may take ends: its last character
     endings: tuple[str, ...]  # ... and its end (any case)
     positional_gate: re.Pattern[str] | None  # head and tail rules, in one pattern
+    head_starts: Starts  # how a head, prefix or tail rule's match may start
+    tail_starts: Starts
+    # the words of those that may start anyhow, found in a head or tail line (lower case)
+    head_words: re.Pattern[str] | None
+    tail_words: re.Pattern[str] | None
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> _Table:
@@ -189,7 +194,7 @@ class _Table:
                 continue
             for start in starts:
                 (by_two if len(start) == 2 else by_one).setdefault(start, []).append(rule)
-        order = {id(r): k for k, r in enumerate(anywhere)}
+        order = {id(r): k for k, r in enumerate(rules)}
         anchors: dict[str, list[Rule]] = {}
         for rule in worded:
             for word in rule.words:
@@ -226,6 +231,10 @@ class _Table:
             frozenset(c for w in endings for c in (w[-1], w[-1].upper())),
             tuple(sorted({v for w in endings for v in (w, w.lower(), w.upper(), w.title())})),
             _gate(head + tail),
+            _starts_of(head + prefix),
+            _starts_of(tail),
+            _words_of(head + prefix),
+            _words_of(tail),
         )
 
 
@@ -375,7 +384,6 @@ def _item(op: str, av: Any, flags: int, k: int) -> set[str] | None:
 _WHERE = ("line", "head", "tail", "prefix", "suffix", "title")
 _ADVISORY_ANCHORS = re.compile(trie_pattern({_anchor(w) for w in ADVISORY_WORDS}))
 _DEFAULT: _Table | None = None
-_DEFAULT = _Table.of(RULES)
 SUFFIX_WINDOW = 120  # suffix packaging (a photo credit, an end marker) is short
 
 
@@ -494,15 +502,32 @@ def _find(
     """The cuts of ``text``; ``capitals[0]`` counts the lines starting with two capitals."""
     lines = _lines(text) if lines is None else lines
     n = len(lines)
-    opened = _opened(text, table)
+    lower = text.lower()
+    opened = _opened(text, lower, table)
     gates, every = table.gates, table.every[0]
     last_chars, endings = table.last_chars, table.endings
     middle = range(min(HEAD_LINES, n), max(HEAD_LINES, n - TAIL_LINES))
     upper = 0
+    # head and tail lines holding the words of the rules left to them: one search each
+    head_words = _holding(table.head_words, text, lower, lines[:HEAD_LINES])
+    tail_words = _holding(table.tail_words, text, lower, lines[max(0, n - TAIL_LINES) :])
     for i in (*range(middle.start), *range(middle.stop, n)):
         start, end = lines[i]
-        upper += text[start : start + 2].isupper()
-        yield from _look(text, start, end, i < HEAD_LINES, i >= n - TAIL_LINES, opened, table)
+        two = text[start : start + 2]
+        upper += two.isupper()
+        head, tail = i < HEAD_LINES, i >= n - TAIL_LINES
+        gate = _start(table, two)[0] if end - start > SHORT_LINE else every
+        plain = gate is not None and gate.fullmatch(text, start, end) is not None
+        if (
+            plain
+            or (head and _may_start(table.head_starts, two))
+            or (tail and _may_start(table.tail_starts, two))
+            or (head and start in head_words)
+            or (tail and start in tail_words)
+            or start in opened
+            or (text[end - 1] in last_chars and text.endswith(endings, start, end))
+        ):
+            yield from _look(text, start, end, head, tail, plain, opened, table)
     for start, end in lines[middle.start : middle.stop]:
         # The common case, a line of news, in as few steps as can be: no rule for how it
         # starts matches it, none of the words is in it, and it does not end as a suffix
@@ -516,12 +541,13 @@ def _find(
         else:
             upper += text[start : start + 2].isupper()
             gate = every
+        plain = gate is not None and gate.fullmatch(text, start, end) is not None
         if (
-            (gate is not None and gate.fullmatch(text, start, end) is not None)
+            plain
             or start in opened
             or (text[end - 1] in last_chars and text.endswith(endings, start, end))
         ):
-            yield from _look(text, start, end, False, False, opened, table)
+            yield from _look(text, start, end, False, False, plain, opened, table)
     if capitals is not None:
         capitals[0] = upper
 
@@ -532,6 +558,7 @@ def _look(
     end: int,
     head: bool,
     tail: bool,
+    plain: bool,
     opened: dict[int, tuple[Rule, ...]],
     table: _Table,
 ) -> Iterable[Cut]:
@@ -541,9 +568,9 @@ def _look(
     pos_gate = table.positional_gate
     if positional and (pos_gate is None or pos_gate.fullmatch(line) is None):
         positional = ()
-    gate, plain_rules = _start(table, line[:2]) if len(line) > SHORT_LINE else table.every
-    plain = gate is not None and gate.fullmatch(line) is not None
-    rules = _in_order(plain_rules if plain else (), opened.get(start, ()), table)
+    plain_rules = (_start(table, line[:2]) if len(line) > SHORT_LINE else table.every)[1]
+    worded = tuple(r for r in opened.get(start, ()) if r.where == "line")
+    rules = _in_order(plain_rules if plain else (), worded, table)
     rule = _whole_line(line, (*rules, *positional)) if rules or positional else None
     if rule is not None:
         yield Cut(start, end, rule.kind)
@@ -559,6 +586,61 @@ def _look(
 
 
 _UNSEEN = re.compile("")  # a start not met yet
+Starts = tuple[frozenset[str], frozenset[str], bool]  # two characters, one, or any start
+
+
+def _starts_of(rules: Iterable[Rule]) -> Starts:
+    """How matches of ``rules`` may start: by two characters, by one, or anyhow. A rule
+    that may start anyhow but has ``words`` is left to them (see :func:`_opened`)."""
+    two: set[str] = set()
+    one: set[str] = set()
+    for rule in rules:
+        if rule.words and _broad_start(rule):
+            continue
+        starts = openings(rule.pattern, 2) or openings(rule.pattern, 1)
+        if starts is None:
+            return frozenset(), frozenset(), True
+        for start in starts:
+            (two if len(start) == 2 else one).add(start)
+    return frozenset(two), frozenset(one), False
+
+
+def _broad_start(rule: Rule) -> bool:
+    """Whether a head, tail or prefix rule may start with many characters (any capital):
+    one with ``words`` is then looked for by them instead."""
+    firsts = openings(rule.pattern, 1)
+    return firsts is None or len(firsts) > MAX_EDGE_FIRST_CHARACTERS
+
+
+MAX_EDGE_FIRST_CHARACTERS = 10
+
+
+def _words_of(rules: Iterable[Rule]) -> re.Pattern[str] | None:
+    """The words of the ``rules`` left to them (see :func:`_broad_start`), as one pattern."""
+    words = {w for r in rules if r.words and _broad_start(r) for w in r.words}
+    return re.compile(trie_pattern(words)) if words else None
+
+
+def _holding(
+    words: re.Pattern[str] | None, text: str, lower: str, lines: Sequence[tuple[int, int]]
+) -> set[int]:
+    """Where the ``lines`` (in a row) holding one of ``words`` start."""
+    if words is None or not lines:
+        return set()
+    return {_line_start(text, m.start()) for m in words.finditer(lower, lines[0][0], lines[-1][1])}
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line holding ``at`` starts, past its leading spaces."""
+    k = text.rfind("\n", 0, at) + 1
+    while text[k].isspace():
+        k += 1
+    return k
+
+
+def _may_start(starts: Starts, two: str) -> bool:
+    """Whether a line beginning with ``two`` may be matched (non-ASCII: always)."""
+    return starts[2] or two in starts[0] or two[:1] in starts[1] or not two.isascii()
 
 
 def _start(table: _Table, two: str) -> tuple[re.Pattern[str] | None, tuple[Rule, ...]]:
@@ -589,20 +671,17 @@ def _in_order(plain: tuple[Rule, ...], worded: tuple[Rule, ...], table: _Table) 
     return tuple(r for r in table.anywhere if id(r) in chosen)
 
 
-def _opened(text: str, table: _Table) -> dict[int, tuple[Rule, ...]]:
+def _opened(text: str, lower: str, table: _Table) -> dict[int, tuple[Rule, ...]]:
     """The worded rules each line may match, by where the line starts (past its leading
     spaces): those whose words' anchors it holds."""
     if table.anchors is None:
         return {}
     found: dict[int, tuple[Rule, ...]] = {}
-    lower = text.lower()
     search = table.anchors.search
     match = search(lower)
     while match is not None:  # anchors may overlap ("(for use"): search on from the next place
         at = match.start()
-        k = text.rfind("\n", 0, at) + 1
-        while text[k].isspace():
-            k += 1
+        k = _line_start(text, at)
         rules = table.anchor_rules[match.group()]
         found[k] = found[k] + rules if k in found else rules
         match = search(lower, at + 1)
@@ -667,3 +746,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+_DEFAULT = _Table.of(RULES)  # built once, at import: the table every call without rules uses

@@ -301,6 +301,7 @@ RULES: tuple[Rule, ...] = (
         r"(?=[A-Z][a-z]))",
         "TEL: 555-0100 COPYRIGHT 1998 BY EXAMPLE SOURCES, INC. NO PORTION MAY BE USED WITHOUT "
         "ATTRIBUTION TO EXAMPLE SOURCES, INC. Greenhouse gases may melt the ice sheet.",
+        words="copyright",
     ),
     # --- slugs and routing ----------------------------------------------------------
     _rule(
@@ -546,6 +547,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:[A-Z][^\n.]{5,160}\. )?(?:Photo|Image|Picture)(?: by|:) [A-Z][\w.'\- ]{1,40}/"
         r"(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Bloomberg)\s+",
         "Image: John Doe/Reuters LONDON — The prime minister ...",
+        words="photo|image|picture",
     ),
     _rule(
         "video",
