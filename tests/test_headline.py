@@ -185,3 +185,14 @@ def test_budgets_are_left_out_of_the_story_stream() -> None:
         headlines = [row.headline or "" for row in store.stories(limit=10)]
     assert report.advisories == 1 and report.added == 1
     assert headlines == ["Council closes old bridge to lorries"]
+
+
+def test_a_story_of_packaging_alone_gets_no_packaging_headline() -> None:
+    from newsbrief.store import Store
+    from newsbrief.stories import ingest_reports
+
+    blurb = "(Ana Ruiz is a contributing writer for the Valley Post Magazine.)\n\n------------"
+    with Store.open(":memory:") as store:
+        ingest_reports(store, [Document("blurb", blurb, origin="s:1")])
+        headlines = [row.headline or "" for row in store.stories(limit=10)]
+    assert headlines and not any("writer" in h or "---" in h for h in headlines)
