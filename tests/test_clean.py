@@ -153,6 +153,12 @@ def test_news_is_kept(line: str) -> None:
         ),
         # a story-end marker after the last sentence
         ("The vote was 7 to 2. ENDIT", "The vote was 7 to 2."),
+        # a purchase note after the last sentence, behind a rule of underscores
+        (
+            "The vote was 7 to 2. ______ (To publish this article, it must be purchased from a "
+            "Valley Syndicate sales representative at (555) 010-2345.)",
+            "The vote was 7 to 2.",
+        ),
     ],
 )
 def test_pieces_of_lines_are_removed(text: str, kept: str) -> None:
@@ -303,6 +309,16 @@ def test_web_page_packaging_that_survives_extraction_is_removed() -> None:
             "credit",
         ),
         ("Here is MONDAY'S package of Valley News health stories and features.", "note"),
+        (
+            '(The following "separate buy" article from a weekly is available from the Valley '
+            "Syndicate. Please contact a syndicate sales representative.)",
+            "note",
+        ),
+        (
+            "(Tom Ellery is a Riverton-based free-lance writer.) (To publish this article, it must "
+            "be purchased from a Valley Syndicate sales representative.)",
+            "credit",
+        ),
         ("These are the stories the Valley Post business desk plans to move for Tuesday.", "note"),
     ],
 )
@@ -331,8 +347,15 @@ def test_news_that_looks_like_a_notice_is_kept(line: str) -> None:
     assert find_cuts(f"{LEAD}\n\n{line}\n\nThe repairs will cost about $2 million.") == ()
 
 
-def test_a_copyright_notice_glued_to_the_lead_is_removed_and_the_lead_kept() -> None:
-    lead = "Floods forced thousands from their homes in the valley on Tuesday, officials said."
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Floods forced thousands from their homes in the valley on Tuesday, officials said.",
+        "RIVERTON'S police said on Tuesday that floods forced thousands from their homes.",
+        "RIVERTON (VP): Floods forced thousands from their homes in the valley on Tuesday.",
+    ],
+)
+def test_a_copyright_notice_glued_to_the_lead_is_removed_and_the_lead_kept(lead: str) -> None:
     text = (
         "TEL: 555-0100 FAX: 555-0101 COPYRIGHT 1999 BY VALLEY SOURCES, INC., A JOINT VENTURE "
         "OF EXAMPLE MEDIA, INC. NO PORTION OF THE MATERIALS CONTAINED HEREIN MAY BE USED "

@@ -384,7 +384,7 @@ def _item(op: str, av: Any, flags: int, k: int) -> set[str] | None:
 _WHERE = ("line", "head", "tail", "prefix", "suffix", "title")
 _ADVISORY_ANCHORS = re.compile(trie_pattern({_anchor(w) for w in ADVISORY_WORDS}))
 _DEFAULT: _Table | None = None
-SUFFIX_WINDOW = 120  # suffix packaging (a photo credit, an end marker) is short
+SUFFIX_WINDOW = 600  # suffix packaging (a photo credit, a purchase note) is short
 
 
 def _clean(doc: Document, table: _Table) -> Cleaned:

@@ -131,6 +131,11 @@ _SERVICE = (
     r"(?: News)? (?:Service|Syndicate|Newspapers|Wire)"
 )
 _WIRES = r"(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Xinhua|UPI|Bloomberg|Dow Jones)"
+# A wire service's name where packaging puts it: a wire tag after a dateline ("(Xinhua) --"),
+# or "UNDATED" for a dateline without a place. Named in a sentence, the service is news.
+WIRE_TAG = re.compile(
+    rf"\((?:The )?(?:{_WIRES}|NYT|New York Times(?: News Service)?)\)|(?:UNDATED|Undated)\b"
+)
 _STAFF = r"(?:Staff )?(?:Writer|Correspondent|Reporter|Editor|Columnist|Staff)"
 _OPERATOR = r"\((?:[a-z]{1,4}|[A-Z]{1,3}\d*)\)"
 _PROMO = (
@@ -228,7 +233,8 @@ RULES: tuple[Rule, ...] = (
         r"\([A-Z][\w.'\- ]{2,60},?(?: [^()\n]{0,60},)? (?:is|was) (?:a |an |the )?"
         r"(?:[^()\n]|\(\d{3}\)){0,120}?\b(?:columnist|writer|reporter|correspondent|editor|"
         r"critic|contributor)s?\b(?:[^()\n]|\(\d{3}\)){0,400}\)\.?"
-        r"(?:\s+(?:EDITORS?|Eds?)\s*:[^\n]*|\s+(?:And )?(?:don'?t forget to )?visit\b[^\n]*)?"
+        r"(?:\s+(?:EDITORS?|Eds?)\s*:[^\n]*|\s+(?:And )?(?:don'?t forget to )?visit\b[^\n]*|"
+        r"\s+\((?:To (?:publish|purchase|buy|order)|For (?:information|purchase))[^\n]*)?"
         r"(?:\s+nn)?",
         "(Ana Ruiz is film critic for the Valley Post. You can call her at (555) 010-2345. Visit "
         "the Valley Post online at www.valleypost.example.com) nn",
@@ -298,7 +304,7 @@ RULES: tuple[Rule, ...] = (
         "copyright",
         "prefix",
         r"(?-i:[^\n]{0,160}?\bCOPYRIGHT (?:19|20)\d\d\b[A-Z0-9 ,.:;&'()\-]{0,400}\.\s+"
-        r"(?=[A-Z][a-z]))",
+        r"(?=[^\n]{0,40}?[a-z]))",  # the lead: "Floods ...", "MACAU'S police", "RIVERTON (VP): A"
         "TEL: 555-0100 COPYRIGHT 1998 BY EXAMPLE SOURCES, INC. NO PORTION MAY BE USED WITHOUT "
         "ATTRIBUTION TO EXAMPLE SOURCES, INC. Greenhouse gases may melt the ice sheet.",
         words="copyright",
@@ -372,7 +378,7 @@ RULES: tuple[Rule, ...] = (
         "note",
         "line",
         r"(?:-0-\s*)?\((?:To (?:purchase|publish|buy|order|subscribe)|For (?:information|purchase|"
-        r"questions)|"
+        r"questions)|The following [^\n)]{0,80}(?:article|column|story|feature)|"
         r"Available|This (?:article|story|column) (?:is|was|may))[^\n]{0,400}\)?|"
         r"For (?:questions|information|purchase information)[^\n]{0,40}(?:call|contact|e-mail|see)"
         r"[^\n]{0,300}|To (?:purchase|publish|buy) (?:this|rights)[^\n]{0,300}|"
@@ -380,8 +386,9 @@ RULES: tuple[Rule, ...] = (
         r"Visit The New York Times Syndicate)"
         r"[^\n]{0,400}",
         "(To publish this article, call a New York Times Syndicate sales representative.)",
-        words="(to |(for |(available|(this |for questions|for information|for purchase|to purchase|"
-        "to publish|to buy|another sample|questions to|visit the new york times",
+        words="(to |(for |(available|(this |(the following|for questions|for information|"
+        "for purchase|to purchase|to publish|to buy|another sample|questions to|"
+        "visit the new york times",
     ),
     _rule(
         "note",
@@ -438,6 +445,16 @@ RULES: tuple[Rule, ...] = (
         r"\s+(?:ENDIT|\(END\)|NNNN|(?:AP|NYT)-[A-Z\d\-]{6,12} \d{3,4}E[DS]T)\s*",
         "... the vote was 52-48. ENDIT",
         words="endit|(end)|nnnn|edt|est",
+    ),
+    _rule(
+        "note",
+        "suffix",
+        r"\s*(?:_{3,}\s*)?\((?:To (?:publish|purchase|buy|order) (?:this|these)|For (?:purchase|"
+        r"information on (?:purchasing|buying)))[^\n()]{0,400}(?:\([^\n()]{0,40}\)[^\n()]{0,200})*"
+        r"\.?\)\s*",
+        "The bridge will close. ____ (To publish this article, call a Valley Syndicate sales "
+        "representative.)",
+        words=")",
     ),
     _rule(
         "slug",
