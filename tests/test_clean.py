@@ -304,9 +304,9 @@ def test_web_page_packaging_that_survives_extraction_is_removed() -> None:
             "credit",
         ),
         (
-            "(Tom Ellery is a free-lance writer.) EDITOR: For further information on the film, "
-            "consult its Website at www.film.example.com.",
-            "credit",
+            "(Tom Ellery is a free-lance writer.) EDITOR: For further information on "
+            '"Bridges," consult its Website at www.film.example.com.',
+            "note",
         ),
         ("Here is MONDAY'S package of Valley News health stories and features.", "note"),
         (
@@ -317,7 +317,7 @@ def test_web_page_packaging_that_survives_extraction_is_removed() -> None:
         (
             "(Tom Ellery is a Riverton-based free-lance writer.) (To publish this article, it must "
             "be purchased from a Valley Syndicate sales representative.)",
-            "credit",
+            "note",
         ),
         ("These are the stories the Valley Post business desk plans to move for Tuesday.", "note"),
     ],

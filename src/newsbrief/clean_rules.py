@@ -150,6 +150,12 @@ _PAPER = (
     r"Globe|Star(?:-Telegram)?|Sun|Examiner|Inquirer|Gazette|Press|Review|Daily|Bee|Register|"
     r"Record|Observer|Courier|Constitution|Dispatch|Magazine|Monitor|Weekly|Service|Syndicate)"
 )
+# An author's description in brackets: "(Ana Ruiz is film critic for the Valley Post.)".
+_BLURB = (
+    r"\([A-Z][\w.'\- ]{2,60},?(?: [^()\n]{0,60},)? (?:is|was) (?:a |an |the )?"
+    r"(?:[^()\n]|\(\d{3}\)){0,120}?\b(?:columnist|writer|reporter|correspondent|editor|"
+    r"critic|contributor)s?\b(?:[^()\n]|\(\d{3}\)){0,400}\)\.?"
+)
 _PHONE = r"(?:\(\d{3}\) ?|\b\d{3}[-. /])\d{3}[-.]\d{4}"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -230,14 +236,20 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "credit",
         "line",
-        r"\([A-Z][\w.'\- ]{2,60},?(?: [^()\n]{0,60},)? (?:is|was) (?:a |an |the )?"
-        r"(?:[^()\n]|\(\d{3}\)){0,120}?\b(?:columnist|writer|reporter|correspondent|editor|"
-        r"critic|contributor)s?\b(?:[^()\n]|\(\d{3}\)){0,400}\)\.?"
-        r"(?:\s+(?:EDITORS?|Eds?)\s*:[^\n]*|\s+(?:And )?(?:don'?t forget to )?visit\b[^\n]*|"
-        r"\s+\((?:To (?:publish|purchase|buy|order)|For (?:information|purchase))[^\n]*)?"
-        r"(?:\s+nn)?",
+        rf"{_BLURB}(?:\s+nn)?",
         "(Ana Ruiz is film critic for the Valley Post. You can call her at (555) 010-2345. Visit "
         "the Valley Post online at www.valleypost.example.com) nn",
+        words="columnist|writer|reporter|correspondent|editor|critic|contributor",
+    ),
+    # The blurb with a note to editors, a web promo or a purchase note after it: packaging
+    # whatever the note quotes (a film's title), so not a guarded kind.
+    _rule(
+        "note",
+        "line",
+        rf"{_BLURB}(?:\s+(?:EDITORS?|Eds?)\s*:[^\n]*|\s+(?:And )?(?:don'?t forget to )?visit\b"
+        r"[^\n]*|\s+\((?:To (?:publish|purchase|buy|order)|For (?:information|purchase))[^\n]*)",
+        '(Tom Ellery is a free-lance writer.) EDITOR: For further information on "Bridges," '
+        "consult the film's web site at www.bridges.example.com.",
         words="columnist|writer|reporter|correspondent|editor|critic|contributor",
     ),
     _rule(
