@@ -240,8 +240,9 @@ class _Table:
 
 @functools.cache
 def _gate_of(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
-    """:func:`_gate`, once for each group of rules (many starts share a group)."""
-    return _gate(rules)
+    """:func:`_gate`, once for each group of rules (many starts share a group); a rule
+    alone is its own pattern, compiled already."""
+    return rules[0].pattern if len(rules) == 1 else _gate(rules)
 
 
 def _gate(rules: Sequence[Rule]) -> re.Pattern[str] | None:
@@ -275,15 +276,14 @@ def _anchor(word: str) -> str:
 MIN_ANCHOR = 4
 
 
+@functools.cache
 def openings(pattern: re.Pattern[str], k: int = 2) -> frozenset[str] | None:
     """The ASCII strings of ``k`` characters a match of ``pattern`` can start with (shorter
     ones: whole matches), or None when that is not known (any character, or a construct
     this reading does not follow). A line that starts otherwise cannot match; lines with a
     non-ASCII character in their first ``k`` are tried against every rule."""
     try:
-        from re import _parser  # type: ignore[attr-defined]  # the stdlib's own reading
-
-        found = _seq(list(_parser.parse(pattern.pattern, pattern.flags)), pattern.flags, k)
+        found = _seq(list(_parsed(pattern)), pattern.flags, k)
     except Exception:  # a reading that fails only costs speed
         return None
     return None if found is None or "" in found else frozenset(found)
@@ -295,11 +295,17 @@ SHORT_LINE = 12  # lines this short are tried against every rule (codes, markers
 def _widest(pattern: re.Pattern[str]) -> int:
     """The most characters a match of ``pattern`` can take (large when unbounded)."""
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        return int(_parser.parse(pattern.pattern, pattern.flags).getwidth()[1])
+        return int(_parsed(pattern).getwidth()[1])
     except Exception:  # unknown: as if unbounded
         return 1 << 30
+
+
+@functools.cache
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """``pattern`` as the stdlib's own parser reads it (``re._parser``, Python 3.11+)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _parser.parse(pattern.pattern, pattern.flags)
 
 
 MAX_OPENINGS = 20_000  # more ways to start than this: any way, as far as the tables go
