@@ -2,14 +2,15 @@
 
 Prints, side by side: time per cluster (warm, median of repeats) for newsbrief
 (summary only, and with analysis) and for sumy LexRank, sumy TextRank and summa
-TextRank, with ratios to newsbrief; then the cold ``newsbrief brief`` wall time
-and peak memory on the seeds.
+TextRank, with ratios to newsbrief; the share of the summary-only briefing spent in
+the cleaning stage; then the cold ``newsbrief brief`` wall time and peak memory on
+the seeds.
 
 Inputs: the seed reports, and a 10-report cluster — the first ten documents of a
 DUC 2006 cluster when ``--duc /path/to/DUC2006`` is given (never committed), or a
 synthetic cluster otherwise.
 
-    python benchmarks/bench_speed.py [--duc PATH] [--repeats N] [--json OUT]
+    python benchmarks/bench_speed.py [--duc PATH] [--repeats N] [--json OUT] [--newsbrief-only]
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from newsbrief.clean import clean_documents
 from newsbrief.config import Settings
 from newsbrief.ingest import read_inputs
 from newsbrief.models import Document
@@ -163,6 +165,10 @@ def _newsbrief(analysis: bool) -> Callable[[list[Document]], str]:
     return lambda docs: " ".join(s.text for s in brief(docs, WORDS, settings=settings).summary)
 
 
+def _cleaning(docs: list[Document]) -> str:
+    return "".join(c.document.text[:1] for c in clean_documents(docs))
+
+
 def time_warm(fn: Callable[[list[Document]], str], docs: list[Document], repeats: int) -> float:
     """Median seconds of ``repeats`` runs after one warm-up run."""
     fn(docs)
@@ -208,6 +214,9 @@ def main() -> None:
     ap.add_argument("--duc", type=Path, help="DUC 2006 folder for a real 10-report cluster")
     ap.add_argument("--repeats", type=int, default=7)
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument(
+        "--newsbrief-only", action="store_true", help="skip the other summarizers and cold runs"
+    )
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     inputs = {"seeds (3 reports)": list(read_inputs([SEEDS]).clusters[0].documents)}
@@ -218,10 +227,11 @@ def main() -> None:
     systems = {
         "newsbrief (summary)": _newsbrief(False),
         "newsbrief (with analysis)": _newsbrief(True),
-        "sumy LexRank": _sumy("lexrank"),
-        "sumy TextRank": _sumy("textrank"),
-        "summa TextRank": _summa,
     }
+    if not args.newsbrief_only:
+        systems["sumy LexRank"] = _sumy("lexrank")
+        systems["sumy TextRank"] = _sumy("textrank")
+        systems["summa TextRank"] = _summa
     report: dict[str, dict[str, float]] = {}
     for label, docs in inputs.items():
         n_words = sum(len(d.text.split()) for d in docs)
@@ -231,8 +241,15 @@ def main() -> None:
         base = row["newsbrief (summary)"]
         for name, seconds in row.items():
             print(f"{name:28s} {seconds * 1000:11.1f} {seconds / base:12.1f}")
+        cleaning = time_warm(_cleaning, docs, args.repeats * 5)
+        print(
+            f"{'cleaning stage':28s} {cleaning * 1000:11.2f} "
+            f"({cleaning / base:.1%} of newsbrief (summary))"
+        )
         report[label] = {k: round(v * 1000, 2) for k, v in row.items()}
-    for label, flags in (("", ()), (" --no-analysis", ("--no-analysis",))):
+        report[label]["cleaning stage"] = round(cleaning * 1000, 3)
+    cold = () if args.newsbrief_only else (("", ()), (" --no-analysis", ("--no-analysis",)))
+    for label, flags in cold:
         wall, peak = cold_cli(5, *flags)
         print(
             f"cold `newsbrief brief {SEEDS.relative_to(ROOT)}{label}`: {wall:.2f} s wall, "

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from newsbrief.clean import blank, clean_document, clean_documents, find_cuts
+from newsbrief.clean import blank, clean_document, clean_documents, clean_title, find_cuts
 from newsbrief.clean_rules import KINDS, RULES
 from newsbrief.models import Cut, Document
 from newsbrief.pipeline import brief
@@ -136,6 +136,11 @@ def test_news_is_kept(line: str) -> None:
             "By JANE OKORO c.2000 N.Y. Times News Service RIVERTON _ The bridge closed on Monday.",
             "RIVERTON _ The bridge closed on Monday.",
         ),
+        # a byline with the paper's copyright line, glued to the lead
+        (
+            "By ANA RUIZ c.2000, Valley Post Naomi Okoro, the new mayor, closed the bridge.",
+            "Naomi Okoro, the new mayor, closed the bridge.",
+        ),
         # an operator code and an editor's note before the dateline
         (
             "(Eds: Updates with vote) RIVERTON (AP) -- The bridge closed on Monday.",
@@ -148,6 +153,12 @@ def test_news_is_kept(line: str) -> None:
         ),
         # a story-end marker after the last sentence
         ("The vote was 7 to 2. ENDIT", "The vote was 7 to 2."),
+        # a purchase note after the last sentence, behind a rule of underscores
+        (
+            "The vote was 7 to 2. ______ (To publish this article, it must be purchased from a "
+            "Valley Syndicate sales representative at (555) 010-2345.)",
+            "The vote was 7 to 2.",
+        ),
     ],
 )
 def test_pieces_of_lines_are_removed(text: str, kept: str) -> None:
@@ -158,7 +169,12 @@ def test_pieces_of_lines_are_removed(text: str, kept: str) -> None:
 def test_every_rule_example_is_removed_as_its_kind() -> None:
     for rule in RULES:
         assert rule.kind in KINDS
-        assert rule.kind in kinds_of(rule.example), rule.example
+        if rule.where == "title":
+            assert rule.pattern.search(rule.example), rule.example
+            # a piece comes off, or the whole title is packaging
+            assert clean_title(rule.example) in ("Council closes the old bridge", None)
+        else:
+            assert rule.kind in kinds_of(rule.example), rule.example
 
 
 WIRE = (
@@ -243,3 +259,267 @@ def test_web_page_packaging_that_survives_extraction_is_removed() -> None:
     )
     assert any("Ortiz said" in t for t in texts)  # the quote is news
     assert brief([doc], 40).headline == "Council closes old bridge to lorries"
+
+
+# -- desk contact, budget, photo and web promo notices ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "If you have questions or need a resend, please call the Valley News Service desk "
+            "at 555-010-2345.",
+            "contact",
+        ),
+        (
+            "Questions should be directed to the Valley News Service in Riverton at 555-010-2345.",
+            "contact",
+        ),
+        ("For questions, please call the Valley Post news desk at (555) 010-2345.", "note"),
+        ("Photos of this story are available to clients of the Valley News Service.", "photo"),
+        (
+            "Photo and graphics information and editors' names can be found at the end of this "
+            "budget.",
+            "photo",
+        ),
+        ("See the full story at www.valleypost.example.com.", "promo"),
+        (
+            "And don't forget to visit the Valley Syndicate web site at "
+            "http://www.valley.example.com/syndicate.",
+            "promo",
+        ),
+        ("Visit the Valley Post online on the World Wide Web: www.valley.example.com)", "promo"),
+        ("(For use by Valley News Service clients)", "service"),
+        ("(For use by Valley News Service Clients)(a)", "service"),
+        (
+            "-0- (To publish this article, it must be purchased from a Valley Syndicate sales "
+            "representative.)",
+            "note",
+        ),
+        ("On the Web:", "links"),
+        (
+            "(Ana Ruiz is film critic for the Valley Post. You can call her at (555) 010-2345. "
+            "Visit the Valley Post online at www.valleypost.example.com) nn",
+            "credit",
+        ),
+        (
+            "(Tom Ellery is a free-lance writer.) EDITOR: For further information on "
+            '"Bridges," consult its Website at www.film.example.com.',
+            "note",
+        ),
+        ("Here is MONDAY'S package of Valley News health stories and features.", "note"),
+        (
+            '(The following "separate buy" article from a weekly is available from the Valley '
+            "Syndicate. Please contact a syndicate sales representative.)",
+            "note",
+        ),
+        (
+            "(Tom Ellery is a Riverton-based free-lance writer.) (To publish this article, it must "
+            "be purchased from a Valley Syndicate sales representative.)",
+            "note",
+        ),
+        ("These are the stories the Valley Post business desk plans to move for Tuesday.", "note"),
+    ],
+)
+def test_notices_to_clients_are_removed(line: str, kind: str) -> None:
+    text = f"{LEAD}\n\n{line}\n\nThe repairs will cost about $2 million."
+    assert kinds_of(text) == [kind]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a phone number, a web site or a photo in a sentence of news stays news
+        "The mayor said residents with questions can call the council at 555-010-2345.",
+        "Residents with questions can call the council hotline at 555-010-2345.",
+        "Photos of the flood are available on the council website, officials said.",
+        "Visitors can see the exhibit at the town museum until March.",
+        "Visit the museum before it closes, the mayor urged residents.",
+        "See the full report for details, the minister told parliament.",
+        "For use in hospitals, the new drug must be kept below 8 degrees.",
+        "The Associated Press reported the vote first, and the council confirmed it later.",
+        "These are the stories of three families who lost their homes in the flood.",
+        "(Ms. Ortiz, who is a former editor of the paper, declined to comment.)",
+    ],
+)
+def test_news_that_looks_like_a_notice_is_kept(line: str) -> None:
+    assert find_cuts(f"{LEAD}\n\n{line}\n\nThe repairs will cost about $2 million.") == ()
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Floods forced thousands from their homes in the valley on Tuesday, officials said.",
+        "RIVERTON'S police said on Tuesday that floods forced thousands from their homes.",
+        "RIVERTON (VP): Floods forced thousands from their homes in the valley on Tuesday.",
+    ],
+)
+def test_a_copyright_notice_glued_to_the_lead_is_removed_and_the_lead_kept(lead: str) -> None:
+    text = (
+        "TEL: 555-0100 FAX: 555-0101 COPYRIGHT 1999 BY VALLEY SOURCES, INC., A JOINT VENTURE "
+        "OF EXAMPLE MEDIA, INC. NO PORTION OF THE MATERIALS CONTAINED HEREIN MAY BE USED "
+        f"WITHOUT ATTRIBUTION TO VALLEY SOURCES, INC. {lead}"
+    )
+    (result,) = clean_documents([Document("d", text)])
+    assert [c.kind for c in result.cuts] == ["copyright"]
+    assert result.document.text.strip() == lead
+    texts = [s.text for s in segment_document(result.document)]
+    assert texts == [lead]  # "VALLEY SOURCES, INC." can no longer become an entity
+
+
+def test_a_write_thru_marker_after_a_paragraph_is_removed() -> None:
+    text = "The council voted to close the bridge. (Bridge-Vote 1st Ld Writethru)"
+    assert clean_document(Document("d", text)).document.text.rstrip() == (
+        "The council voted to close the bridge."
+    )
+
+
+# -- advisories and news budgets: recognised as a whole ---------------------------------------
+
+BUDGET = """The Valley Post plans to move the following stories for clients of the Valley News
+Service for Tuesday, June 3. If you have questions, please call the Valley Post news desk at
+555-010-2345.
+
+BRIDGE-VOTE (Riverton) _ The council votes on closing the old bridge to lorries. By Ana Ruiz.
+700 words.
+
+FLOOD-FARMS (Undated) _ Farmers count the cost of the spring floods. By Tom Ellery. 900 words.
+With photo.
+
+SCHOOL-BUDGET (Riverton) _ Teachers protest cuts in the school budget. By Ruth Kasper.
+MOVED.
+
+For Use By Clients of the Valley News Service
+"""
+
+
+def test_a_news_budget_is_recognised_as_a_whole(caplog: pytest.LogCaptureFixture) -> None:
+    doc = Document("budget-1", BUDGET, title="Valley Post budget for Tuesday")
+    with caplog.at_level("WARNING", logger="newsbrief.clean"):
+        (result,) = clean_documents([doc])
+    assert result.is_advisory
+    assert {c.kind for c in result.cuts} == {"advisory"}
+    assert result.document.text.strip() == "" and result.document.title is None
+    assert len(result.document.text) == len(BUDGET)  # offsets still point into the original
+    assert [r.message for r in caplog.records if "budget-1" in r.message]  # one warning names it
+
+
+def test_a_budget_contributes_nothing_to_a_briefing_but_stays_a_source() -> None:
+    budget = Document("budget-1", BUDGET, title="Valley Post budget for Tuesday")
+    b = brief([budget, Document("r", f"{LEAD}\n\nThe repairs will cost about $2 million.")], 60)
+    assert "budget" not in b.headline.lower() and "BRIDGE-VOTE" not in b.headline
+    assert all(e.doc_id == "r" for s in b.summary for e in s.evidence)
+    sources = {s["id"]: s for s in briefing_to_dict(b)["sources"]}
+    assert {r["kind"] for r in sources["budget-1"]["removed"]} == {"advisory"}
+
+
+PHOTO_BUDGET = """ATTENTION EDITORS: The following photos are part of tonight's Valley News Service
+photo package, moving 06/03/99.
+
+(VNS12) RIVERTON -- June 3, 1999 -- BRIDGE-VOTE, 6-3 -- The old bridge at dusk.
+
+(VNS11) RIVERTON -- June 3, 1999 -- FLOOD-FARMS, 6-3 -- A farmer in a flooded field.
+
+(VNS10) UNDATED -- June 3, 1999 -- SCHOOL-BUDGET, 6-3 -- Teachers outside the town hall.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short wire story with much packaging is still a report (no story moves in it)
+        WIRE,
+        # a news digest: headlines and datelined leads, each one news
+        "Council Closes Old Bridge\n\nRIVERTON (AP) -- The council voted on Tuesday to close "
+        "the old bridge.\n\nFarmers Count Flood Losses\n\nRIVERTON (AP) -- Farmers said the "
+        "spring floods cost them $3 million.\n\nTeachers Protest Cuts\n\nRIVERTON (AP) -- "
+        "Teachers marched on the town hall on Tuesday.",
+        # news that speaks of moving and of budgets
+        "RIVERTON _ The council will move its offices next year, the mayor said.\n\n"
+        "The budget for the move is $2 million.\n\nResidents said they had not been asked.",
+    ],
+)
+def test_reports_are_not_taken_for_advisories(text: str) -> None:
+    (result,) = clean_documents([Document("d", text)])
+    assert not result.is_advisory
+
+
+def test_a_photo_budget_is_an_advisory() -> None:
+    assert clean_document(Document("p", PHOTO_BUDGET)).is_advisory
+
+
+# -- titles: packaging pieces come off -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "cleaned"),
+    [
+        ("BRIDGE REPAIRS BEGIN (FOR RELEASE SUNDAY, NOV. 3)", "BRIDGE REPAIRS BEGIN"),
+        ("Bridge repairs begin (for use by Valley News Service clients)", "Bridge repairs begin"),
+        ("$Adv12 Bridge repairs begin", "Bridge repairs begin"),
+        ("URGENT: Bridge repairs begin", "Bridge repairs begin"),
+        ("URGENT Bridge repairs begin", "Bridge repairs begin"),
+        ("Bridge repairs begin EDS-Updates with cost", "Bridge repairs begin"),
+        ("EDS-more details added Bridge Repairs Begin", "Bridge Repairs Begin"),
+        ("Bridge repairs begin (2)", "Bridge repairs begin"),
+        ("Bridge repairs begin (Part 1 of 2)", "Bridge repairs begin"),
+        ("Bridge repairs begin, 1st Ld-Writethru", "Bridge repairs begin"),
+        ("BC-BRIDGE-REPAIRS Bridge repairs begin", "Bridge repairs begin"),
+        ("BRIDGE-REPAIRS (Riverton) _ Bridge repairs begin", "Bridge repairs begin"),
+        ("DAM-FISH (Undated) _ Dams block the salmon run", "Dams block the salmon run"),
+        ("BRIDGE REPAIRS BEGIN BY JANE OKORO", "BRIDGE REPAIRS BEGIN"),
+        ("Bridge Talks Start by Ana Ruiz, Tom Ellery", "Bridge Talks Start"),
+        ("Bridge repairs begin, THE VALLEY POST", "Bridge repairs begin"),
+        ("Bridge repairs begin | Valley Post", "Bridge repairs begin"),
+        ("BRIDGE REPAIRS BEGIN (DW)", "BRIDGE REPAIRS BEGIN"),
+        ("555-010-2345.) Bridge repairs begin", "Bridge repairs begin"),
+        ("Bridge repairs begin in Riverton, N.J.", "Bridge repairs begin in Riverton, N.J."),
+        # kept: a title that merely holds these words
+        ("Bridge Closed by Flood Waters", "Bridge Closed by Flood Waters"),
+        ("Bridge Repairs Hurt by Steel Shortage", "Bridge Repairs Hurt by Steel Shortage"),
+        ("Bridge to Reopen by Next Week", "Bridge to Reopen by Next Week"),
+        ("Urgent repairs close the bridge", "Urgent repairs close the bridge"),
+        ("Correction officers close the prison", "Correction officers close the prison"),
+        ("Part of the bridge collapses", "Part of the bridge collapses"),
+        ("Bridge Toll Rises to $2 (From $1)", "Bridge Toll Rises to $2 (From $1)"),
+        ("THE INDEPENDENT COUNCIL CLOSES THE BRIDGE", "THE INDEPENDENT COUNCIL CLOSES THE BRIDGE"),
+        ("", None),
+        ("URGENT", None),
+    ],
+)
+def test_title_packaging_comes_off(title: str, cleaned: str | None) -> None:
+    assert clean_title(title) == cleaned
+
+
+# -- the fast path finds what trying every rule on every line finds ------------------------------
+
+
+def _every_rule_on_every_line(text: str) -> list[tuple[int, int, str]]:
+    """A slow reference: each line against every whole-line rule, in table order."""
+    from newsbrief.clean import HEAD_LINES, TAIL_LINES, _lines, _whole_line
+
+    lines = _lines(text)
+    found = []
+    for i, (start, end) in enumerate(lines):
+        positional = [
+            r
+            for r in RULES
+            if (r.where == "head" and i < HEAD_LINES)
+            or (r.where == "tail" and i >= len(lines) - TAIL_LINES)
+        ]
+        rule = _whole_line(text[start:end], [r for r in RULES if r.where == "line"] + positional)
+        if rule is not None:
+            found.append((start, end, rule.kind))
+    return found
+
+
+def test_the_fast_path_misses_no_whole_line_packaging() -> None:
+    lines = [r.example for r in RULES if r.where in ("line", "head", "tail")]
+    lines += [line.lower() for line in lines] + [line.upper() for line in lines]
+    body = [LEAD, "The repairs will cost about $2 million.", "of the bridge, the mayor said"]
+    for k in range(0, len(lines), 5):
+        text = "\n\n".join(body[:1] * 7 + lines[k : k + 5] + body * 3)
+        whole = [(c.start, c.end, c.kind) for c in find_cuts(text)]
+        expected = _every_rule_on_every_line(text)
+        assert [c for c in whole if c in expected] == expected, text

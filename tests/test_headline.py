@@ -113,3 +113,86 @@ def test_story_headlines_are_never_packaging() -> None:
         ingest_reports(store, docs)
         headlines = [row.headline or "" for row in store.stories(limit=10)]
     assert headlines and all(h.startswith("The council voted") for h in headlines)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # packaging pieces come off a real title
+        ("BRIDGE CLOSED TO LORRIES (FOR RELEASE SUNDAY, NOV. 3)", "BRIDGE CLOSED TO LORRIES"),
+        ("URGENT: Council closes old bridge", "Council closes old bridge"),
+        ("Council closes old bridge (Part 1 of 2)", "Council closes old bridge"),
+        ("$Adv12 COUNCIL CLOSES OLD BRIDGE", "COUNCIL CLOSES OLD BRIDGE"),
+        ("Council closes old bridge, THE VALLEY POST", "Council closes old bridge"),
+        ("Lorries Banned From Bridge in N.J.", "Lorries Banned From Bridge in N.J."),
+        # no title at all: a note, a slug line, a digest label, a fragment, a cut-off title
+        ("EDS: ADDS quotes from the mayor, details of the vote; ADDS", None),
+        ("BC-NJ--Bridge Tolls,540", None),
+        ("AP Top News at 2 a.m. EST", None),
+        ("RIVERTON: the council said.", None),
+        ("repairs. It is written by a council engineer who has worked in", None),
+        ("Survey: Large Number of Bridges in Need of", None),
+        ("555-010-2345.)", None),
+        # kept: titles whose words only look like that
+        ("Survey: Bridges Are Safe", "Survey: Bridges Are Safe"),
+        ("Search for the Missing Barge Goes on", "Search for the Missing Barge Goes on"),
+        ("A NEW BRIDGE, BY WAY OF THE RIVER", "A NEW BRIDGE, BY WAY OF THE RIVER"),
+        ("iPhone sales fall in the valley", "iPhone sales fall in the valley"),
+    ],
+)
+def test_title_packaging_and_fragments(title: str, expected: str | None) -> None:
+    assert usable_title(title) == expected
+
+
+def test_a_briefing_of_nothing_readable_has_no_placeholder_headline() -> None:
+    only = Document("p", "For Use By Clients of the New York Times News Service\n\nENDIT")
+    assert brief([only], 50).headline == ""
+
+
+def test_a_briefing_headline_never_comes_from_a_budget() -> None:
+    from test_clean import BUDGET
+
+    docs = [
+        Document("budget", BUDGET, title="Valley Post budget for Tuesday"),
+        Document("a", BODY),
+    ]
+    assert brief(docs, 40).headline.startswith("The council voted on Tuesday")
+
+
+def test_story_headlines_drop_mixed_case_datelines_and_keep_acronyms() -> None:
+    import datetime as dt
+
+    from newsbrief.stories.headline import HeadlineCandidate, clean_title, story_headline
+
+    lead = "AUSTIN, Texas _ The NATO council voted on Tuesday to close the old bridge."
+    assert story_headline([HeadlineCandidate(None, lead, dt.date(2000, 1, 4))]) == (
+        "The NATO council voted on Tuesday to close the old bridge"
+    )
+    assert clean_title("NATO CLOSES THE OLD BRIDGE", lead) == "NATO Closes the Old Bridge"
+
+
+def test_budgets_are_left_out_of_the_story_stream() -> None:
+    from newsbrief.store import Store
+    from newsbrief.stories import ingest_reports
+    from test_clean import BUDGET
+
+    docs = [
+        Document("budget", BUDGET, title="Valley Post budget for Tuesday", origin="s:1"),
+        Document("a", BODY, title="Council closes old bridge to lorries", origin="s:2"),
+    ]
+    with Store.open(":memory:") as store:
+        report = ingest_reports(store, docs)
+        headlines = [row.headline or "" for row in store.stories(limit=10)]
+    assert report.advisories == 1 and report.added == 1
+    assert headlines == ["Council closes old bridge to lorries"]
+
+
+def test_a_story_of_packaging_alone_gets_no_packaging_headline() -> None:
+    from newsbrief.store import Store
+    from newsbrief.stories import ingest_reports
+
+    blurb = "(Ana Ruiz is a contributing writer for the Valley Post Magazine.)\n\n------------"
+    with Store.open(":memory:") as store:
+        ingest_reports(store, [Document("blurb", blurb, origin="s:1")])
+        headlines = [row.headline or "" for row in store.stories(limit=10)]
+    assert headlines and not any("writer" in h or "---" in h for h in headlines)

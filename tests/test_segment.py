@@ -54,8 +54,13 @@ def test_paragraph_numbers_follow_blank_lines() -> None:
         ),
         ("WASHINGTON (AP) _ The Senate voted on the bill after a long debate today.", "The Senate"),
         ("WASHINGTON -- The Senate voted on the bill after a long debate today.", "The Senate"),
+        # the state or country after the place may be in normal case
+        ("AUSTIN, Texas _ The Senate voted on the bill after a long debate today.", "The Senate"),
+        ("(UNDATED) _ The Senate voted on the bill after a long debate today.", "The Senate"),
         # An ordinary opening is left alone.
         ("Officials -- some of them senior -- voted on the bill after a long debate.", "Officials"),
+        ("Mr. Smith -- a senator -- voted on the bill after a long debate today.", "Mr. Smith"),
+        ("The mayor, Ms. Ortiz - who won in May - voted on the bill after a debate.", "The mayor"),
     ],
 )
 def test_wire_dateline_is_left_out_of_the_first_sentence(text: str, first: str) -> None:

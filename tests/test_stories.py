@@ -439,7 +439,16 @@ HEADLINE_CASES = [
         "Investigators study EgyptAir flight recorder",
     ),
     ("agency tag", "Russia says Kursk crew is dead (AP)", "Russia says Kursk crew is dead"),
-    ("capitals", "CONCORDE CRASH KILLS 113 NEAR PARIS", "Concorde crash kills 113 near paris"),
+    # capitals: normal case, as briefing headlines are (names keep their capital)
+    ("capitals", "CONCORDE CRASH KILLS 113 NEAR PARIS", "Concorde Crash Kills 113 Near Paris"),
+    (
+        "release note",
+        "KURSK RAISED FROM SEA FLOOR (FOR RELEASE SUNDAY, AUG. 13)",
+        "Kursk Raised from Sea Floor",
+    ),
+    ("urgency", "URGENT: Russia says Kursk crew is dead", "Russia says Kursk crew is dead"),
+    ("part marker", "Russia mourns the Kursk crew (2)", "Russia mourns the Kursk crew"),
+    ("dateline slug", "KURSK-RUSSIA (Moscow) _ Divers reach the hull", "Divers reach the hull"),
     ("byline", "By JOHN SMITH", None),
     ("placeholder", "Briefing", None),
     ("too short", "Kursk", None),

@@ -6,7 +6,15 @@ may match and the pattern itself. ``line`` rules match a whole line anywhere,
 report, ``prefix`` and ``suffix`` rules a piece at the start or end of a line
 (bylines glued to a lead, photo credits glued to a caption). Patterns are
 matched against a line with its surrounding spaces stripped; whole-line
-patterns must match all of it.
+patterns must match all of it. ``title`` rules remove a piece of a report's
+title (a release note, a part or version marker, a slug, an urgency tag, a
+tagline credit); what is left is the title.
+
+A whole report can be packaging too: an editors' advisory or news budget (a
+list of slugs with word counts, "the following stories are moving...", photo
+and contact notes) is recognised by :data:`BUDGET_LINE` and
+:data:`ADVISORY_WORDS` (see :func:`newsbrief.clean.is_advisory`) and counted
+as the ``advisory`` kind.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Where = Literal["line", "head", "tail", "prefix", "suffix"]
+Where = Literal["line", "head", "tail", "prefix", "suffix", "title"]
 
 # Kinds of packaging, as reported per source in the briefing JSON.
 KINDS: dict[str, str] = {
@@ -38,6 +46,7 @@ KINDS: dict[str, str] = {
     "print": "print-edition notes",
     "links": "web link lists (On the Net)",
     "heading": "section headings and budget lines in capitals",
+    "advisory": "a whole report that is an editors' advisory or news budget, not a report",
 }
 
 
@@ -88,7 +97,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 def _rule(
     kind: str, where: Where, pattern: str, example: str, words: str = "", max_len: int = 0
 ) -> Rule:
-    flags = re.IGNORECASE if kind in _CASELESS else 0
+    flags = re.IGNORECASE if kind in _CASELESS or where == "title" else 0
     return Rule(
         kind,
         where,
@@ -122,9 +131,54 @@ _SERVICE = (
     r"(?: News)? (?:Service|Syndicate|Newspapers|Wire)"
 )
 _WIRES = r"(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Xinhua|UPI|Bloomberg|Dow Jones)"
+# A wire service's name where packaging puts it: a wire tag after a dateline ("(Xinhua) --"),
+# or "UNDATED" for a dateline without a place. Named in a sentence, the service is news.
+WIRE_TAG = re.compile(
+    rf"\((?:The )?(?:{_WIRES}|NYT|New York Times(?: News Service)?)\)|(?:UNDATED|Undated)\b"
+)
 _STAFF = r"(?:Staff )?(?:Writer|Correspondent|Reporter|Editor|Columnist|Staff)"
 _OPERATOR = r"\((?:[a-z]{1,4}|[A-Z]{1,3}\d*)\)"
+_PROMO = (
+    r"(?:Sign up|Subscribe|Get|Download|Support|Become|Join|Start|Try|Already a|Log ?in|Unlock|"
+    r"Don't miss|Never miss|Enter your e-?mail|Want|Stay)\b[^\n]{0,160}"
+    r"(?:newsletter|inbox|subscri\w+|\bapp\b|journalism|membership|free trial|alerts|"
+    r"unlimited access|sign up|informed)[^\n]{0,120}"
+)
+# A newspaper's name after a byline's copyright year: "c.2000, Valley Post".
+_PAPER = (
+    r"(?:The )?(?:[A-Z][\w.&'\-]+ ){0,4}(?:Chronicle|Times|Post|News|Herald|Journal|Tribune|"
+    r"Globe|Star(?:-Telegram)?|Sun|Examiner|Inquirer|Gazette|Press|Review|Daily|Bee|Register|"
+    r"Record|Observer|Courier|Constitution|Dispatch|Magazine|Monitor|Weekly|Service|Syndicate)"
+)
+# An author's description in brackets: "(Ana Ruiz is film critic for the Valley Post.)".
+_BLURB = (
+    r"\([A-Z][\w.'\- ]{2,60},?(?: [^()\n]{0,60},)? (?:is|was) (?:a |an |the )?"
+    r"(?:[^()\n]|\(\d{3}\)){0,120}?\b(?:columnist|writer|reporter|correspondent|editor|"
+    r"critic|contributor)s?\b(?:[^()\n]|\(\d{3}\)){0,400}\)\.?"
+)
+_PHONE = r"(?:\(\d{3}\) ?|\b\d{3}[-. /])\d{3}[-.]\d{4}"
 _YEAR = r"(?:19|20)\d\d"
+
+# Words after which "by" starts an agent, not a reporter's name ("Hit by Storm Surge").
+_PARTICIPLES = (
+    *("hit", "hurt", "set", "led", "run", "won", "shot", "cut", "struck", "held", "made"),
+    *("seen", "met", "beat", "bought", "caught", "fought", "sought", "taught", "brought"),
+    *("built", "sent", "spent", "kept", "left", "lost", "paid", "said", "told", "sold"),
+    *("found", "bound", "hung", "shut", "split", "spread", "upset", "put", "read", "let"),
+    *("bit", "hid", "slain", "stung", "swept", "dug", "stood"),
+)
+# A reporter's name in a tagline: two or three words, none of them a small word ("BY WAY OF").
+_TAG_WORD = r"(?!(?:of|the|and|a|an|for|to|in|on|at|with|from|way|or)\b)[A-Z][\w.'\-]+"
+_TAG_NAME = rf"{_TAG_WORD}(?: {_TAG_WORD}){{1,2}}"
+# Words after "by" that make it a time: "by Next Week", "BY MARCH 1".
+_TIMES = (
+    *("next", "this", "the end", "end", "early", "late", "mid", "monday", "tuesday"),
+    *("wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"),
+    *("march", "april", "may", "june", "july", "august", "september", "october"),
+    *("november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep"),
+    *("sept", "oct", "nov", "dec", "spring", "summer", "autumn", "fall", "winter", "year"),
+    *("week", "month", "noon", "midnight", "tonight", "tomorrow", "\\d"),
+)
 
 RULES: tuple[Rule, ...] = (
     # --- bylines and credits -------------------------------------------------------
@@ -152,8 +206,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "byline",
         "prefix",
-        rf"(?:{_OPERATOR} )?By {_CAPS_NAME}(?:,? {_WIRES} {_STAFF})?(?: c\. ?{_YEAR} {_SERVICE})?"
-        r"(?= [A-Z])\s*",
+        rf"(?:{_OPERATOR} )?By (?>{_CAPS_NAME})(?:,? {_WIRES} {_STAFF})?"
+        rf"(?: c\. ?{_YEAR} {_SERVICE}|,? c\. ?{_YEAR},? {_PAPER})?(?= [A-Z])\s*",
         "By JERE LONGMAN c.2000 N.Y. Times News Service WASHINGTON _ The Senate voted ...",
     ),
     _rule(
@@ -181,6 +235,25 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "credit",
+        "line",
+        rf"{_BLURB}(?:\s+nn)?",
+        "(Ana Ruiz is film critic for the Valley Post. You can call her at (555) 010-2345. Visit "
+        "the Valley Post online at www.valleypost.example.com) nn",
+        words="columnist|writer|reporter|correspondent|editor|critic|contributor",
+    ),
+    # The blurb with a note to editors, a web promo or a purchase note after it: packaging
+    # whatever the note quotes (a film's title), so not a guarded kind.
+    _rule(
+        "note",
+        "line",
+        rf"{_BLURB}(?:\s+(?:EDITORS?|Eds?)\s*:[^\n]*|\s+(?:And )?(?:don'?t forget to )?visit\b"
+        r"[^\n]*|\s+\((?:To (?:publish|purchase|buy|order)|For (?:information|purchase))[^\n]*)",
+        '(Tom Ellery is a free-lance writer.) EDITOR: For further information on "Bridges," '
+        "consult the film's web site at www.bridges.example.com.",
+        words="columnist|writer|reporter|correspondent|editor|critic|contributor",
+    ),
+    _rule(
+        "credit",
         "tail",
         r"(?:Story Filed By|Filed by|Compiled by|Written by|Reporting by|Editing by|"
         r"Additional reporting by) [^\n]{2,120}",
@@ -204,11 +277,25 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "service",
         "line",
-        r"For (?:use|release) by (?:clients|subscribers) of [^\n]{3,80}|"
+        r"For (?:use|release) by (?:clients|subscribers) of [^\n]{3,80}",
+        "For Use By Clients of the New York Times News Service",
+    ),
+    _rule(
+        "service",
+        "line",
         r"[A-Z][\w .\-]{0,40} BUDGET INFORMATION FOR SUBSCRIBERS [^\n]{0,80}|"
         r"(?:The )?[A-Z][\w.\- ]{2,50} plans to move the following for clients of [^\n]{0,400}",
-        "For Use By Clients of the New York Times News Service",
-        words="clients|subscribers|budget",
+        "The Valley Post plans to move the following for clients of the Valley News Service.",
+        words="budget information|plans to move",
+    ),
+    _rule(
+        "service",
+        "line",
+        r"\(For (?:use|release|publication) (?:by|to|in|on) [^\n()]{3,100}\)(?: ?\([a-z]\))?|"
+        r"For (?:use|release) by [^\n]{0,60}(?:clients|subscribers|News Service|Syndicate)"
+        r"[^\n]{0,40}",
+        "(For use by Valley News Service clients)",
+        words="for use|for release|for publication",
     ),
     _rule(
         "copyright",
@@ -224,6 +311,15 @@ RULES: tuple[Rule, ...] = (
         r"[^\n]{0,120}All rights reserved\.?[^\n]{0,120}",
         "The Valley Post, 2024. All rights reserved.",
         words="rights reserved",
+    ),
+    _rule(
+        "copyright",
+        "prefix",
+        r"(?-i:[^\n]{0,160}?\bCOPYRIGHT (?:19|20)\d\d\b[A-Z0-9 ,.:;&'()\-]{0,400}\.\s+"
+        r"(?=[^\n]{0,40}?[a-z]))",  # the lead: "Floods ...", "MACAU'S police", "RIVERTON (VP): A"
+        "TEL: 555-0100 COPYRIGHT 1998 BY EXAMPLE SOURCES, INC. NO PORTION MAY BE USED WITHOUT "
+        "ATTRIBUTION TO EXAMPLE SOURCES, INC. Greenhouse gases may melt the ice sheet.",
+        words="copyright",
     ),
     # --- slugs and routing ----------------------------------------------------------
     _rule(
@@ -249,10 +345,16 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "slug",
         "line",
-        r"(?:&[A-Z][A-Za-z0-9]*;\s*)+|[-=_*#~$]{3,}|\*?[-=_]{3,}|\(?[a-z]{1,4}\)?|"
+        r"(?:&[A-Z][A-Za-z0-9]*;\s*)+|[-=_*#~$]{3,}|\*?[-=_]{3,}|"
         r"nn [A-Z][^\n]{0,40}|"
-        r"WITH: [A-Z][\w\-]+|\([A-Z]{2}\)|\d{1,2}/\d{1,2}/\d{2,4}|"
+        r"WITH: [A-Z][\w\-]+|\d{1,2}/\d{1,2}/\d{2,4}|"
         r"[A-Z0-9]+(?:-[A-Z0-9]+){2,}(?: \(\w[\w .,]*\))?",
+        "&HT;",
+    ),
+    _rule(
+        "slug",
+        "line",
+        r"\(?[a-z]{1,4}\)?|\([A-Z]{2}\)",  # operator codes alone on a line
         "(mk)",
     ),
     _rule(
@@ -287,7 +389,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "note",
         "line",
-        r"\((?:To (?:purchase|publish|buy|order|subscribe)|For (?:information|purchase|questions)|"
+        r"(?:-0-\s*)?\((?:To (?:purchase|publish|buy|order|subscribe)|For (?:information|purchase|"
+        r"questions)|The following [^\n)]{0,80}(?:article|column|story|feature)|"
         r"Available|This (?:article|story|column) (?:is|was|may))[^\n]{0,400}\)?|"
         r"For (?:questions|information|purchase information)[^\n]{0,40}(?:call|contact|e-mail|see)"
         r"[^\n]{0,300}|To (?:purchase|publish|buy) (?:this|rights)[^\n]{0,300}|"
@@ -295,8 +398,9 @@ RULES: tuple[Rule, ...] = (
         r"Visit The New York Times Syndicate)"
         r"[^\n]{0,400}",
         "(To publish this article, call a New York Times Syndicate sales representative.)",
-        words="(to |(for |(available|(this |for questions|for information|for purchase|to purchase|"
-        "to publish|to buy|another sample|questions to|visit the new york times",
+        words="(to |(for |(available|(this |(the following|for questions|for information|"
+        "for purchase|to purchase|to publish|to buy|another sample|questions to|"
+        "visit the new york times",
     ),
     _rule(
         "note",
@@ -310,10 +414,24 @@ RULES: tuple[Rule, ...] = (
         "note",
         "line",
         r"[^\n]{0,300}\((?:Story|Stories|It|This) will move in the \"?\w\"? categor(?:y|ies)\.?\)|"
-        r"[A-Z][A-Z ,&]{3,40} \(\"\w\" category\)|"
-        r"[A-Z][A-Z0-9\-]{3,40}(?: \([^)\n]{1,40}\))? _ [^\n]{0,300}\bBy [A-Z][\w.' ]{2,40}\.?",
+        r"[A-Z][A-Z ,&]{3,40} \(\"\w\" category\)",
         'By Heath Foster. (Story will move in the "a" category.)',
-        words="category| _ ",
+        words="category|categories",
+    ),
+    _rule(
+        "note",
+        "line",
+        r"[A-Z][A-Z0-9\-]{3,40}(?: \([^)\n]{1,40}\))? _ [^\n]{0,300}\bBy [A-Z][\w.' ]{2,40}\.?",
+        "FLOODS-RIVERTON (Riverton) _ The river rose four metres overnight. By Heath Foster.",
+    ),
+    _rule(
+        "note",
+        "line",
+        r"(?:Here (?:is|are)|These are|Following (?:is|are)) [^\n]{0,120}\b(?:package|budget|"
+        r"(?:stories|features|columns)[^\n]{0,120}\b(?:moves?|moving|moved|files?|filed))\b"
+        r"[^\n]{0,300}",
+        "Here is MONDAY'S package of Valley News health stories and features.",
+        words="package|budget|move|moving|file",
     ),
     _rule(
         "correction",
@@ -340,6 +458,24 @@ RULES: tuple[Rule, ...] = (
         "... the vote was 52-48. ENDIT",
         words="endit|(end)|nnnn|edt|est",
     ),
+    _rule(
+        "note",
+        "suffix",
+        r"\s*(?:_{3,}\s*)?\((?:To (?:publish|purchase|buy|order) (?:this|these)|For (?:purchase|"
+        r"information on (?:purchasing|buying)))[^\n()]{0,400}(?:\([^\n()]{0,40}\)[^\n()]{0,200})*"
+        r"\.?\)\s*",
+        "The bridge will close. ____ (To publish this article, call a Valley Syndicate sales "
+        "representative.)",
+        words=")",
+    ),
+    _rule(
+        "slug",
+        "suffix",
+        r"\s*\((?:[^()\n]{0,40} )?(?:\d+(?:st|nd|rd|th) (?:Ld|Lead|Add|Take)(?:[- ]Writethru)?|"
+        r"Writethru|Write-thru)\)\s*",
+        "The land will be handed over in stages. (Bridge-Vote 1st Ld Writethru)",
+        words=")",
+    ),
     # --- contact lines -----------------------------------------------------------------
     _rule(
         "contact",
@@ -365,6 +501,20 @@ RULES: tuple[Rule, ...] = (
         "@janedoe",
         words="@|twitter|instagram|bluesky|threads| x ",
     ),
+    _rule(
+        "contact",
+        "line",
+        r"(?:If you (?:have|need)|Questions?|For (?:more )?(?:information|questions|photos|"
+        r"graphics|stories|a resend)|Please|Call|Contact|To (?:order|reach|request|buy))\b"
+        r"(?=[^\n]*\b(?:resend|desk|syndicate|clients|subscribers|budgets?|news service|editors?|"
+        r"sales representatives?|layouts?)\b)"
+        rf"(?=[^\n]*(?:{_PHONE}|@|\(at\)|https?://|www\.))"
+        r"[^\n]{0,160}\b(?:call|contact|e-?mail|reach|write to|directed to|fax|phone)\b"
+        r"[^\n]{0,400}",
+        "If you have questions or need a resend, please call the Valley News Service desk at "
+        "555-010-2345.",
+        max_len=700,
+    ),
     # --- photo codes and credits -------------------------------------------------------
     _rule(
         "photo",
@@ -376,6 +526,18 @@ RULES: tuple[Rule, ...] = (
         r"(?:PHOTOS?|GRAPHICS?|ILLUSTRATIONS?|MAPS?|CHARTS?) (?:ARE |IS )?(?:AVAILABLE|MOVING|"
         r"SENT)[^\n]{0,200}|\(?ART (?:IS )?(?:AVAILABLE|ADV)[^\n]{0,200}",
         "AP Photo NAI101 By RODRIQUE NGOWI Associated Press Writer",
+    ),
+    _rule(
+        "photo",
+        "line",
+        r"(?i:(?:(?:the|a|all|color|colour|two|three|four|\d+) )?"
+        r"(?:photos?|graphics?|art|illustrations?|pictures?|maps?)\b"
+        r"(?=[^\n]*\b(?:story|stories|article|budget|clients|subscribers|editors?'?|"
+        r"news service)\b)"
+        r"[^\n]{0,80}?\b(?:(?:are|is) (?:available|being sent|listed)|"
+        r"(?:can|may) be (?:found|ordered|obtained)|(?:have|has) been sent)\b[^\n]{0,300})",
+        "Photos of this story are available to clients of the Valley News Service.",
+        max_len=600,
     ),
     _rule(
         "photo",
@@ -414,6 +576,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:[A-Z][^\n.]{5,160}\. )?(?:Photo|Image|Picture)(?: by|:) [A-Z][\w.'\- ]{1,40}/"
         r"(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Bloomberg)\s+",
         "Image: John Doe/Reuters LONDON — The prime minister ...",
+        words="photo|image|picture",
     ),
     _rule(
         "video",
@@ -467,14 +630,27 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "promo",
         "line",
-        r"(?:[^\n]{0,80}[.!:]\s+)?(?:Sign up|Subscribe|Get|Download|Support|Become|Join|Start|Try|"
-        r"Already a|Log ?in|Unlock|Don't miss|Never miss|Enter your e-?mail|Want|"
-        r"Stay)\b[^\n]{0,160}"
-        r"(?:newsletter|inbox|subscri\w+|\bapp\b|journalism|membership|free trial|alerts|"
-        r"unlimited access|sign up|informed)[^\n]{0,120}",
+        _PROMO,
         "Sign up for our daily newsletter to get the latest news delivered to your inbox.",
-        words="newsletter|inbox|subscri| app|journalism|membership|free trial|alerts|"
-        "unlimited access|sign up|informed",
+    ),
+    _rule(
+        "promo",
+        "line",
+        rf"[^\n]{{0,80}}[.!:]\s+{_PROMO}",
+        "Thanks for reading. Subscribe to our newsletter for the latest news.",
+        words="newsletter|subscri|journalism|membership",
+    ),
+    _rule(
+        "promo",
+        "line",
+        r"\(?(?:And )?(?:don'?t forget to |please |be sure to )?"
+        r"(?:visit|see|read|find|check out|go to)"
+        r"\b[^\n]{0,120}(?:\bweb ?site|\bonline\b|\bon the (?:world wide )?web\b|https?://|"
+        r"\bwww\.)[^\n]{0,160}|"
+        r"(?:See|Read|Get|Find) (?:the )?(?:full|complete|entire|whole|rest of the) "
+        r"(?:story|article|report|text|interview)\b[^\n]{0,160}",
+        "And don't forget to visit the Valley Syndicate web site at http://www.valley.example.com.",
+        words="visit|see|read|find|check out|go to",
     ),
     _rule(
         "print",
@@ -490,11 +666,16 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "links",
         "line",
-        r"On the (?:Net|Web|Internet)\s*:?[^\n]{0,200}|"
+        r"On the (?:Net|Web|Internet)\s*:?[^\n]{0,200}",
+        "On the Web: Riverton council minutes",
+    ),
+    _rule(
+        "links",
+        "line",
         r"[^\n]{0,100}(?::|-|—)?\s*(?:https?://|www\.)\S+(?: \S+){0,2}|"
         r"(?:https?://|www\.)\S+",
         "Bureau of Indian Affairs Web site: http://www.doi.gov/bureau-indian-affairs.html",
-        words="http|www.|on the net|on the web|on the internet",
+        words="://|www.",
     ),
     _rule(
         "video",
@@ -514,4 +695,148 @@ RULES: tuple[Rule, ...] = (
         r"(?:[A-Z0-9][A-Z0-9,.'&:/\-]*)(?: [A-Z0-9,.'&:/\-]+){0,11}",
         "AN ARREST AND A CONFESSION IN THE CASE",
     ),
+    # --- pieces of titles ----------------------------------------------------------------
+    # Release, use and editors' notes in brackets, anywhere in a title.
+    _rule(
+        "note",
+        "title",
+        r"\s*\((?:for (?:release|use|immediate release|publication)|note\b|art adv|attn\b|"
+        r"attention\b|eds?\b|editors?\b|embargoed|optional|updated|corrected|corrects|updates|"
+        r"with (?:photos?|graphics?|art)\b)[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)",
+        "Council closes the old bridge (FOR RELEASE SUNDAY, NOV. 3)",
+    ),
+    # Urgency and edition tags before a title: capitals alone, any case with a colon.
+    _rule(
+        "note",
+        "title",
+        r"^(?:(?-i:URGENT|BULLETIN|FLASH|ADVISORY|CORRECTED|REPEAT|ALERT|EXCLUSIVE)\b[ :\-_]*|"
+        r"(?:urgent|bulletin|flash|advisory|corrected|correction|repeat|update|updated)\s*:\s*)",
+        "URGENT: Council closes the old bridge",
+    ),
+    # Editors' notes glued to a title: "EDS-Updates with vote" after it, "Eds: adds quotes"
+    # (lower-case words) before it.
+    _rule(
+        "note",
+        "title",
+        r"\s+(?-i:EDS?|Eds?)\s*[-:][^\n]*$|^(?-i:EDS?|Eds?)\s*[-:]\s*(?:(?-i:[a-z][\w,;']*)\s+)+",
+        "Council closes the old bridge EDS-Updates with vote",
+    ),
+    # Wire slugs before a title, alone or with a dateline: "BC-BRIDGE-VOTE", "DAM-FISH (Undated) _",
+    # "QUAKE (Istanbul) _".
+    _rule(
+        "slug",
+        "title",
+        r"^(?-i:\(?(?:BC|AM|PM|FBC)-[\w&,.:/\-]+\)?\s+|"
+        r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?: \([^()\n]{1,40}\))?\s*(?:_|--|—|–)\s+|"
+        r"[A-Z][A-Z0-9]+ \((?:[A-Z][a-z]|Undated|UNDATED)[^()\n]{0,40}\)\s*(?:_|--|—|–|-)\s+|"
+        r"[a-z]{2,}-[a-z]+-\S+\s+)",
+        "BRIDGE-VOTE (Riverton) _ Council closes the old bridge",
+    ),
+    # A wire digest's label is not the headline of an event: "AP Top News at 2 a.m.".
+    _rule(
+        "service",
+        "title",
+        r"^(?:AP|Xinhua|Reuters|AFP|UPI|NYT)\b[^\n]{0,40}\b(?:Top News|News Summary|News Briefs?|"
+        r"NewsBrief|Digest|Roundup)\b[^\n]*$",
+        "AP Top News at 2 a.m. EST",
+    ),
+    # The end of a note cut off before a title: "555-010-2345.) Council closes ...".
+    _rule(
+        "note",
+        "title",
+        r"^[^()]{1,80}\)\s+(?=\S)",
+        "555-010-2345.) Council closes the old bridge",
+    ),
+    # Advance codes: "$Adv12", "$ADV03".
+    _rule(
+        "slug",
+        "title",
+        r"(?:^|\s)\$adv\w*\b\s*",
+        "$Adv12 Council closes the old bridge",
+    ),
+    # Operator, desk and agency codes in brackets before or after a title: "(lh)", "(DW)", "(AP)".
+    _rule(
+        "slug",
+        "title",
+        r"(?-i:^\((?:[a-z]{1,4}|[A-Z]{1,3})\)\s*|\s*\((?:[a-z]{1,4}|[A-Z]{1,3}|"
+        r"AFP|Reuters|REUTERS|Xinhua|XINHUA|NYT)\)$)",
+        "Council closes the old bridge (DW)",
+    ),
+    # Version markers: "1st Ld-Writethru", "2nd Add", "Writethru".
+    _rule(
+        "slug",
+        "title",
+        r"^\(?(?:\d+(?:st|nd|rd|th) (?:Ld|Lead|Add|Take)(?:[- ]writethru)?|writethru|write-thru)"
+        r"\)?[\s,:;_\-]*|[\s,:;_\-]*\(?(?:\d+(?:st|nd|rd|th) (?:Ld|Lead|Add|Take)"
+        r"(?:[- ]writethru)?|writethru|write-thru)\)?$",
+        "Council closes the old bridge, 1st Ld-Writethru",
+    ),
+    # Part markers: "(2)", "(2-2)", "(Part 1 of 2)".
+    _rule(
+        "end",
+        "title",
+        r"\s*\((?:\d{1,2}(?:-\d{1,2})?|(?:part|pt\.?) \d{1,2}(?: of \d{1,2})?|\d{1,2} of \d{1,2})\)"
+        r"\s*$|^\((?:part|pt\.?) \d{1,2}(?: of \d{1,2})?\)\s*",
+        "Council closes the old bridge (Part 1 of 2)",
+    ),
+    # A source credit after a title in normal case: ", THE VALLEY POST", "| Valley Post".
+    _rule(
+        "credit",
+        "title",
+        r"(?-i:(?<=[a-z'’\".!?])\s*,\s*THE [A-Z][A-Z .&'\-]{2,40}$)|\s+\|\s+[^|\n]{2,40}$",
+        "Council closes the old bridge, THE VALLEY POST",
+    ),
+    # A reporter's tagline after a title: "... BY JANE OKORO", "... by Ana Ruiz, Tom Ellery";
+    # not "Closed by Flood Waters" (a verb before "by") nor "by Next Week" (a time).
+    _rule(
+        "byline",
+        "title",
+        "".join(rf"(?<!\b{w})" for w in _PARTICIPLES)
+        + r"(?<!ed)(?<!en)(?<!wn)\s+by\s+(?!(?:"
+        + "|".join(_TIMES)
+        + rf")\b)(?-i:{_TAG_NAME}(?:, {_TAG_NAME})*)$",
+        "Council closes the old bridge BY JANE OKORO",
+    ),
+)
+
+# --- whole reports that are advisories or news budgets ----------------------------------
+# A budget line: a slug in capitals, maybe a date code and a (Dateline), then a separator and
+# the story's description ("BRIDGE-VOTE (Riverton) _ The council votes..."), or a byline in
+# capitals. Every one starts with two capitals (see newsbrief.clean.is_advisory).
+BUDGET_LINE = re.compile(
+    r"[A-Z][A-Z0-9&'/.]+(?:[- ][A-Z0-9&'/.]+){0,5}(?: \d{2,4})?"
+    r"(?: \((?!(?:AP|AFP|Reuters|Xinhua|UPI)\))[^()\n]{1,60}\))?\s*(?:_|--?|—|–|\{ndash\})\s+\S"
+    r"[^\n]*|"
+    r"BY [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}\.?"
+)
+# A note in a budget line: a word count, a story that moves or moved.
+BUDGET_NOTE = re.compile(
+    r"\b\d{2,4} words\b|\bMOVED\b|\b(?:[Ww]ill|[Tt]o) move\b|\b[Mm]oving (?:today|tonight)\b"
+)
+# What only advisories say (lower case): a report holding none of these is never one. An
+# editor's note alone ("Eds: updates with vote") is not enough; these talk of stories
+# that move.
+ADVISORY_WORDS = (
+    "plans to move",
+    "will move",
+    "will file",
+    "has filed",
+    "are moving",
+    "is moving",
+    "have moved",
+    "has moved",
+    "following stories",
+    "following photos",
+    "following features",
+    "following articles",
+    "following columns",
+    "following for",
+    "section stories",
+    "news budget",
+    "budget for",
+    "budget information",
+    "budget lines",
+    "of this budget",
+    " words",
+    "photo package",
 )

@@ -1,10 +1,14 @@
 """Headline text: which titles may headline a briefing, normal case, a lead cut short.
 
 A supplied title wins over any body sentence, but only a real title: a byline,
-slug, editor's note or placeholder ("Untitled", "Briefing") is not one. Titles
-written in capitals are shown in normal case, keeping the acronyms the reports
-themselves write in capitals. Without a title the headline is a lead sentence,
-cut at a clause boundary when it is long.
+slug, editor's note or placeholder ("Untitled", "Briefing") is not one, and the
+packaging pieces of a title (release notes, part and version markers, slugs,
+urgency tags, tagline credits; :func:`newsbrief.clean.clean_title`) come off it.
+A title the wire cut short ("... Housing Units in") or a fragment of a sentence
+("UNITED NATIONS: speedily lifted.") is not one either. Titles written in
+capitals are shown in normal case, keeping the acronyms the reports themselves
+write in capitals. Without a title the headline is a lead sentence, cut at a
+clause boundary when it is long.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsbrief.clean import find_cuts
+from newsbrief.clean import clean_title, find_cuts
 
 MAX_HEADLINE_WORDS = 25
 MIN_CUT_WORDS = 6  # a clause cut keeps at least this many words
@@ -63,23 +67,39 @@ _SMALL_WORDS = frozenset(
         "vs",
     ]
 )
-# Wire operator codes glued to a title: "A New Magazine (DW)", "(lh) Storm Hits Coast".
-_OPERATOR_CODE = re.compile(r"^\((?:[a-z]{1,4}|[A-Z]{1,3})\)\s*|\s*\((?:[a-z]{1,4}|[A-Z]{1,3})\)$")
+# A title ending in one of these (in lower case) was cut short by the wire.
+# (Not "in", "on", "up" and the like: "Search Goes on" ends in a particle, not a cut.)
+_DANGLING = frozenset(
+    ("a", "an", "the", "and", "or", "nor", "of", "to", "for", "from", "with", "into", "its", "our")
+)
+_SEVERAL_WORDS = re.compile(r"[A-Za-z][\w'’.\-]*(?: [\w'’\"“`$][^ ]*){2,}$")
+# A sentence fragment: lower case at the start, or after a place and a colon.
+_FRAGMENT = re.compile(r"[a-z]{2}|[A-Z][A-Z .,'\-]{1,40}:\s*[a-z]")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s(?:--|—|–|_)\s")
 _WORD = re.compile(r"[A-Za-z][\w'’.\-]*")
 
 
 def usable_title(title: str | None) -> str | None:
-    """``title`` stripped, or None when it is packaging or a placeholder, not a title."""
-    if not title:
+    """``title`` without its packaging pieces, or None when it is packaging, a placeholder
+    or a fragment, not a title."""
+    text = clean_title(title)
+    if text is None or len(text) < 3 or text.lower() in PLACEHOLDERS:
         return None
-    text = _OPERATOR_CODE.sub("", " ".join(title.split())).strip(" .")
-    if len(text) < 3 or text.lower() in PLACEHOLDERS or not re.search(r"[A-Za-z]{2}", text):
+    if _is_packaging(title or "") and not _SEVERAL_WORDS.match(text):
+        return None  # a slug line ("BC-NJ--Bridge Tolls,540"), not a slug before a title
+    if not re.search(r"[A-Za-z]{2}", text) or _FRAGMENT.match(text):
         return None
-    for cut in find_cuts(text):
-        if cut.kind != "heading" and cut.end - cut.start >= 0.5 * len(text):
-            return None
+    if text.rsplit(" ", 1)[-1] in _DANGLING or _is_packaging(text):
+        return None
     return text
+
+
+def _is_packaging(title: str) -> bool:
+    """Whether most of ``title`` is a packaging line (a byline, a slug, a note)."""
+    text = " ".join(title.split())
+    return any(
+        cut.kind != "heading" and cut.end - cut.start >= 0.5 * len(text) for cut in find_cuts(text)
+    )
 
 
 def normal_case(text: str, context: Iterable[str] = ()) -> str:

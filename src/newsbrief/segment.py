@@ -29,7 +29,7 @@ _DATELINE = re.compile(
     r"\A[A-Z][A-Za-z.'\- ]{1,40}(?:,[ A-Za-z.]{2,25})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
     r"(?:\((?:AP|AFP|Reuters|Xinhua|UPI|CNN)\)\s*)?(?:--|—|–|_|-)\s+"
 )
-_WIRE_TAG = re.compile(r"\A\((?:AP|AFP|Reuters|Xinhua|UPI)\)\s*(?:--|—|–|_|-)?\s*")
+_WIRE_TAG = re.compile(r"\A\((?:AP|AFP|Reuters|Xinhua|UPI|UNDATED|Undated)\)\s*(?:--|—|–|_|-)?\s*")
 # Packaging the cleaning stage leaves in place because it sits inside a sentence.
 _BOILERPLATE = re.compile(
     r"condensed version|contributed to this report|all rights reserved|click here|"
@@ -130,15 +130,24 @@ def _skip_speaker_label(text: str, start: int, end: int) -> int:
 
 def _skip_dateline(text: str, start: int, end: int) -> int:
     """Move ``start`` past a wire dateline such as ``PINE RIDGE, S.D. (AP) --``."""
-    span = text[start:end]
+    return start + _dateline_length(text[start:end])
+
+
+def strip_dateline(text: str) -> str:
+    """``text`` without the wire dateline it opens with (``AUSTIN, Texas _``, ``(UNDATED) _``)."""
+    return text[_dateline_length(text) :]
+
+
+def _dateline_length(span: str) -> int:
     for pattern in (_DATELINE, _WIRE_TAG):
         match = pattern.match(span)
         if match and match.end() < len(span) - 20:
             head = span[: match.end()]
-            # Datelines are upper-case place names or wire tags, not sentence openings.
-            if head.isupper() or "(" in head:
-                return start + match.end()
-    return start
+            # Datelines are upper-case place names (a state or country after the comma may
+            # be in normal case: "AUSTIN, Texas _") or wire tags, not sentence openings.
+            if head.split(",")[0].isupper() or "(" in head:
+                return match.end()
+    return 0
 
 
 def is_chatter(text: str, transcript: bool) -> bool:

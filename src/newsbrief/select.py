@@ -568,7 +568,7 @@ def choose_headline(
     A supplied title wins over any body sentence, unless it is a byline, slug, note
     or placeholder. Titles in capitals are shown in normal case. Openings that lean on
     earlier context ("This announcement...", "He said...") are passed over: a
-    headline must stand alone.
+    headline must stand alone. Empty when no report has a title or a readable sentence.
     """
     titles = [(t, d) for d in documents if (t := usable_title(d.title))]
     if titles:
@@ -587,7 +587,7 @@ def choose_headline(
             s.text for s in sentences
         ]
         if not rest:
-            return "No readable report text"
+            return ""  # nothing readable: no headline rather than a placeholder posing as one
         options.append((True, 0.0, rest[0]))
     best_text = max(options, key=lambda o: (o[0], o[1]))[2]
     return normal_case(cut_lead(best_text), (d.text for d in documents))

@@ -247,3 +247,25 @@ def test_the_possessive_head_of_a_longer_name_is_not_a_person(make_locator) -> N
     spans = _spans_of(text, [("Marion", "PERSON"), ("Marion's Landing", "GPE")])
     found = {e.name: e.type for e in entities(docs, [spans], loc)}
     assert "Marion" not in found and found.get("Marion's Landing") == "place"
+
+
+def test_wire_services_in_packaging_positions_are_no_entities(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "The council met on Monday.\n\n"
+        "RIVERTON, June 3 (Xinhua) -- The council closed the old bridge.\n\n"
+        "The Associated Press reported the vote first, the mayor said."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    tag = text.index("Xinhua")
+    named = text.index("Associated Press")
+    spans = [
+        (
+            EntitySpan(tag, tag + 6, "ORG", "Xinhua"),
+            EntitySpan(named - 4, named + 16, "ORG", "The Associated Press"),
+        )
+    ]
+    found = {e.name for e in entities(docs, spans, loc)}
+    # the wire tag after a dateline is packaging; the agency named in a sentence is news
+    assert found == {"Associated Press"}

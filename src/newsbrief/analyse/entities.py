@@ -26,6 +26,7 @@ from typing import Any
 
 from newsbrief.analyse.nlp import EntitySpan
 from newsbrief.analyse.spans import Locator
+from newsbrief.clean_rules import WIRE_TAG
 from newsbrief.models import Document, Entity, EntityType, Mention
 
 _TYPES: dict[str, EntityType] = {
@@ -214,7 +215,7 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
         start, end, text = _clean(doc.text, span.start, span.end)
         if not text or _FRAGMENT.match(text) or not text[0].isupper():
             continue
-        if _dateline(doc.text, start, end):
+        if _dateline(doc.text, start, end) or _wire_tag(doc.text, start, end, text):
             continue
         if any(w[:1].islower() and w not in _PARTICLES | {"of", "for", "and", "the"}
                for w in text.split()[1:]):  # fmt: skip
@@ -230,6 +231,13 @@ def _dateline(text: str, start: int, end: int) -> bool:
     """ "CAIRO, Egypt (AP) --", "NEWPORT, R.I. _": the place a wire report was filed from."""
     first = text[: text.find("\n")] if "\n" in text[:120] else text[:120]
     return end <= len(first) and bool(re.search(r"\((?:AP|Xinhua|AFP|Reuters)\)|_|--", first))
+
+
+def _wire_tag(text: str, start: int, end: int, name: str) -> bool:
+    """A wire service in a packaging position ("(Xinhua) --", "UNDATED - "), not in a sentence."""
+    return bool(
+        WIRE_TAG.match(text, max(0, start - 1), min(len(text), end + 1)) or WIRE_TAG.match(name)
+    )
 
 
 def _head_type(text: str) -> EntityType | None:

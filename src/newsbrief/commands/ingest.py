@@ -88,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
         f"{report.near_duplicates} near-duplicate(s) linked; {report.new_stories} new "
         f"stor{'y' if report.new_stories == 1 else 'ies'}, {len(report.changed)} changed, "
         f"{report.merged} merged; {report.briefed} briefing(s) updated"
+        + (f"; {report.advisories} advisory/budget item(s) left out" if report.advisories else "")
     )
     if report.problems:
         log.warning("%d item(s) skipped", len(report.problems))
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if unbriefed:
         log.warning("%d stories left without a current briefing", len(unbriefed))
         return 1
-    if not report.added and not report.existing:
+    if not report.added and not report.existing and not report.advisories:
         log.warning("no reports found in %s", ", ".join(args.inputs))
         return 1
     return 0

@@ -56,8 +56,8 @@ def stored_sentences(
     out: list[Sentence] = []
     for doc_index, (item, doc) in enumerate(zip(stored, documents, strict=True)):
         found = store.sentences(item, doc_index)
-        if not found:
-            found = list(segment_document(doc, doc_index))
+        if not found:  # split now, as ingest does: the cleaned text, packaging blanked
+            found = list(segment_document(_cleaned(doc), doc_index))
         out.extend(s if s.doc_id == doc.id else replace(s, doc_id=doc.id) for s in found)
     return tuple(out)
 
@@ -107,9 +107,21 @@ def headline_of(store: Store, stored: Sequence[StoredDocument]) -> str | None:
         if item.duplicate_of is not None:
             continue
         sentences = store.sentences(item)
-        lead = sentences[0].text if sentences else item.document.text[:300]
+        # the first stored sentence (cleaned text, dateline off); a report stored without
+        # sentences gives its cleaned opening, never its packaging
+        lead = sentences[0].text if sentences else _opening(item.document)
         candidates.append(HeadlineCandidate(item.document.title, lead, item.document.date))
     return story_headline(candidates)
+
+
+def _opening(doc: Document) -> str:
+    return " ".join(_cleaned(doc).text[:300].split())
+
+
+def _cleaned(doc: Document) -> Document:
+    from newsbrief.clean import clean_document
+
+    return clean_document(doc).document
 
 
 def refresh_briefings(

@@ -4,11 +4,13 @@ A story's headline must say where the story stands now, so it is chosen among
 the reports of its last days (:data:`RECENT_DAYS` before its latest report),
 and among those the most *significant*: the report whose title and lead share
 the most with the other recent reports (the one the others agree with), ties
-to the latest. Titles are cleaned of wire furniture (bylines, slugs, trailing
-agency tags, all-capitals); a title that is empty, a placeholder ("Briefing",
-"Untitled"), a byline or a bare label gives way to the report's lead sentence,
-cut at a clause. Input is plain strings, so a text-cleaning stage that runs
-before it only makes the titles better.
+to the latest. Titles are cleaned as briefing headlines are
+(:func:`newsbrief.headline.usable_title`: release notes, part and version
+markers, slugs, urgency tags and credits off; bylines, notes, fragments and
+placeholders are no titles) and shown in normal case when written in capitals,
+keeping the acronyms the report's lead writes in capitals; a title that is empty,
+a placeholder ("Briefing", "Untitled") or a bare label gives way to the report's
+lead sentence, its dateline dropped, cut at a clause. Input is plain strings.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsbrief.headline import normal_case, usable_title
 from newsbrief.represent import content_terms, tokenize
+from newsbrief.segment import strip_dateline
 
 RECENT_DAYS = 2
 MAX_WORDS = 16
@@ -41,11 +45,8 @@ _PLACEHOLDERS = {
     "digest",
     "budget",
 }
-_SLUG = re.compile(r"^(?:[A-Z]{2,}-[A-Z0-9\-]+|BC-\S+|[a-z]+-[a-z]+-\S+)\s+")
 _BYLINE = re.compile(r"^\s*(?:by|from)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*$", re.I)
 _LEADING_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}[,:]\s+")
-_AGENCY_TAIL = re.compile(r"\s*[\(\[](?:AP|AFP|Reuters|UPI|Xinhua|NYT)[\)\]]\s*$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{2,40}(?:\([A-Za-z ]+\))?\s*(?:_|--|—|-)\s+")
 _CLAUSE = re.compile(r",\s|;\s|\s--\s|\s—\s")
 
 
@@ -58,18 +59,13 @@ class HeadlineCandidate:
     date: dt.date | None
 
 
-def clean_title(title: str | None) -> str | None:
-    """A title without wire furniture, or None when nothing usable is left."""
-    if not title:
-        return None
-    text = " ".join(title.split())
-    text = _SLUG.sub("", text)
-    text = _LEADING_BYLINE.sub("", text)
-    text = _AGENCY_TAIL.sub("", text).strip(" .;:-_")
+def clean_title(title: str | None, context: str = "") -> str | None:
+    """A title without wire furniture, or None when nothing usable is left; one written in
+    capitals in normal case, keeping the acronyms ``context`` (the lead) writes so."""
+    text = usable_title(_LEADING_BYLINE.sub("", " ".join((title or "").split())))
     if not text or _BYLINE.match(text):
         return None
-    if text.isupper():
-        text = _sentence_case(text)
+    text = normal_case(text, [context])
     words = text.split()
     if text.lower() in _PLACEHOLDERS or len(words) < MIN_WORDS:
         return None
@@ -81,7 +77,7 @@ def clean_title(title: str | None) -> str | None:
 def lead_headline(lead: str) -> str | None:
     """A headline from a lead sentence: dateline dropped, cut at a clause, at most
     :data:`MAX_WORDS` words."""
-    text = _DATELINE.sub("", " ".join(lead.split())).strip()
+    text = strip_dateline(" ".join(lead.split())).strip()
     if not text:
         return None
     words = text.split()
@@ -113,7 +109,7 @@ def story_headline(candidates: Sequence[HeadlineCandidate]) -> str | None:
         ranked.append((shared, c.date or dt.date.min, i, c))
     ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
     for *_, c in ranked:
-        title = clean_title(c.title)
+        title = clean_title(c.title, c.lead)
         if title:
             return title
     for *_, c in ranked:
@@ -121,8 +117,3 @@ def story_headline(candidates: Sequence[HeadlineCandidate]) -> str | None:
         if lead:
             return lead
     return None
-
-
-def _sentence_case(text: str) -> str:
-    lowered = text.lower()
-    return lowered[:1].upper() + lowered[1:]

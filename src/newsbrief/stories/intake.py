@@ -43,6 +43,7 @@ class IngestReport:
 
     added: int = 0
     existing: int = 0  # same content hash already stored: nothing added
+    advisories: int = 0  # editors' advisories and news budgets: not reports, not stored
     near_duplicates: int = 0
     new_stories: int = 0
     merged: int = 0
@@ -168,13 +169,20 @@ class StoryIngester:
             return [None] * len(docs)
 
     def _one(self, doc: Document, report: IngestReport, vector: np.ndarray | None) -> int | None:
-        """Store one report and put it in a story; None when it was already stored."""
+        """Store one report and put it in a story; None when it was already stored, or is
+        an editors' advisory or news budget: that contributes nothing to any story, and
+        stored it would open a story of its own with nothing to show (the cleaning stage
+        names it in a warning)."""
         digest = dedup.content_hash(doc.text)
         if self.store.find_hash(digest) is not None:
             report.existing += 1
             return None
+        result = clean_document(doc)  # same offsets; packaging blanked
+        if result.is_advisory:
+            report.advisories += 1
+            return None
         signature = dedup.signature(doc.text)
-        cleaned = clean_document(doc).document  # same offsets; packaging blanked
+        cleaned = result.document
         sentences = tuple(segment_document(cleaned))
         rowid = self.store.insert_document(doc, digest, signature, sentences)
         report.added += 1
