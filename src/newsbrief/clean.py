@@ -209,7 +209,14 @@ class _Table:
             )
             for a in anchors
         }
-        endings = sorted({w for r in suffix for w in r.words})
+        endings = sorted(
+            {
+                v
+                for r in suffix
+                for w in r.words
+                for v in ((w, w.lower(), w.upper(), w.title()) if _caseless(r) else (w,))
+            }
+        )
         return cls(
             anywhere,
             head,
@@ -228,14 +235,18 @@ class _Table:
             re.compile(trie_pattern(anchor_rules)) if anchor_rules else None,
             anchor_rules,
             _gate(prefix),
-            frozenset(c for w in endings for c in (w[-1], w[-1].upper())),
-            tuple(sorted({v for w in endings for v in (w, w.lower(), w.upper(), w.title())})),
+            frozenset(w[-1] for w in endings),
+            tuple(endings),
             _gate(head + tail),
             _starts_of(head + prefix),
             _starts_of(tail),
             _words_of(head + prefix),
             _words_of(tail),
         )
+
+
+def _caseless(rule: Rule) -> bool:
+    return bool(rule.pattern.flags & re.IGNORECASE)
 
 
 @functools.cache

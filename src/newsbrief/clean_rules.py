@@ -59,7 +59,8 @@ class Rule:
     pattern: re.Pattern[str]
     example: str  # a line the rule removes (shape only; tests check every example)
     # Cheap checks before the pattern is tried (speed only): the lower-cased line must
-    # hold one of ``words``, and be at most ``max_len`` characters long.
+    # hold one of ``words``, and be at most ``max_len`` characters long. For a suffix rule,
+    # ``words`` are how a line it takes ends, in the case the pattern writes them.
     words: tuple[str, ...] = ()
     max_len: int = 0
     words_re: re.Pattern[str] | None = None  # ``words`` as one pattern
@@ -456,7 +457,7 @@ RULES: tuple[Rule, ...] = (
         "suffix",
         r"\s+(?:ENDIT|\(END\)|NNNN|(?:AP|NYT)-[A-Z\d\-]{6,12} \d{3,4}E[DS]T)\s*",
         "... the vote was 52-48. ENDIT",
-        words="endit|(end)|nnnn|edt|est",
+        words="ENDIT|(END)|NNNN|EDT|EST",  # suffix rules: how the line ends, as written
     ),
     _rule(
         "note",
