@@ -171,8 +171,11 @@ class _Table:
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> _Table:
-        if rules is RULES and _DEFAULT is not None:
-            return _DEFAULT
+        """The table of ``rules``; the default rules' table is built once, on first use."""
+        return _default_table() if rules is RULES else cls.build(rules)
+
+    @classmethod
+    def build(cls, rules: Sequence[Rule]) -> _Table:
         groups = [tuple(r for r in rules if r.where == w) for w in _WHERE]
         anywhere, head, tail, prefix, suffix, title = groups
         firsts = {id(r): openings(r.pattern, 1) for r in anywhere}
@@ -400,7 +403,6 @@ def _item(op: str, av: Any, flags: int, k: int) -> set[str] | None:
 
 _WHERE = ("line", "head", "tail", "prefix", "suffix", "title")
 _ADVISORY_ANCHORS = re.compile(trie_pattern({_anchor(w) for w in ADVISORY_WORDS}))
-_DEFAULT: _Table | None = None
 SUFFIX_WINDOW = 600  # suffix packaging (a photo credit, a purchase note) is short
 
 
@@ -765,4 +767,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_DEFAULT = _Table.of(RULES)  # built once, at import: the table every call without rules uses
+@functools.cache
+def _default_table() -> _Table:
+    """The table every call without its own rules uses (built once, not at import)."""
+    return _Table.build(RULES)

@@ -33,10 +33,16 @@ def load_json(text: str | bytes, where: str, error: type[InputError] = InputErro
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
-    except RecursionError as exc:
-        raise error(where, "JSON nested too deeply to read") from exc
-    except ValueError as exc:  # e.g. "Exceeds the limit (4300 digits) for integer string ..."
-        raise error(where, f"JSON value out of range ({str(exc).split(';')[0]})") from exc
+    except (RecursionError, ValueError) as exc:
+        raise error(where, _unholdable(exc)) from exc
+
+
+def _unholdable(exc: RecursionError | ValueError) -> str:
+    """Why valid JSON could not be read: too deep, or a value Python will not hold (e.g.
+    "Exceeds the limit (4300 digits) for integer string ...")."""
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply to read"
+    return f"JSON value out of range ({str(exc).split(';')[0]})"
 
 
 def split_lines(text: str) -> list[str]:
@@ -93,8 +99,8 @@ def parse_json(text: str, origin: str, default_id: str) -> Cluster:
         raise InputError(
             f"{origin}:{exc.lineno}", f"malformed JSON ({exc.msg} at column {exc.colno})"
         ) from exc
-    except (RecursionError, ValueError):
-        obj = load_json(text, origin)  # raises with the reason
+    except (RecursionError, ValueError) as exc:
+        raise InputError(origin, _unholdable(exc)) from exc
     if isinstance(obj, list):
         obj = {"id": default_id, "documents": obj}
     elif isinstance(obj, dict) and "documents" not in obj and "text" in obj:
