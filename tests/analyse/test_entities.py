@@ -269,3 +269,27 @@ def test_wire_services_in_packaging_positions_are_no_entities(make_locator) -> N
     found = {e.name for e in entities(docs, spans, loc)}
     # the wire tag after a dateline is packaging; the agency named in a sentence is news
     assert found == {"Associated Press"}
+
+
+def test_group_words_found_by_context_and_possessives_are_not_names(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "Velmaran Deputy Premier Vasil Orkov said the crew was lost. The Velmaran said little. "
+        "Velmaran ships left port. Orkov met Sen. Anton Brask's aides. Later Anton Brask's office "
+        "said Orkov would stay."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [
+            ("Velmaran Deputy Premier Vasil Orkov", "PERSON"), ("Velmaran", "NORP"),
+            ("Velmaran", "NORP"), ("Orkov", "PERSON"),
+        ],
+    )  # fmt: skip
+    found = {e.name: e for e in entities(docs, [spans], loc)}
+    # "The Velmaran said" reads like a person by context, but the model calls it a group
+    assert not any(e.name == "Velmaran" for e in found.values())
+    person = found["Vasil Orkov"]  # shown without its titles and the group word before them
+    assert person.total == 3  # the title line and two "Orkov", never the group word
+    assert "Anton Brask" in found and "Anton Brask's" not in found

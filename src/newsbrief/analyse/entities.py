@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,13 +111,11 @@ def entities(
 ) -> tuple[Entity, ...]:
     """Merged entities, most mentioned first, with counts per report."""
     groups_of = _group_words(spans)
-    raws = [
-        r
-        for i, doc in enumerate(documents)
-        for r in _raw_mentions(doc, i, spans[i])
-        if not _group_word(r.text, groups_of)
-    ]
+    raws = [r for i, doc in enumerate(documents) for r in _raw_mentions(doc, i, spans[i])]
     raws += _context_mentions(documents, raws)
+    # Group words ("The British said") are no names, whichever way they were found; they
+    # are dropped before other occurrences of the known names are looked for.
+    raws = [r for r in raws if not _group_word(r.text, groups_of)]
     raws += _unlabelled_mentions(documents, raws)
     raws = [r for r in raws if not _part_of_longer_name(documents[r.doc_index].text, r)]
     groups = merge_aliases(raws)
@@ -312,8 +310,10 @@ def _trim_candidate(text: str, start: int, end: int) -> tuple[int, int, str]:
         words = words[: words.index("of")]  # "Sen. James Inhofe of Oklahoma"
     if not words:
         return start, start, ""
-    end = start + len(" ".join(text[start:end].split()[: len(words)]))
     end = text.find(words[-1], start) + len(words[-1])
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive and end - start - len(possessive.group(0)) > 2:
+        end -= len(possessive.group(0))  # "Vladimir Putin's" -> "Vladimir Putin"
     return start, end, text[start:end]
 
 
@@ -418,12 +418,14 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
+_TITLE_WORDS = TITLES | {w for w in ROLE_NOUNS.split("|") if " " not in w}
+
+
 def _person_core(key: str) -> str:
-    """ "president joe biden" -> "joe biden": titles are not part of the name."""
-    words = key.split()
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    return " ".join(words)
+    """ "president joe biden" -> "joe biden", "russian deputy prime minister ilya klebanov"
+    -> "ilya klebanov": titles, and whatever comes before the last of them, are not part
+    of the name."""
+    return " ".join(_name_words(key.split()))
 
 
 def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
@@ -607,10 +609,14 @@ def _capitalised_only(group: Sequence[_Raw], locator: Locator) -> bool:
 def _display(alias: str, kind: EntityType) -> str:
     if kind != "person":
         return alias
-    words = alias.split()
-    while len(words) > 1 and alias_key(words[0]) in TITLES:
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(_name_words(alias.split(), alias_key))
+
+
+def _name_words(words: list[str], key: Callable[[str], str] = str) -> list[str]:
+    """A person's name without the titles before it, and whatever precedes the last of them
+    ("Russian Deputy Premier Ilya Klebanov" -> "Ilya Klebanov"); the last word is kept."""
+    last = max((k for k, w in enumerate(words[:-1]) if key(w) in _TITLE_WORDS), default=-1)
+    return words[last + 1 :]
 
 
 def _vote(group: Sequence[_Raw]) -> EntityType:
