@@ -171,6 +171,23 @@ def test_story_headlines_drop_mixed_case_datelines_and_keep_acronyms() -> None:
     assert clean_title("NATO CLOSES THE OLD BRIDGE", lead) == "NATO Closes the Old Bridge"
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("_ The council voted on Tuesday to close the old bridge.", "The council voted on Tuesday"),
+        ("-- Farmers counted their flood losses on Monday.", "Farmers counted their flood losses"),
+        ("WHO PAYS FOR THE OLD BRIDGE IN RIVERTON?", "Who Pays for the Old Bridge in Riverton?"),
+    ],
+)
+def test_story_headlines_from_leads_lose_list_marks_and_capitals(lead: str, expected: str) -> None:
+    import datetime as dt
+
+    from newsbrief.stories.headline import HeadlineCandidate, story_headline
+
+    headline = story_headline([HeadlineCandidate(None, lead, dt.date(2000, 1, 4))])
+    assert headline is not None and headline.startswith(expected)
+
+
 def test_budgets_are_left_out_of_the_story_stream() -> None:
     from newsbrief.store import Store
     from newsbrief.stories import ingest_reports

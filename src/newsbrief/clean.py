@@ -145,6 +145,8 @@ class _Table:
     prefix: tuple[Rule, ...]
     suffix: tuple[Rule, ...]
     title: tuple[Rule, ...]
+    inline: re.Pattern[str] | None  # the inline rules, one named group each
+    inline_rules: tuple[Rule, ...]
     plain: tuple[Rule, ...]  # whole-line rules opened by a line's first character
     worded: tuple[Rule, ...]  # whole-line rules opened by their ``words``
     # How a match starts -> the plain rules: by two characters, by one (rules read no
@@ -177,7 +179,7 @@ class _Table:
     @classmethod
     def build(cls, rules: Sequence[Rule]) -> _Table:
         groups = [tuple(r for r in rules if r.where == w) for w in _WHERE]
-        anywhere, head, tail, prefix, suffix, title = groups
+        anywhere, head, tail, prefix, suffix, title, inline = groups
         firsts = {id(r): openings(r.pattern, 1) for r in anywhere}
         # Rules with words that can start anywhere in a line are opened by their words;
         # all others by how the line starts.
@@ -227,6 +229,8 @@ class _Table:
             prefix,
             suffix,
             title,
+            _inline_pattern(inline),
+            inline,
             plain,
             worded,
             {two: tuple(rs) for two, rs in by_two.items()},
@@ -246,6 +250,19 @@ class _Table:
             _words_of(head + prefix),
             _words_of(tail),
         )
+
+
+def _inline_pattern(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    """The inline rules as one pattern (one search of a report finds them all); group
+    ``rN`` is rule N."""
+    if not rules:
+        return None
+    parts = []
+    for k, rule in enumerate(rules):
+        flags = "".join(f for f, v in (("i", re.I), ("m", re.M)) if rule.pattern.flags & v)
+        body = rf"(?{flags}:{rule.pattern.pattern})" if flags else rule.pattern.pattern
+        parts.append(f"(?P<r{k}>{body})")
+    return re.compile("|".join(parts))
 
 
 def _caseless(rule: Rule) -> bool:
@@ -401,7 +418,7 @@ def _item(op: str, av: Any, flags: int, k: int) -> set[str] | None:
     return None  # ANY, NOT_LITERAL, back references, ...
 
 
-_WHERE = ("line", "head", "tail", "prefix", "suffix", "title")
+_WHERE = ("line", "head", "tail", "prefix", "suffix", "title", "inline")
 _ADVISORY_ANCHORS = re.compile(trie_pattern({_anchor(w) for w in ADVISORY_WORDS}))
 SUFFIX_WINDOW = 600  # suffix packaging (a photo credit, a purchase note) is short
 
@@ -417,10 +434,20 @@ def _clean(doc: Document, table: _Table) -> Cleaned:
         cuts = tuple(Cut(a, b, "advisory") for a, b in lines)
         text = blank(doc.text, cuts)
         return Cleaned(replace(doc, text=text, title=None), cuts)
-    cuts = tuple(sorted((*found, *_title_repeat(doc)), key=lambda c: c.start))
+    cuts = _outermost((*found, *_title_repeat(doc)))
     if not cuts:
         return Cleaned(doc, ())
     return Cleaned(replace(doc, text=blank(doc.text, cuts)), cuts)
+
+
+def _outermost(cuts: Iterable[Cut]) -> tuple[Cut, ...]:
+    """``cuts`` in text order, without those inside another (a code inside a cut line)."""
+    kept: list[Cut] = []
+    for cut in sorted(cuts, key=lambda c: (c.start, -c.end)):
+        if kept and cut.end <= kept[-1].end:
+            continue
+        kept.append(cut)
+    return tuple(kept)
 
 
 def is_advisory(
@@ -497,7 +524,7 @@ def clean_title(title: str | None, rules: Sequence[Rule] = RULES) -> str | None:
     text = " ".join(title.split())
     for _ in range(MAX_TITLE_PASSES):
         before = text
-        for rule in table.title:
+        for rule in (*table.title, *table.inline_rules):
             text = rule.pattern.sub(" ", text).strip()
         if text == before:
             break
@@ -569,6 +596,10 @@ def _find(
             yield from _look(text, start, end, False, False, plain, opened, table)
     if capitals is not None:
         capitals[0] = upper
+    if table.inline is not None:
+        for match in table.inline.finditer(text):
+            kind = table.inline_rules[int((match.lastgroup or "r0")[1:])].kind
+            yield Cut(match.start(), match.end(), kind)
 
 
 def _look(

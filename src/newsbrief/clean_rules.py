@@ -4,7 +4,9 @@ Each :class:`Rule` names the kind of packaging it removes, where in a report it
 may match and the pattern itself. ``line`` rules match a whole line anywhere,
 ``head`` and ``tail`` rules a whole line among the first or last lines of a
 report, ``prefix`` and ``suffix`` rules a piece at the start or end of a line
-(bylines glued to a lead, photo credits glued to a caption). Patterns are
+(bylines glued to a lead, photo credits glued to a caption). ``inline`` rules
+match a short, unmistakable piece anywhere in the text (a typesetting code, a
+byline glued to the word before it); they are tried on titles too. Patterns are
 matched against a line with its surrounding spaces stripped; whole-line
 patterns must match all of it. ``title`` rules remove a piece of a report's
 title (a release note, a part or version marker, a slug, an urgency tag, a
@@ -24,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Where = Literal["line", "head", "tail", "prefix", "suffix", "title"]
+Where = Literal["line", "head", "tail", "prefix", "suffix", "title", "inline"]
 
 # Kinds of packaging, as reported per source in the briefing JSON.
 KINDS: dict[str, str] = {
@@ -45,6 +47,7 @@ KINDS: dict[str, str] = {
     "promo": "newsletter, subscription and app promotions",
     "print": "print-edition notes",
     "links": "web link lists (On the Net)",
+    "typesetting": "typesetting codes inside the text ((SET ITAL), (END BOLD))",
     "heading": "section headings and budget lines in capitals",
     "advisory": "a whole report that is an editors' advisory or news budget, not a report",
 }
@@ -99,6 +102,8 @@ def _rule(
     kind: str, where: Where, pattern: str, example: str, words: str = "", max_len: int = 0
 ) -> Rule:
     flags = re.IGNORECASE if kind in _CASELESS or where == "title" else 0
+    if where == "inline":
+        flags |= re.MULTILINE  # "$" is the end of a line
     return Rule(
         kind,
         where,
@@ -377,7 +382,8 @@ RULES: tuple[Rule, ...] = (
         r"\((?:Eds?|EDS?|Editors?|EDITORS?|ATTN|ART ADV|ADV|Adv|Optional|OPTIONAL|CORRECTS|"
         r"Corrects|"
         r"Updates|UPDATES|Recasts|RECASTS|Subs|SUBS|With|WITH|Note|NOTE|Embargoed|EMBARGOED)\b"
-        r"[^\n)]{0,400}\)?\.?|(?:Eds?|EDS|ATTN|ATTENTION|Attention|ART ADV|ADV|Adv) ?:[^\n]{0,400}",
+        r"[^\n)]{0,400}\)?\.?|(?:Eds?|EDS|EDs|ATTN|ATTENTION|Attention|ART ADV|ADV|Adv) ?:"
+        r"[^\n]{0,400}",
         "(Eds: Wednesday in lede cq.)",
     ),
     _rule(
@@ -402,6 +408,27 @@ RULES: tuple[Rule, ...] = (
         words="(to |(for |(available|(this |(the following|for questions|for information|"
         "for purchase|to purchase|to publish|to buy|another sample|questions to|"
         "visit the new york times",
+    ),
+    # A syndicate's pitch to editors: "Are you prepared to give your readers the coverage
+    # they crave?", "Ask about our 30-day free trial!" (not in reported speech).
+    _rule(
+        "note",
+        "line",
+        r"(?![^\n]*\b(?:said|says|told|tells)\b)[^\n]{0,300}\b(?i:give your readers|"
+        r"your readers (?:want|need|crave|will)|ask about our|syndicate can help)\b[^\n]{0,300}",
+        "Are you prepared to give your readers the coverage they crave?",
+        words="your readers|ask about our|syndicate can help",
+    ),
+    # A note on where a column's facts came from: "This column is based on an AP story
+    # that was for use on Oct. 14." (what a story is based on in its own words is news)
+    _rule(
+        "note",
+        "line",
+        rf"(?:This|The) (?:column|story|article|report|feature|item) (?:is|was) based on "
+        rf"(?:an? |the )?(?:{_WIRES}|wire|news service) (?:story|stories|report|reports|"
+        r"dispatch(?:es)?)\b[^\n]{0,120}",
+        "This column is based on an AP story that was for use on Oct. 14.",
+        words="based on",
     ),
     _rule(
         "note",
@@ -719,7 +746,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "note",
         "title",
-        r"\s+(?-i:EDS?|Eds?)\s*[-:][^\n]*$|^(?-i:EDS?|Eds?)\s*[-:]\s*(?:(?-i:[a-z][\w,;']*)\s+)+",
+        r"\s+(?-i:EDS?|Eds?|EDs)\s*[-:][^\n]*$|^(?-i:EDS?|Eds?|EDs)\s*[-:]\s*"
+        r"(?:(?-i:[a-z][\w,;']*)\s+)+",
         "Council closes the old bridge EDS-Updates with vote",
     ),
     # Wire slugs before a title, alone or with a dateline: "BC-BRIDGE-VOTE", "DAM-FISH (Undated) _",
@@ -767,8 +795,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "slug",
         "title",
-        r"^\(?(?:\d+(?:st|nd|rd|th) (?:Ld|Lead|Add|Take)(?:[- ]writethru)?|writethru|write-thru)"
-        r"\)?[\s,:;_\-]*|[\s,:;_\-]*\(?(?:\d+(?:st|nd|rd|th) (?:Ld|Lead|Add|Take)"
+        r"^\(?(?:\d+(?:st|nd|rd|th) (?:Ld|Lead|Lede|Add|Take|Update)(?:[- ]writethru)?|writethru|"
+        r"write-thru)\)?[\s,:;_\-]*|[\s,:;_\-]*\(?(?:\d+(?:st|nd|rd|th) (?:Ld|Lead|Lede|Add|"
+        r"Take|Update)"
         r"(?:[- ]writethru)?|writethru|write-thru)\)?$",
         "Council closes the old bridge, 1st Ld-Writethru",
     ),
@@ -784,7 +813,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "credit",
         "title",
-        r"(?-i:(?<=[a-z'’\".!?])\s*,\s*THE [A-Z][A-Z .&'\-]{2,40}$)|\s+\|\s+[^|\n]{2,40}$",
+        r"(?-i:(?<=[a-z'’\".!?])\s*,\s*(?:THE [A-Z][A-Z .&'\-]{2,40}|"
+        r"[A-Z][A-Z&'.\-]+(?: [A-Z][A-Z&'.\-]+){1,4})$)|\s+\|\s+[^|\n]{2,40}$",
         "Council closes the old bridge, THE VALLEY POST",
     ),
     # A reporter's tagline after a title: "... BY JANE OKORO", "... by Ana Ruiz, Tom Ellery";
@@ -798,6 +828,22 @@ RULES: tuple[Rule, ...] = (
         + rf")\b)(?-i:{_TAG_NAME}(?:, {_TAG_NAME})*)$",
         "Council closes the old bridge BY JANE OKORO",
     ),
+    # --- pieces anywhere in the text ---------------------------------------------------
+    # Typesetting codes of wire text: "(SET ITAL)", "(END ITAL)", "(SET BOLD)".
+    _rule(
+        "typesetting",
+        "inline",
+        r"\((?:SET|END|BEGIN) (?:ITAL|ITALICS|BOLD|CAPS|SMALL CAPS|UNDERLINE|UNDERSCORE)\)",
+        "(SET ITAL)",
+    ),
+    # A byline glued to the last word of a title line: "... still eludesBy Jane Okoro".
+    _rule(
+        "byline",
+        "inline",
+        r"(?<=[A-Za-z])By\s+(?:(?:[A-Z]\.){2,4}|[A-Z][a-z'\-]+ (?:[A-Z]\. )?[A-Z][a-z'\-]+"
+        r"(?:(?:,| and) [A-Z][a-z'\-]+ (?:[A-Z]\. )?[A-Z][a-z'\-]+)*)(?=[ \t]*$)",
+        "Council closes the old bridgeBy Jane Okoro",
+    ),
 )
 
 # --- whole reports that are advisories or news budgets ----------------------------------
@@ -805,7 +851,7 @@ RULES: tuple[Rule, ...] = (
 # the story's description ("BRIDGE-VOTE (Riverton) _ The council votes..."), or a byline in
 # capitals. Every one starts with two capitals (see newsbrief.clean.is_advisory).
 BUDGET_LINE = re.compile(
-    r"[A-Z][A-Z0-9&'/.]+(?:[- ][A-Z0-9&'/.]+){0,5}(?: \d{2,4})?"
+    r"[A-Z][A-Z0-9&'/.,:?!]+(?:[- ][A-Z0-9&'/.,:?!]+){0,11}(?: \d{2,4})?"
     r"(?: \((?!(?:AP|AFP|Reuters|Xinhua|UPI)\))[^()\n]{1,60}\))?\s*(?:_|--?|—|–|\{ndash\})\s+\S"
     r"[^\n]*|"
     r"BY [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}\.?"
@@ -840,4 +886,10 @@ ADVISORY_WORDS = (
     "of this budget",
     " words",
     "photo package",
+    # a syndicate selling features to editors: "these articles have been sent to clients"
+    "purchase information",
+    "sent to clients",
+    "sent to subscribers",
+    "available exclusively from",
+    "free trial",
 )

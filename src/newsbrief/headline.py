@@ -206,10 +206,19 @@ def _capitals_neighbour(text: str, start: int, end: int) -> bool:
     )
 
 
+def without_bullet(text: str) -> str:
+    """``text`` on one line without a list mark before it (wire lists open items with
+    "_ " or "-- ")."""
+    return _BULLET.sub("", " ".join(text.split()))
+
+
+_BULLET = re.compile(r"^(?:[_*•·]|--?|—|–)\s+(?=\S)")
+
+
 def cut_lead(text: str, max_words: int = MAX_HEADLINE_WORDS) -> str:
     """A lead sentence as a headline: whole when short, else cut at the last clause
     boundary within ``max_words`` (at least :data:`MIN_CUT_WORDS` words kept)."""
-    text = " ".join(text.split()).rstrip(".")
+    text = without_bullet(text).rstrip(".")
     if len(text.split()) <= max_words:
         return text
     best = -1

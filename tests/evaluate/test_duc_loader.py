@@ -202,3 +202,47 @@ def test_tac_layout_with_nested_update_parts(tmp_path: Path) -> None:
     assert [c.id for c in data.clusters] == ["D0801-A", "D0801-B"]
     assert data.clusters[1].documents[0].date == dt.date(2005, 1, 2)
     assert data.peers == {}
+
+
+EMPTY_HEADLINE = """<DOC>
+<DOCNO> NYT20010102.0001 </DOCNO>
+<BODY>
+<SLUG> BC-BRIDGE-VOTE-VNS </SLUG>
+<HEADLINE>
+&HT;
+</HEADLINE>
+ &HT;    {first}
+ &HT;    Council closes the old bridge to lorries
+ &HT;    By Jane Okoro
+ &HT;    c.2001 Valley News Service
+<TEXT>
+<P>
+   RIVERTON _ The council voted on Monday to close the old bridge.
+</P>
+</TEXT>
+</BODY>
+</DOC>
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # the title on the lines after an empty headline, before the byline
+        ("", "Council closes the old bridge to lorries"),
+        # a desk label or an editors' note before it is not the title
+        ("CHRON", "Council closes the old bridge to lorries"),
+        ("EDs: adds vote count in 3rd graf", "Council closes the old bridge to lorries"),
+    ],
+)
+def test_a_title_after_an_empty_headline_is_found(first: str, expected: str) -> None:
+    (doc,) = parse_sgml_documents(EMPTY_HEADLINE.format(first=first), "f")
+    assert doc.title == expected
+
+
+def test_an_empty_headline_with_only_a_byline_after_it_gives_no_title() -> None:
+    text = EMPTY_HEADLINE.format(first="").replace(
+        " &HT;    Council closes the old bridge to lorries\n", ""
+    )
+    (doc,) = parse_sgml_documents(text, "f")
+    assert doc.title is None

@@ -21,8 +21,10 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from newsbrief.clean import find_cuts
 from newsbrief.errors import DatasetError
 from newsbrief.evaluate.datasets import Dataset
+from newsbrief.headline import usable_title
 from newsbrief.ingest.kind import detect_kind
 from newsbrief.models import Cluster, Document
 
@@ -127,12 +129,13 @@ def parse_sgml_documents(
         if not body:
             raise DatasetError(f"{origin} {docno}", "document without <TEXT>")
         headline = _field(block, "HEADLINE")
+        title = (_clean(headline) if headline else None) or _title_after_headline(block)
         documents.append(
             Document(
                 id=docno,
                 text=body,
                 date=_date(block, docno),
-                title=_clean(headline) if headline else None,
+                title=title,
                 kind=detect_kind(body),
                 origin=f"{origin}:{docno}",
             )
@@ -213,6 +216,30 @@ def _find_one(base: Path, pattern: str, *, required: bool) -> Path | None:
     if not matches and required:
         raise DatasetError(str(base), f"no file matching {pattern}")
     return matches[0] if matches else None
+
+
+def _title_after_headline(block: str) -> str | None:
+    """The title of a report whose <HEADLINE> is empty: wire text then puts it on the lines
+    between the headline and the text, with the byline and the service line."""
+    between = _AFTER_HEADLINE.search(block)
+    if between is None:
+        return None
+    for line in between.group(1).splitlines():
+        text = _clean(line)
+        if len(text.split()) < MIN_TITLE_WORDS or any(
+            cut.kind != "heading" for cut in find_cuts(text)
+        ):
+            continue  # a label ("CHRON", "UPDATE"), a byline, a service line, a note
+        title = usable_title(text)
+        if title and len(title.split()) >= MIN_TITLE_WORDS:
+            return title
+    return None
+
+
+MIN_TITLE_WORDS = 3
+
+
+_AFTER_HEADLINE = re.compile(r"</HEADLINE>(.*?)<TEXT>", re.S | re.I)
 
 
 def _read(path: Path) -> str:

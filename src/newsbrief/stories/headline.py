@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsbrief.headline import normal_case, usable_title
+from newsbrief.headline import normal_case, usable_title, without_bullet
 from newsbrief.represent import content_terms, tokenize
 from newsbrief.segment import strip_dateline
 
@@ -75,11 +75,12 @@ def clean_title(title: str | None, context: str = "") -> str | None:
 
 
 def lead_headline(lead: str) -> str | None:
-    """A headline from a lead sentence: dateline dropped, cut at a clause, at most
-    :data:`MAX_WORDS` words."""
-    text = strip_dateline(" ".join(lead.split())).strip()
+    """A headline from a lead sentence: dateline and list mark dropped, in normal case when
+    written in capitals, cut at a clause, at most :data:`MAX_WORDS` words."""
+    text = without_bullet(strip_dateline(" ".join(lead.split())).strip())
     if not text:
         return None
+    text = normal_case(text, [lead])
     words = text.split()
     if len(words) > MAX_WORDS:
         cut = _CLAUSE.search(text)
