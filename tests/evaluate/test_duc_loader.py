@@ -246,3 +246,17 @@ def test_an_empty_headline_with_only_a_byline_after_it_gives_no_title() -> None:
     )
     (doc,) = parse_sgml_documents(text, "f")
     assert doc.title is None
+
+
+def test_indented_paragraphs_without_tags_stay_paragraphs() -> None:
+    text = (
+        "<DOC><DOCNO> APW20010102.0001 </DOCNO><TEXT>\n"
+        "\t   This column is based on a wire story.\n"
+        "\t   RIVERTON (AP) _ The council voted on Monday\nto close the old bridge.\n"
+        "</TEXT></DOC>"
+    )
+    (doc,) = parse_sgml_documents(text, "f")
+    assert doc.text == (
+        "This column is based on a wire story.\n\n"
+        "RIVERTON (AP) _ The council voted on Monday to close the old bridge."
+    )

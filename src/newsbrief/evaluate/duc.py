@@ -36,6 +36,8 @@ _SUMMARY_FILE = re.compile(r"^(D\d{3,5}(?:-[A-Z])?)\.M\.\d+\.[A-Z]\.([A-Z0-9]+)$
 _DOCNO_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _PARAGRAPH = re.compile(r"<P>(.*?)(?=</P>|<P>|\Z)", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
+# Without <P> tags, wire text opens each paragraph with a tab or an indent of spaces.
+_INDENTED = re.compile(r"\n(?=\t| {3,})")
 _ENTITY = re.compile(r"&[A-Za-z][A-Za-z0-9]*;")
 
 
@@ -263,7 +265,7 @@ def _body(block: str, original_quotes: bool = False) -> str:
     text = _field(block, "TEXT")
     if text is None:
         return ""
-    paragraphs = [m.strip() for m in _PARAGRAPH.findall(text)] or [text]
+    paragraphs = [m.strip() for m in _PARAGRAPH.findall(text)] or _INDENTED.split(text)
     cleaned = (_clean(p, original_quotes) for p in paragraphs)
     return "\n\n".join(p for p in cleaned if p)
 
