@@ -434,7 +434,7 @@ def _clean(doc: Document, table: _Table) -> Cleaned:
         cuts = tuple(Cut(a, b, "advisory") for a, b in lines)
         text = blank(doc.text, cuts)
         return Cleaned(replace(doc, text=text, title=None), cuts)
-    cuts = _outermost((*found, *_title_repeat(doc)))
+    cuts = _outermost((*found, *_title_repeat(doc), *_author_notes(doc.text, found, lines)))
     if not cuts:
         return Cleaned(doc, ())
     return Cleaned(replace(doc, text=blank(doc.text, cuts)), cuts)
@@ -750,6 +750,41 @@ def _title_repeat(doc: Document) -> Iterable[Cut]:
         if start < end and _key(doc.text[start:end]) == key:
             yield Cut(start, end, "heading")
             return
+
+
+def _author_notes(
+    text: str, cuts: Sequence[Cut], lines: Sequence[tuple[int, int]]
+) -> Iterable[Cut]:
+    """A note on the author in the last third of a report: a line that opens with a
+    person's full name and what they are ("Jane Okoro is the president of Valley
+    Research, a ...", "Tom Ellery, a former mayor, writes ..."), where the name is the
+    byline's or is not met anywhere before it (a column's closing note introduces its
+    author; a report names the people it is about before it describes them)."""
+    bylines = {
+        _key(m.group(1))
+        for cut in cuts
+        if cut.kind == "byline"
+        for m in [_BYLINE_NAME.match(text, cut.start, cut.end)]
+        if m is not None
+    }
+    for start, end in lines[len(lines) - len(lines) // 3 :]:
+        note = _AUTHOR_NOTE.match(text, start, end)
+        if note is None or _REPORTED.search(text, start, end) or has_quote(text[start:end]):
+            continue
+        name = note.group(1)
+        surname = name.split()[-1]
+        if _key(name) in bylines or surname not in text[:start]:
+            yield Cut(start, end, "credit")
+
+
+_BYLINE_NAME = re.compile(
+    r"(?:\([a-z]{1,4}\)\s*)?By:?\s+([A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})"
+)
+# A full name (two to four words), then what the person is.
+_AUTHOR_NOTE = re.compile(
+    r"((?:[A-Z][a-z][\w'\-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'\-]*|[A-Z]\.)){1,3}),?\s+"
+    r"(?:(?:is|was|has been)\s+(?:an?|the)|writes\s+(?:for|about|on)|teaches(?:\s+at)?)\b"
+)
 
 
 def _key(text: str) -> str:

@@ -776,6 +776,13 @@ RULES: tuple[Rule, ...] = (
         r"^[^()]{1,80}\)\s+(?=\S)",
         "555-010-2345.) Council closes the old bridge",
     ),
+    # A desk's section label before a title: "SCIENCE/HEALTH: Virus reaches the valley".
+    _rule(
+        "heading",
+        "title",
+        r"^(?-i:[A-Z]{3,}(?:/[A-Z]{3,})+)\s*:\s+",
+        "SCIENCE/HEALTH: Council closes the old bridge",
+    ),
     # Advance codes: "$Adv12", "$ADV03".
     _rule(
         "slug",

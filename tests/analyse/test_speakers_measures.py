@@ -70,6 +70,7 @@ def _at(text: str, words: str) -> tuple[int, int]:
         ("The blast killed 12 people and wounded 40 others.", "40 others", "injured"),
         ("At least 62 were hurt in the collapse.", "62", "injured"),
         ("The ship sank with 118 sailors aboard.", "118 sailors", "aboard"),
+        ("The submarine carries 107 personnel.", "107 personnel", "aboard"),
         ("The firm will cut 1,200 jobs.", "1,200 jobs", "cut"),
         ("The town has 3,000 residents.", "3,000 residents", ""),
     ],
@@ -83,6 +84,17 @@ def test_a_place_limits_a_figure() -> None:
     assert scope_of(text, *_at(text, "10 people")) == "tanza"
     text = "The bomb went off, killing 247 people."
     assert scope_of(text, *_at(text, "247 people")) == ""
+
+
+def test_a_crew_without_a_verb_is_counted_as_aboard() -> None:
+    from newsbrief.pipeline import brief
+
+    a = Document("a", "The submarine and its 118-man crew sank in the sea.", dt.date(2000, 8, 14))
+    b = Document("b", "The submarine sank with 118 sailors aboard.", dt.date(2000, 8, 15))
+    analysis = brief([a, b]).analysis
+    assert analysis is not None
+    labels = {m.label for m in analysis.figures if any(f.normalised == "118" for f in m.figures)}
+    assert labels and all(label.endswith("aboard") for label in labels)
 
 
 def test_no_divergence_between_a_part_and_a_total() -> None:

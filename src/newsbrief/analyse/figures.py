@@ -489,7 +489,7 @@ OUTCOMES: dict[str, str] = {
                      "casualties"), "injured"),
     **dict.fromkeys(("missing", "unaccounted"), "missing"),
     **dict.fromkeys(("arrested", "detained", "custody", "arrests"), "arrested"),
-    **dict.fromkeys(("aboard", "board", "carrying", "onboard"), "aboard"),
+    **dict.fromkeys(("aboard", "board", "carrying", "carries", "carried", "onboard"), "aboard"),
     **dict.fromkeys(("rescued", "saved"), "rescued"),
     **dict.fromkeys(("evacuated", "evacuation"), "evacuated"),
     **dict.fromkeys(("charged", "indicted"), "charged"),

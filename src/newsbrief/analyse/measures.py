@@ -130,7 +130,15 @@ def _key(f: Found) -> tuple[str, str, str, str]:
     proper = " ".join(w for w in words if w[:1].isupper())
     if f.figure.counts == "age":
         proper = f.scope  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
-    return HEAD_CLASSES.get(f.head, f.head), proper, f.figure.unit, f.event
+    return HEAD_CLASSES.get(f.head, f.head), proper, f.figure.unit, event_of(f)
+
+
+def event_of(f: Found) -> str:
+    """What happened to what a figure counts; a crew's size without a verb ("a 118-man
+    crew", "its crew of 118") is the number aboard."""
+    if not f.event and HEAD_CLASSES.get(f.head) == "crew":
+        return "aboard"
+    return f.event
 
 
 def _scopes_apart(a: Found, b: Found) -> bool:
@@ -201,7 +209,7 @@ def _link(
     log.debug("measure link %s %s: %.3f", x.figure.text, y.figure.text, context)
     if a.additive and b.additive:
         context += CONTEXT_THRESHOLD
-    if x.event and x.figure.counts:
+    if event_of(x) and x.figure.counts:
         context += CONTEXT_THRESHOLD / 2  # the same thing counted, and the same outcome
     return context if context >= CONTEXT_THRESHOLD else None
 
@@ -247,9 +255,9 @@ def _measure(g: _FigureGroup, number: int, reports: Sequence[ReportDate]) -> Mea
     label = counts or (figures[0].text if figures[0].unit == "date" else figures[0].unit)
     if g.additive and counts:
         label = f"additional {counts}"
-    first = g.items[0]
-    if counts and first.event:
-        label = f"{label} {first.event}"
+    event = event_of(g.items[0])
+    if counts and event:
+        label = f"{label} {event}"
     sources = tuple(sorted({f.mention.source for f in figures}))
     measure = Measure(mid, label, figures[0].unit, figures, sources)
     return replace(measure, divergence=divergence(measure, items, reports))
@@ -261,7 +269,9 @@ def divergence(
     """How the reports disagree on ``measure``; ``None`` when they agree."""
     if (
         not items
-        or not ((items[0].event and items[0].figure.counts) or items[0].figure.unit == "percent")
+        or not (
+            (event_of(items[0]) and items[0].figure.counts) or items[0].figure.unit == "percent"
+        )
         or any(f.low is not None or f.increment for f in items)
     ):
         return None  # only a stated outcome (killed, injured, aboard ...) can diverge
