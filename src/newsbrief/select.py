@@ -4,8 +4,10 @@ The default selector is the concept-coverage ILP of Gillick & Favre (ICSISumm):
 concepts are stemmed word bigrams, weighted by how many reports contain them
 (with a bonus for news leads and, when a query is given, for query terms);
 the ILP picks the sentences that cover the most concept weight within the
-budget, so a fact told by three outlets is paid for once. Near-duplicate
-sentences are also forbidden from appearing together.
+budget, so a fact told by three outlets is paid for once. Content words count
+too, at a tenth of a bigram's weight (``Tuning.word_weight``): among selections
+that cover the same bigrams, the one that tells more of the widely reported
+words wins. Near-duplicate sentences are also forbidden from appearing together.
 
 A query (``--query``, or a DUC topic's title and narrative) becomes a profile of
 stemmed terms: framing words ("discuss", "include information") are dropped and
