@@ -105,8 +105,11 @@ def test_the_first_sentence_never_leans_on_context(seed_documents, budget: int) 
     assert b.summary and not depends_on_context(b.summary[0].text)
 
 
-def test_compressed_sentences_are_flagged_and_never_used_when_disabled(seed_documents) -> None:
-    compressed = [s for s in brief(seed_documents, 20, settings=FAST).summary if s.compressed]
+@pytest.mark.parametrize("budget", [20, 100])  # a headline-sized briefing and the default
+def test_compressed_sentences_are_flagged_and_never_used_when_disabled(
+    seed_documents, budget: int
+) -> None:
+    compressed = [s for s in brief(seed_documents, budget, settings=FAST).summary if s.compressed]
     assert compressed and all(s.spans for s in compressed)
     off = brief(seed_documents, 40, settings=Settings(analysis=False, compress_budget=0))
     assert not any(s.compressed or s.spans for s in off.summary)

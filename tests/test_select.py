@@ -16,10 +16,12 @@ from newsbrief.select import (
     ConceptILPSelector,
     GreedySelector,
     SelectionInput,
+    Tuning,
     concept_weights,
     depends_on_context,
     is_background,
     query_profile,
+    word_weights,
 )
 
 STORM = (
@@ -118,19 +120,70 @@ def test_transcript_chatter_is_never_selected_even_when_asked_for() -> None:
     assert "Crews restored power to most homes on Monday night." in chosen
 
 
-def _input(query: str | None, max_words: int) -> SelectionInput:
-    sentences = segment_documents(STORM)
+def _input(
+    query: str | None, max_words: int, documents: tuple[Document, ...] = STORM
+) -> SelectionInput:
+    sentences = segment_documents(documents)
     tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
     vectors = tfidf_matrix([[t for t in toks if len(t) > 1] for toks in tokens])
     return SelectionInput(
         sentences=sentences,
         tokens=tokens,
         similarity=cosine_matrix(vectors),
-        n_documents=len(STORM),
+        n_documents=len(documents),
         max_words=max_words,
         min_words=min(6, max_words),
         query=query,
     )
+
+
+def test_word_weights_count_reports_above_the_bar() -> None:
+    data = _input(None, 50)
+    words = word_weights(data)
+    # "storm" is in all three reports, "school" in two, "festival" in one (below the bar).
+    assert words["storm"] == pytest.approx(3 * DEFAULT_TUNING.word_weight)
+    assert words["school"] == pytest.approx(2 * DEFAULT_TUNING.word_weight)
+    assert "festiv" not in words
+    assert not word_weights(data, Tuning(word_weight=0.0))
+
+
+# Ten reports of a dam burst; every one says villages were emptied and everyone was
+# evacuated, three that the night was quiet. Two candidates tell the burst: one holds
+# the widely reported words "villages" and "evacuated" (in no shared bigram), the other
+# a bigram three reports share ("quiet night").
+DAM = tuple(
+    Document(
+        f"r{k}",
+        "The dam burst. Villages emptied; everyone evacuated."
+        + (" Quiet night." if k < 3 else "")
+        + (
+            " Officials said the dam burst and villages were evacuated."
+            if k == 8
+            else " Officials said the dam burst on a quiet night."
+            if k == 9
+            else ""
+        ),
+        date=dt.date(2024, 3, 1),
+    )
+    for k in range(10)
+)
+
+
+@pytest.mark.parametrize(
+    ("word_weight", "expected"),
+    [
+        (0.0, "quiet night"),  # bigrams alone: the shared bigram wins
+        (1.0, "villages were evacuated"),  # words told by every report outweigh it
+    ],
+)
+def test_content_word_coverage_counts_in_the_objective(word_weight: float, expected: str) -> None:
+    data = _input(None, 10, DAM)  # room for one of the two candidates
+    # context_budget=0: no short-budget lead is imposed, the objective alone decides.
+    tuning = Tuning(word_weight=word_weight, context_budget=0)
+    chosen = ConceptILPSelector(tuning).select(data)
+    assert [data.sentences[i].text for i in chosen] == [
+        next(s.text for s in data.sentences if expected in s.text)
+    ]
 
 
 @pytest.mark.parametrize(

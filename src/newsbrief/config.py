@@ -210,7 +210,7 @@ class Settings:
         "first (0: all; JSON keeps all).",
     )
     compress_budget: int = _setting(
-        60,
+        250,
         (
             "Budgets of at most this many words may use compressed sentences (a leading "
             "time clause, a relative clause or a closing purpose clause left out; never "

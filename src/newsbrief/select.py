@@ -4,8 +4,10 @@ The default selector is the concept-coverage ILP of Gillick & Favre (ICSISumm):
 concepts are stemmed word bigrams, weighted by how many reports contain them
 (with a bonus for news leads and, when a query is given, for query terms);
 the ILP picks the sentences that cover the most concept weight within the
-budget, so a fact told by three outlets is paid for once. Near-duplicate
-sentences are also forbidden from appearing together.
+budget, so a fact told by three outlets is paid for once. Content words count
+too, at a tenth of a bigram's weight (``Tuning.word_weight``): among selections
+that cover the same bigrams, the one that tells more of the widely reported
+words wins. Near-duplicate sentences are also forbidden from appearing together.
 
 A query (``--query``, or a DUC topic's title and narrative) becomes a profile of
 stemmed terms: framing words ("discuss", "include information") are dropped and
@@ -136,6 +138,7 @@ class Tuning:
     context_budget: int = (
         60  # at or below this budget, no dependent sentence without its antecedent
     )
+    word_weight: float = 0.1  # weight of a content word's coverage, relative to a bigram's
 
 
 DEFAULT_TUNING = Tuning()
@@ -171,6 +174,25 @@ def concept_weights(data: SelectionInput, tuning: Tuning | None = None) -> dict[
         w = df + data.position_weight * tuning.lead_bonus * len(leads_with.get(c, ()))
         weights[c] = w * (1.0 + data.query_weight * relevance)
     return weights
+
+
+def word_weights(data: SelectionInput, tuning: Tuning | None = None) -> dict[str, float]:
+    """Content word -> weight: reports containing it, times ``Tuning.word_weight``."""
+    tuning = tuning or DEFAULT_TUNING
+    if tuning.word_weight <= 0:
+        return {}
+    docs_with: dict[str, set[int]] = defaultdict(set)
+    for s, toks in zip(data.sentences, data.tokens, strict=True):
+        if not s.is_chatter:
+            for t in content_terms(toks):
+                docs_with[t].add(s.doc_index)
+    profile = query_profile(data, tuning)
+    bar = _min_document_frequency(data.n_documents, docs_with, tuning)
+    return {
+        t: tuning.word_weight * len(d) * (1.0 + data.query_weight * profile.get(t, 0.0))
+        for t, d in docs_with.items()
+        if len(d) >= bar
+    }
 
 
 def query_profile(data: SelectionInput, tuning: Tuning | None = None) -> dict[str, float]:
@@ -237,6 +259,11 @@ class ConceptILPSelector:
         pool += _variant_candidates(pool, data)
         for i in pool:
             concepts_of.setdefault(i, bigram_concepts(data.tokens_of(i)) & weights.keys())
+        words = word_weights(data, self.tuning)
+        if words:
+            for i in pool:
+                concepts_of[i] |= set(content_terms(data.tokens_of(i))) & words.keys()
+            weights = weights | words
         needs = _antecedents(pool, data, self.tuning)
         pool = [i for i in pool if needs.get(i, i) is not None]
         if not weights or not any(concepts_of[i] for i in pool):
