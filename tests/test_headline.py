@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsbrief.headline import cut_lead, normal_case, usable_title
@@ -213,3 +215,32 @@ def test_a_story_of_packaging_alone_gets_no_packaging_headline() -> None:
         ingest_reports(store, [Document("blurb", blurb, origin="s:1")])
         headlines = [row.headline or "" for row in store.stories(limit=10)]
     assert headlines and not any("writer" in h or "---" in h for h in headlines)
+
+
+def test_a_briefing_headline_comes_from_the_latest_reports() -> None:
+    import datetime as dt
+
+    from newsbrief.pipeline import brief
+
+    first = Document(
+        "a",
+        "RIVERTON _ Rescuers tried on Monday to reach the miners trapped in the flooded "
+        "shaft. Rescuers said the miners had air for two days. The rescuers pumped water "
+        "from the shaft all night.",
+        dt.date(2000, 8, 14),
+        title="Rescuers try to reach trapped miners",
+    )
+    later = Document(
+        "b",
+        "RIVERTON _ All 12 miners trapped in the flooded shaft were found dead on Thursday, "
+        "officials said. The rescuers had pumped water from the shaft for four days.",
+        dt.date(2000, 8, 17),
+        title="Trapped miners found dead",
+    )
+    assert brief([first, later]).headline == "Trapped miners found dead"
+    # undated reports are all recent: the best title wins as before
+    undated = [replace(d, date=None) for d in (first, later)]
+    assert brief(undated).headline in {
+        "Rescuers try to reach trapped miners",
+        "Trapped miners found dead",
+    }

@@ -13,12 +13,14 @@ clause boundary when it is long.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from newsbrief.clean import clean_title, find_cuts
 
 MAX_HEADLINE_WORDS = 25
+RECENT_DAYS = 2  # a headline says where the news stands: from the reports of the last days
 MIN_CUT_WORDS = 6  # a clause cut keeps at least this many words
 PLACEHOLDERS = frozenset(
     {
@@ -204,6 +206,14 @@ def _capitals_neighbour(text: str, start: int, end: int) -> bool:
     return any(
         m is not None and len(m.group(1)) > 1 and m.group(1).isupper() for m in (before, after)
     )
+
+
+def recent(dates: Sequence[dt.date | None]) -> list[bool]:
+    """Which reports are recent: dated within :data:`RECENT_DAYS` of the latest report, or
+    undated (all are, when none is dated)."""
+    known = [d for d in dates if d is not None]
+    latest = max(known, default=None)
+    return [latest is None or d is None or (latest - d).days <= RECENT_DAYS for d in dates]
 
 
 def without_bullet(text: str) -> str:

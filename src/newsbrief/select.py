@@ -39,7 +39,7 @@ from typing import Protocol
 
 import numpy as np
 
-from newsbrief.headline import MAX_HEADLINE_WORDS, cut_lead, normal_case, usable_title
+from newsbrief.headline import MAX_HEADLINE_WORDS, cut_lead, normal_case, recent, usable_title
 from newsbrief.language.stopwords import QUERY_FRAME_STEMS, STOPWORDS
 from newsbrief.models import Compression, Document, Sentence
 from newsbrief.represent import bigram_concepts, content_terms, tokenize
@@ -589,15 +589,23 @@ def choose_headline(
     documents: Sequence[Document],
     weights: dict[str, float],
 ) -> str:
-    """The report title with the most concept weight; without titles, the opening
-    sentence with the most, cut at a clause boundary when long.
+    """The title with the most concept weight among the latest reports' (those within
+    :data:`~newsbrief.headline.RECENT_DAYS` of the latest: the headline says where the news
+    stands, not where it began); without titles, the opening sentence with the most, cut
+    at a clause boundary when long.
 
     A supplied title wins over any body sentence, unless it is a byline, slug, note
     or placeholder. Titles in capitals are shown in normal case. Openings that lean on
     earlier context ("This announcement...", "He said...") are passed over: a
     headline must stand alone. Empty when no report has a title or a readable sentence.
     """
-    titles = [(t, d) for d in documents if (t := usable_title(d.title))]
+    fresh = recent([d.date for d in documents])
+    titles = [
+        (t, d)
+        for d, new in zip(documents, fresh, strict=True)
+        if new and (t := usable_title(d.title))
+    ]
+    titles = titles or [(t, d) for d in documents if (t := usable_title(d.title))]
     if titles:
         best = max(titles, key=lambda o: _title_score(o[0], weights))[0]
         return normal_case(best, (d.text for d in documents))

@@ -1,7 +1,7 @@
 """A story's headline: the cleaned title of its most significant recent report.
 
 A story's headline must say where the story stands now, so it is chosen among
-the reports of its last days (:data:`RECENT_DAYS` before its latest report),
+the reports of its last days (:data:`newsbrief.headline.RECENT_DAYS` before its latest report),
 and among those the most *significant*: the report whose title and lead share
 the most with the other recent reports (the one the others agree with), ties
 to the latest. Titles are cleaned as briefing headlines are
@@ -20,11 +20,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsbrief.headline import normal_case, usable_title, without_bullet
+from newsbrief.headline import normal_case, recent, usable_title, without_bullet
 from newsbrief.represent import content_terms, tokenize
 from newsbrief.segment import strip_dateline
 
-RECENT_DAYS = 2
 MAX_WORDS = 16
 MIN_WORDS = 3
 
@@ -96,17 +95,12 @@ def story_headline(candidates: Sequence[HeadlineCandidate]) -> str | None:
     """The headline of a story from its reports (any order); None for no usable text."""
     if not candidates:
         return None
-    dates = [c.date for c in candidates if c.date]
-    latest = max(dates) if dates else None
-    recent = [
-        (i, c)
-        for i, c in enumerate(candidates)
-        if latest is None or c.date is None or (latest - c.date).days <= RECENT_DAYS
-    ]
-    bags = {i: set(content_terms(tokenize(f"{c.title or ''} {c.lead}"))) for i, c in recent}
+    fresh = recent([c.date for c in candidates])
+    recent_ones = [(i, c) for i, c in enumerate(candidates) if fresh[i]]
+    bags = {i: set(content_terms(tokenize(f"{c.title or ''} {c.lead}"))) for i, c in recent_ones}
     ranked = []
-    for i, c in recent:
-        shared = sum(len(bags[i] & bags[j]) / (1 + len(bags[j])) for j, _ in recent if j != i)
+    for i, c in recent_ones:
+        shared = sum(len(bags[i] & bags[j]) / (1 + len(bags[j])) for j, _ in recent_ones if j != i)
         ranked.append((shared, c.date or dt.date.min, i, c))
     ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
     for *_, c in ranked:
