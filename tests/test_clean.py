@@ -162,6 +162,8 @@ def test_news_is_kept(line: str) -> None:
             "RIVERTON _ (SET ITAL)``I am sorry for the trouble.''(END ITAL)",
             "RIVERTON _ ``I am sorry for the trouble.''",
         ),
+        # a subhead code glued to the end of a paragraph
+        ("The vote was 7 to 2. brk:What comes next", "The vote was 7 to 2."),
         # a byline glued to the last word of a title line
         (
             "Flood waters still rising in the valleyBy Ana Ruiz",
@@ -195,6 +197,7 @@ NEWS_BODY = (
         "Jane Okoro is the president of Valley Research, a market research firm.",
         "Tom Ellery writes for the Valley Post. Write to him at the Post.",
         "Ruth Kasper is a film critic for the Riverton Star.",
+        "Ana Ruiz and Tom Ellery write for the Valley Post, Riverton, Ore.",
     ],
 )
 def test_a_closing_note_on_the_author_is_removed(note: str) -> None:
@@ -338,6 +341,7 @@ def test_web_page_packaging_that_survives_extraction_is_removed() -> None:
             "photo",
         ),
         ("See the full story at www.valleypost.example.com.", "promo"),
+        ("The vote, 3rd graf pvs", "note"),
         ("This column is based on an AP story that was for use on Oct. 14.", "note"),
         ("This story was based on wire reports from the valley.", "note"),
         ("Are you prepared to give your readers the flood coverage they crave?", "note"),

@@ -781,9 +781,10 @@ _BYLINE_NAME = re.compile(
     r"(?:\([a-z]{1,4}\)\s*)?By:?\s+([A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})"
 )
 # A full name (two to four words), then what the person is.
+_NAME = r"(?:[A-Z][a-z][\w'\-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'\-]*|[A-Z]\.)){1,3}"
 _AUTHOR_NOTE = re.compile(
-    r"((?:[A-Z][a-z][\w'\-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'\-]*|[A-Z]\.)){1,3}),?\s+"
-    r"(?:(?:is|was|has been)\s+(?:an?|the)|writes\s+(?:for|about|on)|teaches(?:\s+at)?)\b"
+    rf"({_NAME})(?:,? and {_NAME})?,?\s+(?:(?:is|was|are|were|has been)\s+(?:an?|the)|"
+    r"writes?\s+(?:for|about|on)|teach(?:es)?(?:\s+at)?)\b"
 )
 
 

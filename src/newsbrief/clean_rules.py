@@ -318,6 +318,16 @@ RULES: tuple[Rule, ...] = (
         "The Valley Post, 2024. All rights reserved.",
         words="rights reserved",
     ),
+    # A distributor's notice in capitals, with its address before it: "WASHINGTON, D.C. 20003
+    # TEL: ... COPYRIGHT 1998 BY EXAMPLE SOURCES, INC. NO PORTION ... MAY BE USED ..."
+    _rule(
+        "copyright",
+        "line",
+        r"(?-i:[^\n]{0,160}?\bCOPYRIGHT (?:19|20)\d\d\b[^a-z\n]{0,800})",
+        "WASHINGTON, D.C. 20003 Tel: 555-0100 COPYRIGHT 1998 BY EXAMPLE SOURCES, INC. NO PORTION "
+        "MAY BE USED WITHOUT ATTRIBUTION TO EXAMPLE SOURCES, INC.",
+        words="copyright",
+    ),
     _rule(
         "copyright",
         "prefix",
@@ -842,6 +852,20 @@ RULES: tuple[Rule, ...] = (
         "inline",
         r"\((?:SET|END|BEGIN) (?:ITAL|ITALICS|BOLD|CAPS|SMALL CAPS|UNDERLINE|UNDERSCORE)\)",
         "(SET ITAL)",
+    ),
+    # A subhead code glued to the end of a paragraph: "... he said. brk:Fliers at malls".
+    _rule(
+        "typesetting",
+        "inline",
+        r"(?<=\s)brk:[^\n]{0,80}$",
+        "The council met on Tuesday. brk:The vote",
+    ),
+    # Where a write-through's paragraph goes: "The hunt, 3rd graf pvs".
+    _rule(
+        "note",
+        "inline",
+        r"^[ \t]*[^\n]{0,60}?,? \d{1,2}(?:st|nd|rd|th) grafs? pvs\b[^\n]{0,40}$",
+        "The vote, 3rd graf pvs",
     ),
     # A byline glued to the last word of a title line: "... still eludesBy Jane Okoro".
     _rule(
