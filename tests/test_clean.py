@@ -164,6 +164,10 @@ def test_news_is_kept(line: str) -> None:
         ),
         # a subhead code glued to the end of a paragraph
         ("The vote was 7 to 2. brk:What comes next", "The vote was 7 to 2."),
+        (
+            "The vote was 7 to 2. brk:Next tx:The mayor will sign it on Friday.",
+            "The vote was 7 to 2. The mayor will sign it on Friday.",
+        ),
         # a byline glued to the last word of a title line
         (
             "Flood waters still rising in the valleyBy Ana Ruiz",

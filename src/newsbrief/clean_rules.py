@@ -857,7 +857,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "typesetting",
         "inline",
-        r"(?<=\s)brk:[^\n]{0,80}$",
+        r"(?<=\s)brk:(?:[^\n]{0,80}?\s*tx:|[^\n]{0,80}$)",
         "The council met on Tuesday. brk:The vote",
     ),
     # Where a write-through's paragraph goes: "The hunt, 3rd graf pvs".
