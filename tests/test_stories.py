@@ -17,6 +17,8 @@ from newsbrief.errors import ConfigError
 from newsbrief.models import Document
 from newsbrief.store import Store
 from newsbrief.stories import Grouper, briefing_changes, embed, ingest_reports, refresh_briefings
+from newsbrief.stories import briefings
+from newsbrief.stories.briefings import MIN_POOL_STORIES, brief_all, workers_for
 from newsbrief.stories.embed import load_embedder, report_text
 from newsbrief.stories.features import ReportFeatures, TermStats, entity_mentions
 from newsbrief.stories.grouper import COHESION_SLACK, RECENT, PairWeights, StoryState
@@ -428,6 +430,64 @@ def test_ingest_shows_progress_for_each_phase() -> None:
     assert seen == {"reading": 6, "grouping": 6, "briefing": 3}
     assert totals == {"reading": 6, "grouping": 6, "briefing": 3}
     assert report.briefed == 3
+
+
+# -- briefing processes ------------------------------------------------------------------
+
+WORKER_CASES = [
+    # too few stories of several reports for a pool to pay: briefed in this process
+    ("few stories", 4, MIN_POOL_STORIES - 1, 1),
+    # enough of them: the setting as given
+    ("many stories", 3, MIN_POOL_STORIES, 3),
+    # 1 keeps every briefing in the ingesting process
+    ("one process asked for", 1, 10 * MIN_POOL_STORIES, 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "setting", "several", "expected"), WORKER_CASES, ids=[c[0] for c in WORKER_CASES]
+)
+def test_how_many_processes_brief(name: str, setting: int, several: int, expected: int) -> None:
+    assert workers_for(setting, several) == expected
+
+
+def test_zero_workers_means_one_per_core() -> None:
+    assert workers_for(0, MIN_POOL_STORIES) >= 1
+
+
+def _stored_briefings(db: str) -> dict[int, tuple[int, list[int], dict[str, object]]]:
+    with Store.open(db, readonly=True) as store:
+        return {
+            row.id: (b.story_version, b.documents, b.body)
+            for row in store.stories(limit=100)
+            for b in store.briefings(row.id, limit=1)
+        }
+
+
+def test_a_pool_of_processes_stores_the_same_briefings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs = storydata.documents(per_event=3)
+    monkeypatch.setattr(briefings, "MIN_POOL_STORIES", 1)
+    found = []
+    for workers in (1, 2):
+        db = str(tmp_path / f"w{workers}.sqlite")
+        with Store.open(db) as store:
+            report = ingest_reports(store, docs, settings=Settings(brief_workers=workers))
+        assert report.briefed == 3
+        found.append(_stored_briefings(db))
+    assert len(found[0]) == 3 and found[0] == found[1]
+    assert "briefing processes stopped" not in caplog.text  # the pool did the work
+
+
+def test_briefings_are_made_here_when_the_processes_cannot_start(tmp_path: Path) -> None:
+    with Store.open(str(tmp_path / "s.sqlite")) as store:
+        report = ingest_reports(store, storydata.documents(per_event=2), brief=False)
+        due = [(s, store.story(s, follow=False).version) for s in sorted(report.changed)]  # type: ignore[union-attr]
+        store.path = str(tmp_path / "elsewhere.sqlite")  # no store there for the processes
+        made = list(brief_all(store, due, Settings(analysis=False), workers=2))
+    assert [(m.story_id, m.error) for m in made] == [(s, None) for s, _ in due]
+    assert all(m.body for m in made)
 
 
 # -- headlines ---------------------------------------------------------------------------

@@ -466,6 +466,14 @@ class Store(AbstractContextManager["Store"]):
         ).fetchall()
         return [briefing_from_row(r) for r in rows]
 
+    def briefed_version(self, story_id: int) -> int | None:
+        """The story version its latest briefing was made from (None: never briefed)."""
+        row = self.conn.execute(
+            "SELECT story_version FROM briefings WHERE story_id = ? ORDER BY version DESC LIMIT 1",
+            (story_id,),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def stale_stories(self) -> list[int]:
         """Live stories whose latest briefing is older than the story (or missing)."""
         rows = self.conn.execute(
