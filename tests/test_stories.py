@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,8 +18,14 @@ from newsbrief.config import Settings
 from newsbrief.errors import ConfigError
 from newsbrief.models import Document
 from newsbrief.store import Store
-from newsbrief.stories import Grouper, briefing_changes, embed, ingest_reports, refresh_briefings
-from newsbrief.stories import briefings
+from newsbrief.stories import (
+    Grouper,
+    briefing_changes,
+    briefings,
+    embed,
+    ingest_reports,
+    refresh_briefings,
+)
 from newsbrief.stories.briefings import MIN_POOL_STORIES, brief_all, workers_for
 from newsbrief.stories.embed import load_embedder, report_text
 from newsbrief.stories.features import ReportFeatures, TermStats, entity_mentions
@@ -464,30 +472,42 @@ def _stored_briefings(db: str) -> dict[int, tuple[int, list[int], dict[str, obje
         }
 
 
-def test_a_pool_of_processes_stores_the_same_briefings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+def test_a_pool_of_threads_stores_the_same_briefings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = storydata.documents(per_event=3)
     monkeypatch.setattr(briefings, "MIN_POOL_STORIES", 1)
+    threads: set[str] = set()
+    real = briefings.brief_for_store
+
+    def recorded(*args: Any) -> briefings.Briefed:
+        threads.add(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(briefings, "brief_for_store", recorded)
     found = []
     for workers in (1, 2):
+        threads.clear()
         db = str(tmp_path / f"w{workers}.sqlite")
         with Store.open(db) as store:
             report = ingest_reports(store, docs, settings=Settings(brief_workers=workers))
         assert report.briefed == 3
         found.append(_stored_briefings(db))
+    assert threads and all(t.startswith("newsbrief-brief") for t in threads)  # the pool's
     assert len(found[0]) == 3 and found[0] == found[1]
-    assert "briefing processes stopped" not in caplog.text  # the pool did the work
 
 
-def test_briefings_are_made_here_when_the_processes_cannot_start(tmp_path: Path) -> None:
+def test_briefings_are_made_in_one_thread_when_the_store_cannot_be_read_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with Store.open(str(tmp_path / "s.sqlite")) as store:
         report = ingest_reports(store, storydata.documents(per_event=2), brief=False)
         due = [(s, store.story(s, follow=False).version) for s in sorted(report.changed)]  # type: ignore[union-attr]
-        store.path = str(tmp_path / "elsewhere.sqlite")  # no store there for the processes
+        store.path = str(tmp_path / "elsewhere.sqlite")  # no store there for the readers
         made = list(brief_all(store, due, Settings(analysis=False), workers=2))
     assert [(m.story_id, m.error) for m in made] == [(s, None) for s, _ in due]
     assert all(m.body for m in made)
+    assert "briefing in one thread" in caplog.text
 
 
 # -- headlines ---------------------------------------------------------------------------

@@ -228,9 +228,9 @@ class Settings:
     brief_workers: int = _setting(
         0,
         (
-            "Story mode: processes that brief changed stories at the same time when many are "
-            "due (0: one per CPU core; 1: all in the ingesting process). The briefings are "
-            "the same whatever the number."
+            "Story mode: threads that brief changed stories at the same time when many are "
+            "due (0: one per CPU core; 1: one thread). The briefings are the same whatever "
+            "the number."
         ),
     )
     story_merge_margin: float = _setting(

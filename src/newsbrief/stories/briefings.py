@@ -9,15 +9,15 @@ title of its most significant recent report (:mod:`newsbrief.stories.headline`).
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
 from newsbrief.config import Settings
+from newsbrief.errors import StoreError
 from newsbrief.models import Briefing, Document, Sentence
 from newsbrief.segment import segment_document
 from newsbrief.store import Store, StoredDocument
@@ -167,7 +167,7 @@ def refresh_briefings(
 
     Each story is briefed once, however many of its reports arrived; ``on_story``
     is called after each story looked at (for a progress display). Many stories are
-    briefed by a pool of processes (``brief_workers``); they are stored in the order
+    briefed by a pool of threads (``brief_workers``); they are stored in the order
     given either way.
     """
     settings = settings or Settings()
@@ -209,14 +209,14 @@ def _tick(on_story: Callable[[], None] | None) -> None:
         on_story()
 
 
-# A pool costs each process about a second (imports, the entity model) before its first
+# Each briefing thread loads its own entity model (about half a second) before its first
 # story; a story of several reports takes about a fifth of a second to brief. Below this
-# many such stories the ingesting process briefs them all itself.
-MIN_POOL_STORIES = 24
+# many such stories the ingesting thread briefs them all itself.
+MIN_POOL_STORIES = 8
 
 
 def workers_for(setting: int, several: int) -> int:
-    """How many processes brief ``several`` stories of more than one report: the
+    """How many threads brief ``several`` stories of more than one report: the
     ``brief_workers`` setting (0: one per usable CPU core), 1 when a pool would not pay."""
     if several < MIN_POOL_STORIES:
         return 1
@@ -231,38 +231,36 @@ def workers_for(setting: int, several: int) -> int:
 def brief_all(
     store: Store, due: Sequence[tuple[int, int]], settings: Settings, workers: int = 1
 ) -> Iterator[Briefed]:
-    """Brief each ``(story id, version)`` in order: here, or in ``workers`` processes
-    that each read the store on their own read-only connection."""
-    if workers <= 1 or store.path == MEMORY or len(due) < 2:
+    """Brief each ``(story id, version)``, yielded in the order given: here, or by
+    ``workers`` threads that each read the store on their own read-only connection.
+
+    The entity model, most of a briefing's time, runs without the GIL, so the threads
+    brief at the same time; everything else they share is read-only."""
+    workers = min(workers, len(due))
+    if workers <= 1 or store.path == MEMORY:
         for story_id, version in due:
             yield brief_for_store(store, story_id, version, settings)
         return
-    given = 0
-    context = multiprocessing.get_context("spawn")  # a clean process: no inherited threads
     try:
-        with ProcessPoolExecutor(
-            min(workers, len(due)), context, _open_worker, (store.path, settings)
-        ) as pool:
-            for item in pool.map(_worker_brief, due):
-                given += 1
-                yield item
-    except BrokenProcessPool as exc:  # a worker died (killed, out of memory): go on here
-        log.warning("briefing processes stopped (%s); briefing the rest here", exc)
-        for story_id, version in due[given:]:
-            yield brief_for_store(store, story_id, version, settings)
+        readers = [Store.open(store.path, readonly=True, any_thread=True) for _ in range(workers)]
+    except StoreError as exc:
+        log.warning("briefing in one thread: cannot open the store to read (%s)", exc)
+        yield from brief_all(store, due, settings)
+        return
+    spare, local = list(readers), threading.local()
 
+    def brief(item: tuple[int, int]) -> Briefed:
+        if not hasattr(local, "store"):
+            local.store = spare.pop()  # each thread its own connection
+        return brief_for_store(local.store, item[0], item[1], settings)
 
-# The read-only store and settings of a briefing process, set once when it starts.
-_WORKER: list[tuple[Store, Settings]] = []
-
-
-def _open_worker(path: str, settings: Settings) -> None:
-    _WORKER.append((Store.open(path, readonly=True), settings))
-
-
-def _worker_brief(due: tuple[int, int]) -> Briefed:
-    store, settings = _WORKER[0]
-    return brief_for_store(store, due[0], due[1], settings)
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="newsbrief-brief")
+    try:
+        yield from pool.map(brief, due)
+    finally:
+        pool.shutdown(cancel_futures=True)
+        for reader in readers:
+            reader.close()
 
 
 def briefing_changes(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
