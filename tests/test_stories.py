@@ -239,6 +239,30 @@ def test_briefings_follow_their_story_and_tell_what_changed() -> None:
         assert refresh_briefings(store, [story_id]) == 0  # already current
 
 
+def test_a_near_duplicate_leaves_the_briefing_as_it_is() -> None:
+    flood = [d for d in storydata.documents(per_event=3) if d.id.startswith("flood")]
+    copy = replace(flood[0], id="flood-copy", outlet="Evening Star", text=flood[0].text + " AP.")
+    with Store.open(":memory:") as store:
+        (story_id,) = ingest_reports(store, flood).changed
+        report = ingest_reports(store, [copy])
+        assert report.near_duplicates == 1 and report.changed == {story_id}
+        assert report.briefed == 0  # it reads no near-duplicate: nothing to recompute
+        (latest,) = store.briefings(story_id)
+        assert latest.story_version == store.story(story_id).version  # type: ignore[union-attr]
+        assert store.stale_stories() == []
+
+
+def test_the_reports_of_a_story_without_their_text() -> None:
+    flood = [d for d in storydata.documents(per_event=2) if d.id.startswith("flood")]
+    copy = replace(flood[1], id="flood-copy", text=flood[1].text + " AP.")
+    with Store.open(":memory:") as store:
+        (story_id,) = ingest_reports(store, [*flood, copy], brief=False).changed
+        full = store.story_documents(story_id)
+        members = store.story_members(story_id)
+    assert [(m.rowid, m.duplicate_of) for m in members] == [(d.rowid, d.duplicate_of) for d in full]
+    assert sum(m.duplicate_of is not None for m in members) == 1
+
+
 def test_changes_of_a_first_briefing() -> None:
     assert briefing_changes(None, {"summary": []})["first"] is True
 

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from newsbrief.config import Settings
 from newsbrief.errors import StoreError
@@ -32,7 +32,15 @@ MAX_BRIEFING_REPORTS = 40
 FIRST_REPORTS = 10
 
 
-def briefing_inputs(stored: Sequence[StoredDocument]) -> list[StoredDocument]:
+class _Member(Protocol):
+    @property
+    def duplicate_of(self) -> int | None: ...
+
+
+M = TypeVar("M", bound=_Member)
+
+
+def briefing_inputs(stored: Sequence[M]) -> list[M]:
     """The reports a story's briefing reads: no near-duplicates, at most the cap."""
     primary = [d for d in stored if d.duplicate_of is None] or list(stored)
     if len(primary) <= MAX_BRIEFING_REPORTS:
@@ -178,8 +186,14 @@ def refresh_briefings(
         if story is None or story.merged_into is not None or story.n_reports == 0:
             _tick(on_story)
             continue
-        latest = store.briefed_version(story_id)
-        if latest is not None and latest >= story.version:
+        latest = store.briefed(story_id)
+        if latest is not None and latest[0] >= story.version:
+            _tick(on_story)
+            continue
+        if latest is not None and _same_inputs(store, story_id, latest[1]):
+            # only near-duplicates came: the briefing would come out the same
+            with store.transaction():
+                store.confirm_briefing(story_id, story.version)
             _tick(on_story)
             continue
         due.append((story_id, story.version))
@@ -202,6 +216,15 @@ def refresh_briefings(
                 store.set_headline(item.story_id, item.headline)
         done += 1
     return done
+
+
+def _same_inputs(store: Store, story_id: int, before: Sequence[int]) -> bool:
+    """True when a new briefing would read the very reports the latest one read, and
+    they are all the story's originals (the headline is chosen among all of them)."""
+    members = store.story_members(story_id)
+    chosen = briefing_inputs(members)
+    everyone = [m for m in members if m.duplicate_of is None] or members
+    return len(chosen) == len(everyone) and sorted(m.rowid for m in chosen) == sorted(before)
 
 
 def _tick(on_story: Callable[[], None] | None) -> None:
