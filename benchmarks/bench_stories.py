@@ -519,7 +519,7 @@ def run_timed(
 
 
 def _cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (briefing processes)."""
+    """CPU time of this process (all its threads) and of any finished child processes."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
 
