@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,7 +18,15 @@ from newsbrief.config import Settings
 from newsbrief.errors import ConfigError
 from newsbrief.models import Document
 from newsbrief.store import Store
-from newsbrief.stories import Grouper, briefing_changes, embed, ingest_reports, refresh_briefings
+from newsbrief.stories import (
+    Grouper,
+    briefing_changes,
+    briefings,
+    embed,
+    ingest_reports,
+    refresh_briefings,
+)
+from newsbrief.stories.briefings import MIN_POOL_STORIES, brief_all, workers_for
 from newsbrief.stories.embed import load_embedder, report_text
 from newsbrief.stories.features import ReportFeatures, TermStats, entity_mentions
 from newsbrief.stories.grouper import COHESION_SLACK, RECENT, PairWeights, StoryState
@@ -229,6 +239,30 @@ def test_briefings_follow_their_story_and_tell_what_changed() -> None:
         assert refresh_briefings(store, [story_id]) == 0  # already current
 
 
+def test_a_near_duplicate_leaves_the_briefing_as_it_is() -> None:
+    flood = [d for d in storydata.documents(per_event=3) if d.id.startswith("flood")]
+    copy = replace(flood[0], id="flood-copy", outlet="Evening Star", text=flood[0].text + " AP.")
+    with Store.open(":memory:") as store:
+        (story_id,) = ingest_reports(store, flood).changed
+        report = ingest_reports(store, [copy])
+        assert report.near_duplicates == 1 and report.changed == {story_id}
+        assert report.briefed == 0  # it reads no near-duplicate: nothing to recompute
+        (latest,) = store.briefings(story_id)
+        assert latest.story_version == store.story(story_id).version  # type: ignore[union-attr]
+        assert store.stale_stories() == []
+
+
+def test_the_reports_of_a_story_without_their_text() -> None:
+    flood = [d for d in storydata.documents(per_event=2) if d.id.startswith("flood")]
+    copy = replace(flood[1], id="flood-copy", text=flood[1].text + " AP.")
+    with Store.open(":memory:") as store:
+        (story_id,) = ingest_reports(store, [*flood, copy], brief=False).changed
+        full = store.story_documents(story_id)
+        members = store.story_members(story_id)
+    assert [(m.rowid, m.duplicate_of) for m in members] == [(d.rowid, d.duplicate_of) for d in full]
+    assert sum(m.duplicate_of is not None for m in members) == 1
+
+
 def test_changes_of_a_first_briefing() -> None:
     assert briefing_changes(None, {"summary": []})["first"] is True
 
@@ -428,6 +462,76 @@ def test_ingest_shows_progress_for_each_phase() -> None:
     assert seen == {"reading": 6, "grouping": 6, "briefing": 3}
     assert totals == {"reading": 6, "grouping": 6, "briefing": 3}
     assert report.briefed == 3
+
+
+# -- briefing processes ------------------------------------------------------------------
+
+WORKER_CASES = [
+    # too few stories of several reports for a pool to pay: briefed in this process
+    ("few stories", 4, MIN_POOL_STORIES - 1, 1),
+    # enough of them: the setting as given
+    ("many stories", 3, MIN_POOL_STORIES, 3),
+    # 1 keeps every briefing in the ingesting process
+    ("one process asked for", 1, 10 * MIN_POOL_STORIES, 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "setting", "several", "expected"), WORKER_CASES, ids=[c[0] for c in WORKER_CASES]
+)
+def test_how_many_processes_brief(name: str, setting: int, several: int, expected: int) -> None:
+    assert workers_for(setting, several) == expected
+
+
+def test_zero_workers_means_one_per_core() -> None:
+    assert workers_for(0, MIN_POOL_STORIES) >= 1
+
+
+def _stored_briefings(db: str) -> dict[int, tuple[int, list[int], dict[str, object]]]:
+    with Store.open(db, readonly=True) as store:
+        return {
+            row.id: (b.story_version, b.documents, b.body)
+            for row in store.stories(limit=100)
+            for b in store.briefings(row.id, limit=1)
+        }
+
+
+def test_a_pool_of_threads_stores_the_same_briefings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = storydata.documents(per_event=3)
+    monkeypatch.setattr(briefings, "MIN_POOL_STORIES", 1)
+    threads: set[str] = set()
+    real = briefings.brief_for_store
+
+    def recorded(*args: Any) -> briefings.Briefed:
+        threads.add(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(briefings, "brief_for_store", recorded)
+    found = []
+    for workers in (1, 2):
+        threads.clear()
+        db = str(tmp_path / f"w{workers}.sqlite")
+        with Store.open(db) as store:
+            report = ingest_reports(store, docs, settings=Settings(brief_workers=workers))
+        assert report.briefed == 3
+        found.append(_stored_briefings(db))
+    assert threads and all(t.startswith("newsbrief-brief") for t in threads)  # the pool's
+    assert len(found[0]) == 3 and found[0] == found[1]
+
+
+def test_briefings_are_made_in_one_thread_when_the_store_cannot_be_read_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with Store.open(str(tmp_path / "s.sqlite")) as store:
+        report = ingest_reports(store, storydata.documents(per_event=2), brief=False)
+        due = [(s, store.story(s, follow=False).version) for s in sorted(report.changed)]  # type: ignore[union-attr]
+        store.path = str(tmp_path / "elsewhere.sqlite")  # no store there for the readers
+        made = list(brief_all(store, due, Settings(analysis=False), workers=2))
+    assert [(m.story_id, m.error) for m in made] == [(s, None) for s, _ in due]
+    assert all(m.body for m in made)
+    assert "briefing in one thread" in caplog.text
 
 
 # -- headlines ---------------------------------------------------------------------------

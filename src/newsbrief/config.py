@@ -225,6 +225,14 @@ class Settings:
             "path of a model .npz file."
         ),
     )
+    brief_workers: int = _setting(
+        0,
+        (
+            "Story mode: threads that brief changed stories at the same time when many are "
+            "due (0: one per CPU core; 1: one thread). The briefings are the same whatever "
+            "the number."
+        ),
+    )
     story_merge_margin: float = _setting(
         1.0,
         (

@@ -54,6 +54,7 @@ def test_without_spacy_entities_come_from_context_with_a_note(seed_documents, mo
         raise MissingDependency("spacy", "analysis", "entity analysis")
 
     monkeypatch.setattr(nlp, "load_model", missing)
+    monkeypatch.setattr(nlp, "_IDLE", {})  # none loaded earlier either
     b = brief(seed_documents)
     assert b.analysis is not None
     assert any("entity model missing" in n for n in b.analysis.notes)

@@ -3,7 +3,8 @@
 spaCy is heavy (≈0.7 s to import), so it is imported only here, on the first
 entity or quote analysis, never by ``newsbrief --help``. Only ``ner`` runs (with
 ``tok2vec`` only for models whose NER listens to it; parser, tagger, lemmatizer are
-excluded): the spans are all the analysis needs. The model is the ``spacy_model``
+excluded): the spans are all the analysis needs. Loaded pipelines are kept for reuse, one
+for each caller running at the same time. The model is the ``spacy_model``
 setting: an installed package name or a local model folder; empty means the first
 installed of :data:`DEFAULT_MODELS`.
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +42,37 @@ class EntitySpan:
 
 def entity_spans(texts: Sequence[str], model: str = "") -> tuple[tuple[EntitySpan, ...], ...]:
     """Entity spans of each text (one batch through ``nlp.pipe``)."""
-    nlp = load_model(model)
-    return tuple(
-        tuple(EntitySpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
-        for doc in nlp.pipe(texts, batch_size=32)
-    )
+    with _borrowed(model) as nlp:
+        return tuple(
+            tuple(EntitySpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+            for doc in nlp.pipe(texts, batch_size=32)
+        )
 
 
-@lru_cache(maxsize=4)
+# Loaded pipelines not in use, by model name. A pipeline adds to its vocabulary as it reads,
+# so callers that run at the same time (threads briefing stories, web requests) each borrow
+# their own; the heavy parts of entity recognition release the GIL, so they do run at once.
+_IDLE: dict[str, list[Any]] = {}
+_IDLE_LOCK = threading.Lock()
+
+
+@contextmanager
+def _borrowed(model: str) -> Iterator[Any]:
+    """An idle pipeline for ``model``, or a newly loaded one; idle again afterwards."""
+    with _IDLE_LOCK:
+        idle = _IDLE.setdefault(model, [])
+        nlp = idle.pop() if idle else None
+    if nlp is None:
+        nlp = load_model(model)
+    try:
+        yield nlp
+    finally:
+        with _IDLE_LOCK:
+            _IDLE[model].append(nlp)
+
+
 def load_model(model: str = "") -> Any:
-    """The spaCy pipeline named by ``model`` (package or path), cached per process."""
+    """A newly loaded spaCy pipeline named by ``model`` (package or path)."""
     try:
         import spacy
     except ImportError as exc:

@@ -24,6 +24,14 @@ class StoredDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryMember:
+    """A stored report's row id and the report it near-duplicates (None: an original)."""
+
+    rowid: int
+    duplicate_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StoryRow:
     """One story: an event that one or more reports cover."""
 

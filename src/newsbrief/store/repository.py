@@ -26,6 +26,7 @@ from newsbrief.store.migrations import MIGRATIONS, applied, migrate
 from newsbrief.store.records import (
     BriefingRow,
     StoredDocument,
+    StoryMember,
     StoryRow,
     briefing_from_row,
     document_from_row,
@@ -465,6 +466,33 @@ class Store(AbstractContextManager["Store"]):
             (story_id, limit),
         ).fetchall()
         return [briefing_from_row(r) for r in rows]
+
+    def briefed(self, story_id: int) -> tuple[int, tuple[int, ...]] | None:
+        """The story version the latest briefing was made from and the reports it read
+        (None: never briefed), without reading its body."""
+        row = self.conn.execute(
+            "SELECT story_version, documents FROM briefings WHERE story_id = ? "
+            "ORDER BY version DESC LIMIT 1",
+            (story_id,),
+        ).fetchone()
+        return None if row is None else (int(row[0]), tuple(json.loads(row[1])))
+
+    def confirm_briefing(self, story_id: int, story_version: int) -> None:
+        """Mark the latest briefing current for ``story_version`` (its inputs are unchanged)."""
+        self.conn.execute(
+            "UPDATE briefings SET story_version = ? WHERE story_id = ? AND version = "
+            "(SELECT max(version) FROM briefings WHERE story_id = ?)",
+            (story_version, story_id, story_id),
+        )
+
+    def story_members(self, story_id: int) -> list[StoryMember]:
+        """The reports of a story as :meth:`story_documents` orders them, without their text."""
+        rows = self.conn.execute(
+            "SELECT id, duplicate_of FROM documents WHERE story_id = ? "
+            "ORDER BY date IS NULL, date, id",
+            (story_id,),
+        ).fetchall()
+        return [StoryMember(int(r[0]), None if r[1] is None else int(r[1])) for r in rows]
 
     def stale_stories(self) -> list[int]:
         """Live stories whose latest briefing is older than the story (or missing)."""
