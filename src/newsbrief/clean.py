@@ -145,8 +145,7 @@ class _Table:
     prefix: tuple[Rule, ...]
     suffix: tuple[Rule, ...]
     title: tuple[Rule, ...]
-    inline: re.Pattern[str] | None  # the inline rules, one named group each
-    inline_rules: tuple[Rule, ...]
+    inline: tuple[Rule, ...]  # each searched for in the whole text, gated by its words
     plain: tuple[Rule, ...]  # whole-line rules opened by a line's first character
     worded: tuple[Rule, ...]  # whole-line rules opened by their ``words``
     # How a match starts -> the plain rules: by two characters, by one (rules read no
@@ -229,7 +228,6 @@ class _Table:
             prefix,
             suffix,
             title,
-            _inline_pattern(inline),
             inline,
             plain,
             worded,
@@ -250,19 +248,6 @@ class _Table:
             _words_of(head + prefix),
             _words_of(tail),
         )
-
-
-def _inline_pattern(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
-    """The inline rules as one pattern (one search of a report finds them all); group
-    ``rN`` is rule N."""
-    if not rules:
-        return None
-    parts = []
-    for k, rule in enumerate(rules):
-        flags = "".join(f for f, v in (("i", re.I), ("m", re.M)) if rule.pattern.flags & v)
-        body = rf"(?{flags}:{rule.pattern.pattern})" if flags else rule.pattern.pattern
-        parts.append(f"(?P<r{k}>{body})")
-    return re.compile("|".join(parts))
 
 
 def _caseless(rule: Rule) -> bool:
@@ -524,7 +509,7 @@ def clean_title(title: str | None, rules: Sequence[Rule] = RULES) -> str | None:
     text = " ".join(title.split())
     for _ in range(MAX_TITLE_PASSES):
         before = text
-        for rule in (*table.title, *table.inline_rules):
+        for rule in (*table.title, *table.inline):
             text = rule.pattern.sub(" ", text).strip()
         if text == before:
             break
@@ -596,10 +581,10 @@ def _find(
             yield from _look(text, start, end, False, False, plain, opened, table)
     if capitals is not None:
         capitals[0] = upper
-    if table.inline is not None:
-        for match in table.inline.finditer(text):
-            kind = table.inline_rules[int((match.lastgroup or "r0")[1:])].kind
-            yield Cut(match.start(), match.end(), kind)
+    for rule in table.inline:
+        if rule.words_re is None or rule.words_re.search(lower) is not None:
+            for match in rule.pattern.finditer(text):
+                yield Cut(match.start(), match.end(), rule.kind)
 
 
 def _look(

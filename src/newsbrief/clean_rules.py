@@ -852,13 +852,15 @@ RULES: tuple[Rule, ...] = (
         "inline",
         r"\((?:SET|END|BEGIN) (?:ITAL|ITALICS|BOLD|CAPS|SMALL CAPS|UNDERLINE|UNDERSCORE)\)",
         "(SET ITAL)",
+        words="(set |(end |(begin ",
     ),
     # A subhead code glued to the end of a paragraph: "... he said. brk:Fliers at malls".
     _rule(
         "typesetting",
         "inline",
-        r"(?<=\s)brk:(?:[^\n]{0,80}?\s*tx:|[^\n]{0,80}$)",
+        r"brk:(?<=\sbrk:)(?:[^\n]{0,80}?\s*tx:|[^\n]{0,80}$)",
         "The council met on Tuesday. brk:The vote",
+        words="brk:",
     ),
     # Where a write-through's paragraph goes: "The hunt, 3rd graf pvs".
     _rule(
@@ -866,12 +868,13 @@ RULES: tuple[Rule, ...] = (
         "inline",
         r"^[ \t]*[^\n]{0,60}?,? \d{1,2}(?:st|nd|rd|th) grafs? pvs\b[^\n]{0,40}$",
         "The vote, 3rd graf pvs",
+        words=" pvs",
     ),
     # A byline glued to the last word of a title line: "... still eludesBy Jane Okoro".
     _rule(
         "byline",
         "inline",
-        r"(?<=[A-Za-z])By\s+(?:(?:[A-Z]\.){2,4}|[A-Z][a-z'\-]+ (?:[A-Z]\. )?[A-Z][a-z'\-]+"
+        r"By(?<=[A-Za-z]By)\s+(?:(?:[A-Z]\.){2,4}|[A-Z][a-z'\-]+ (?:[A-Z]\. )?[A-Z][a-z'\-]+"
         r"(?:(?:,| and) [A-Z][a-z'\-]+ (?:[A-Z]\. )?[A-Z][a-z'\-]+)*)(?=[ \t]*$)",
         "Council closes the old bridgeBy Jane Okoro",
     ),
