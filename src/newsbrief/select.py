@@ -599,15 +599,12 @@ def choose_headline(
     earlier context ("This announcement...", "He said...") are passed over: a
     headline must stand alone. Empty when no report has a title or a readable sentence.
     """
+    usable = [usable_title(d.title) for d in documents]
     fresh = recent([d.date for d in documents])
-    titles = [
-        (t, d)
-        for d, new in zip(documents, fresh, strict=True)
-        if new and (t := usable_title(d.title))
-    ]
-    titles = titles or [(t, d) for d in documents if (t := usable_title(d.title))]
+    titles = [t for t, new in zip(usable, fresh, strict=True) if t and new]
+    titles = titles or [t for t in usable if t]
     if titles:
-        best = max(titles, key=lambda o: _title_score(o[0], weights))[0]
+        best = max(titles, key=lambda t: _title_score(t, weights))
         return normal_case(best, (d.text for d in documents))
     options: list[tuple[bool, float, str]] = []
     for s, toks in zip(sentences, tokens, strict=True):

@@ -20,20 +20,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsbrief.headline import normal_case, recent, usable_title, without_bullet
+from newsbrief.headline import PLACEHOLDERS, normal_case, recent, usable_title, without_bullet
 from newsbrief.represent import content_terms, tokenize
 from newsbrief.segment import strip_dateline
 
 MAX_WORDS = 16
 MIN_WORDS = 3
 
-_PLACEHOLDERS = {
-    "briefing",
-    "untitled",
-    "no title",
+# A story headline is never a desk label either (briefing placeholders are no titles).
+_PLACEHOLDERS = PLACEHOLDERS | {
     "no headline",
-    "headline",
-    "news",
     "news summary",
     "report",
     "update",
