@@ -168,6 +168,12 @@ def test_news_is_kept(line: str) -> None:
             "The vote was 7 to 2. brk:Next tx:The mayor will sign it on Friday.",
             "The vote was 7 to 2. The mayor will sign it on Friday.",
         ),
+        # a reporting credit in parentheses at the end of a paragraph
+        (
+            "The search ended at 3:28 a.m. (Valley Post correspondent Ana Ruiz contributed to "
+            "this report.)",
+            "The search ended at 3:28 a.m.",
+        ),
         # a byline glued to the last word of a title line
         (
             "Flood waters still rising in the valleyBy Ana Ruiz",

@@ -870,6 +870,16 @@ RULES: tuple[Rule, ...] = (
         "The vote, 3rd graf pvs",
         words=" pvs",
     ),
+    # A reporting credit in parentheses at the end of a paragraph: "... at 3:28 a.m.
+    # (Staff writer Ann Lee contributed to this report.)".
+    _rule(
+        "credit",
+        "inline",
+        r"\((?<=[ \t\n]\()[^()\n]{2,160} (?:also )?contributed (?:reporting )?(?:to )?"
+        r"(?:this|the) (?:report|story|article)\.?\)(?=[ \t]*$)",
+        "The search ended at noon. (Staff writer Ann Lee contributed to this report.)",
+        words="contributed",
+    ),
     # A byline glued to the last word of a title line: "... still eludesBy Jane Okoro".
     _rule(
         "byline",

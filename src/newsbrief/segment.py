@@ -138,6 +138,11 @@ def strip_dateline(text: str) -> str:
     return text[_dateline_length(text) :]
 
 
+def dateline_end(text: str) -> int:
+    """Where the wire dateline ``text`` opens with ends (0 when it has none)."""
+    return _dateline_length(text)
+
+
 def _dateline_length(span: str) -> int:
     for pattern in (_DATELINE, _WIRE_TAG):
         match = pattern.match(span)

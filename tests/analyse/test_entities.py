@@ -153,6 +153,29 @@ def test_spelling_variants_and_short_forms_are_one_entity(make_locator) -> None:
             "organization",
         ),
         ("The firm is based in Montvale, N.J. and trades stocks.", "Montvale", "place"),
+        # a lead on the dateline's line is news, not the dateline
+        (
+            "RIVERTON (AP) -- Mayor Dana Vick said on Monday the bridge would close.",
+            "Dana Vick",
+            "person",
+        ),
+        (
+            "The vote split the board, but Ivo Marchetti, an ex-commander of the fleet, objected.",
+            "Ivo Marchetti",
+            "person",
+        ),
+        (
+            "The first witness was Lena Brook, the college student who found him.",
+            "Lena Brook",
+            "person",
+        ),
+        (
+            "He spoke with national security adviser Omar Petit by telephone.",
+            "Omar Petit",
+            "person",
+        ),
+        ("Sen. Rhea Dunmore of Nebraska likened the plan to a tax.", "Nebraska", "place"),
+        ("Voters in Alberta and Manitoba will decide next month.", "Manitoba", "place"),
     ],
 )
 def test_names_the_model_did_not_read_are_typed_by_context(text: str, name: str, kind: str) -> None:

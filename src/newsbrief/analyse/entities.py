@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,7 @@ from newsbrief.analyse.nlp import EntitySpan
 from newsbrief.analyse.spans import Locator
 from newsbrief.clean_rules import WIRE_TAG
 from newsbrief.models import Document, Entity, EntityType, Mention
+from newsbrief.segment import dateline_end
 
 _TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -226,9 +227,9 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """ "CAIRO, Egypt (AP) --", "NEWPORT, R.I. _": the place a wire report was filed from."""
-    first = text[: text.find("\n")] if "\n" in text[:120] else text[:120]
-    return end <= len(first) and bool(re.search(r"\((?:AP|Xinhua|AFP|Reuters)\)|_|--", first))
+    """ "CAIRO, Egypt (AP) --", "NEWPORT, R.I. _": the place a wire report was filed from,
+    not the lead that follows it on the same line ("MOSCOW (Xinhua) -- Ilya Klebanov said")."""
+    return end <= dateline_end(text[:200])
 
 
 def _wire_tag(text: str, start: int, end: int, name: str) -> bool:
@@ -284,8 +285,7 @@ def _context_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> li
     for i, doc in enumerate(documents):
         text = doc.text
         taken = sorted((r.start, r.end) for r in raws if r.doc_index == i)
-        for m in _CANDIDATE.finditer(text):
-            start, end, name = _trim_candidate(text, m.start(), m.end())
+        for start, end, name in _candidates(text):
             if not name or _dateline(text, start, end):
                 continue
             k = bisect.bisect_right(taken, (start, len(text))) - 1
@@ -295,6 +295,17 @@ def _context_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> li
             if kind is not None:
                 out.append(_Raw(i, start, end, name, kind, True))
     return out
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    """Capitalised runs, trimmed; a run cut after a person's name ("Sen. James Inhofe of
+    Oklahoma") gives what follows "of" as a candidate of its own."""
+    for m in _CANDIDATE.finditer(text):
+        start, end, name = _trim_candidate(text, m.start(), m.end())
+        yield start, end, name
+        rest = re.match(r"\s+of\s+", text[end : m.end()]) if name else None
+        if rest is not None:
+            yield _trim_candidate(text, end + rest.end(), m.end())
 
 
 def _trim_candidate(text: str, start: int, end: int) -> tuple[int, int, str]:
@@ -334,13 +345,49 @@ def _context_type(text: str, start: int, end: int, name: str) -> EntityType | No
         return "person"
     if _PERSON_AFTER.match(after) and re.match(r"^,\s+(?:then\s+)?\d", after):
         return "person"  # "Lee, 52,"
-    if len(words) >= 2 and _ROLE_AFTER.match(text[end : end + 80]):
-        return "person"  # "Gary Bauer, a GOP power broker,"
+    if len(words) >= 2 and (
+        _ROLE_AFTER.match(text[end : end + 80])
+        or _PERSON_APPOSITIVE.match(text[end : end + 80])
+        or _ROLE_JUST_BEFORE.search(before)
+    ):
+        return "person"  # "Gary Bauer, a GOP power broker,", "security adviser Sandy Berger"
     if _STATE_AFTER.match(after):
         return "place"  # "Montvale, N.J."
-    if _PLACE_BEFORE_WORD.search(before) and not _PERSON_AFTER.match(after):
-        return "place"
+    if _LEGISLATOR_OF.search(text[max(0, start - 60) : start]):
+        return "place"  # "Sen. James Inhofe of Oklahoma"
+    listed = _PLACE_LIST_BEFORE.search(text[max(0, start - 60) : start])
+    if (_PLACE_BEFORE_WORD.search(before) or listed) and not _PERSON_AFTER.match(after):
+        return "place"  # "in Nairobi", "voters in Alaska and Hawaii"
     return None
+
+
+# Nouns that, in an appositive after a full name, make it a person ("Aaron Kreifels, the
+# college student who found him", "Eduard Baltin, an ex-commander of the fleet"): besides the
+# role nouns, words for people by what they do or are to others. The noun must end the
+# appositive's head ("the host city" is no host).
+_PERSON_NOUNS = (
+    "specialist|expert|student|neighbor|neighbour|nominee|candidate|activist|witness|victim|"
+    "resident|owner|pilot|worker|employee|broker|partner|veteran|survivor|father|mother|son|"
+    "daughter|wife|husband|brother|sister|friend|widow|widower|boyfriend|girlfriend|man|woman|"
+    "boy|girl|teenager|engineer|physician|surgeon|lawmaker|legislator|politician|diplomat|"
+    "negotiator|historian|author|writer|columnist|novelist|actor|actress|singer|pastor|priest|"
+    "bishop|rabbi|imam|cleric|suspect|defendant|plaintiff|businessman|businesswoman|"
+    "entrepreneur|executive|consultant|strategist|aide|assistant|clerk|sergeant|lieutenant|"
+    "fisherman|farmer|diver|sailor|soldier|seaman|guard|conservative|liberal|moderate"
+)
+_PERSON_APPOSITIVE = re.compile(
+    rf"^,\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w.’'-]+\s+){{0,4}}?(?:[\w’']+-)?"
+    rf"(?:{ROLE_NOUNS}|{_PERSON_NOUNS})s?(?=\s+(?:of|for|at|in|on|with|from|and|who|whose|to|"
+    rf"since)\b|\s*[,.;:)]|$)"
+)
+_ROLE_JUST_BEFORE = re.compile(rf"\b(?:{ROLE_NOUNS})\s+$")
+_LEGISLATOR_OF = re.compile(
+    r"\b(?:Sen|Rep|Gov|Senator|Representative|Governor|Democrat|Republican)\.?"
+    r"(?:\s+[A-Z][\w.’'-]*){1,3}\s+of\s+$"
+)
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|near|outside|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},?\s+(?:and|or)\s+$"
+)
 
 
 _ORG_OF = {
