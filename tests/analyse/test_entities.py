@@ -176,6 +176,12 @@ def test_spelling_variants_and_short_forms_are_one_entity(make_locator) -> None:
         ),
         ("Sen. Rhea Dunmore of Nebraska likened the plan to a tax.", "Nebraska", "place"),
         ("Voters in Alberta and Manitoba will decide next month.", "Manitoba", "place"),
+        # an honorific after a comma is no state ("Montvale, N.J." is)
+        ("Pia Lorne, Ms. Ode's lawyer, said the firm knew.", "Pia Lorne", "person"),
+        ("Tomas Reyes, who grew up with him, spoke at the service.", "Tomas Reyes", "person"),
+        ("Last spring, Senate Majority Leader Orrin Vale, R-Utah, spoke.", "Orrin Vale", "person"),
+        ("San Marco Supervisors Ana Ruiz and Lee Chen spoke.", "Ana Ruiz", "person"),
+        ("The tapes name Omar bin Saleh as the planner.", "Omar bin Saleh", "person"),
     ],
 )
 def test_names_the_model_did_not_read_are_typed_by_context(text: str, name: str, kind: str) -> None:
@@ -316,3 +322,23 @@ def test_group_words_found_by_context_and_possessives_are_not_names(make_locator
     person = found["Vasil Orkov"]  # shown without its titles and the group word before them
     assert person.total == 3  # the title line and two "Orkov", never the group word
     assert "Anton Brask" in found and "Anton Brask's" not in found
+
+
+def test_weak_and_split_cues_do_not_outvote_a_person(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "Orrin Vale spoke on Monday. The attacks came from Orrin Vale to the ads. "
+        "Bin Saleh fled. Omar bin Saleh was named. Police sought Saleh in the hills."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [("Orrin Vale", "PERSON"), ("Bin Saleh", "PERSON"), ("Omar bin Saleh", "PERSON"),
+         ("Saleh", "GPE")],
+    )  # fmt: skip
+    found = {e.name: e for e in entities(docs, [spans], loc)}
+    # "from Orrin Vale" is a weak place cue: the model's person stands
+    assert found["Orrin Vale"].type == "person" and found["Orrin Vale"].total == 2
+    # "Bin Saleh" and a lone "Saleh" join the one full name they end
+    assert found["Omar bin Saleh"].type == "person" and found["Omar bin Saleh"].total == 3

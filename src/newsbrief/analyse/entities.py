@@ -49,7 +49,8 @@ ROLE_NOUNS = (
     "mayor|leader|chairman|chairwoman|chair|CEO|head|reporter|editor|professor|judge|"
     "prosecutor|lawyer|attorney|envoy|representative|premier|chancellor|captain|colonel|"
     "officer|inspector|superintendent|manager|founder|economist|scientist|researcher|doctor|"
-    "nurse|teacher|coach|producer|host|anchor|commissioner|administrator|deputy|chief executive"
+    "nurse|teacher|coach|producer|host|anchor|commissioner|administrator|deputy|chief executive|"
+    "supervisor|councilman|councilwoman|alderman|trustee|sheriff|detective|coroner"
 )
 _ROLE_BEFORE = re.compile(
     rf"((?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w’'-]*|of|national|security|foreign|deputy|senior|press|chief|"
@@ -250,7 +251,7 @@ def _head_type(text: str) -> EntityType | None:
 
 _CANDIDATE = re.compile(
     r"(?<![\w.’'-])(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.)"
-    r"(?:\s+(?:(?:bin|al|de|van|von|der|la|du|da|di|of|for)\s+)?"
+    r"(?:\s+(?:(?:bin|ibn|al|de|del|es|el|van|von|der|la|du|da|di|of|for)\s+)?"
     r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.))*"
 )
 _PERSON_BEFORE = re.compile(
@@ -259,7 +260,10 @@ _PERSON_BEFORE = re.compile(
     r"Sheriff|attorney|lawyer|prosecutor|Commissioner|neighbor|neighbour|son|daughter|wife|"
     r"husband|mother|father|brother|sister|friend))\s+$"
 )
-_PERSON_AFTER = re.compile(r"^(?:,\s+(?:then\s+)?\d{1,3},|\s+(?:said|says|told|testified|added)\b)")
+_PERSON_AFTER = re.compile(
+    r"^(?:,\s+(?:then\s+)?\d{1,3},|\s+(?:said|says|told|testified|added)\b|,\s+who\b|"
+    r",\s+[RDI]-[A-Z][\w.]*)"
+)  # "Lee, 52,", "Lee said", "Jim Osborn, who ...", "Trent Lott, R-Miss."
 _PLACE_BEFORE_WORD = re.compile(r"\b(?:in|near|outside|from)\s+$")
 _STARTERS = {
     "the", "a", "an", "but", "and", "in", "on", "at", "for", "of", "to", "as", "by", "with",
@@ -293,7 +297,10 @@ def _context_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> li
                 continue
             kind = _context_type(text, start, end, name)
             if kind is not None:
-                out.append(_Raw(i, start, end, name, kind, True))
+                # "in"/"from" before a name says less than a title or a head word: a name it
+                # types votes as a model label does ("from Trent Lott to those ads").
+                weak = kind == "place" and _by_preposition(text, start)
+                out.append(_Raw(i, start, end, name, kind, not weak))
     return out
 
 
@@ -343,6 +350,8 @@ def _context_type(text: str, start: int, end: int, name: str) -> EntityType | No
     words = name.split()
     if _PERSON_BEFORE.search(before) or (len(words) >= 2 and _PERSON_AFTER.match(after)):
         return "person"
+    if _titled_name(words) or _patronymic(words):
+        return "person"  # "San Francisco Supervisor Tom Ammiano", "Osama bin Laden"
     if _PERSON_AFTER.match(after) and re.match(r"^,\s+(?:then\s+)?\d", after):
         return "person"  # "Lee, 52,"
     if len(words) >= 2 and (
@@ -351,14 +360,37 @@ def _context_type(text: str, start: int, end: int, name: str) -> EntityType | No
         or _ROLE_JUST_BEFORE.search(before)
     ):
         return "person"  # "Gary Bauer, a GOP power broker,", "security adviser Sandy Berger"
-    if _STATE_AFTER.match(after):
+    if _state_after(after):
         return "place"  # "Montvale, N.J."
     if _LEGISLATOR_OF.search(text[max(0, start - 60) : start]):
         return "place"  # "Sen. James Inhofe of Oklahoma"
-    listed = _PLACE_LIST_BEFORE.search(text[max(0, start - 60) : start])
-    if (_PLACE_BEFORE_WORD.search(before) or listed) and not _PERSON_AFTER.match(after):
+    if _by_preposition(text, start) and not _PERSON_AFTER.match(after):
         return "place"  # "in Nairobi", "voters in Alaska and Hawaii"
     return None
+
+
+def _by_preposition(text: str, start: int) -> bool:
+    return bool(
+        _PLACE_BEFORE_WORD.search(text[max(0, start - 30) : start])
+        or _PLACE_LIST_BEFORE.search(text[max(0, start - 60) : start])
+    )
+
+
+def _titled_name(words: Sequence[str]) -> bool:
+    """A run whose words end in a title or role, then a first name and a surname: "First
+    Deputy Police Commissioner Patrick Kelleher", "Senate Majority Leader Trent Lott"."""
+    titled = [k for k, w in enumerate(words) if _role_word(w)]
+    return bool(titled) and len(words) - titled[-1] - 1 == 2
+
+
+def _role_word(word: str) -> bool:
+    key = alias_key(word)
+    return key in _TITLE_WORDS or (key.endswith("s") and key[:-1] in _TITLE_WORDS)
+
+
+def _patronymic(words: Sequence[str]) -> bool:
+    """ "Osama bin Laden", "Abdullah ibn Hussein": a name joined by bin or ibn is a person."""
+    return any(w in {"bin", "ibn"} for w in words[1:-1])
 
 
 # Nouns that, in an appositive after a full name, make it a person ("Aaron Kreifels, the
@@ -395,7 +427,14 @@ _ORG_OF = {
     "alliance", "front", "movement", "center", "centre", "bureau", "friends", "sisters",
 }  # fmt: skip
 _PLACE_OF = {"city", "gulf", "bay", "sea", "isle", "island", "cape", "strait", "port"}
-_STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?:[,\s-]|$)")
+_STATE_AFTER = re.compile(r"^,\s+([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?:[,\s-]|$)")
+
+
+def _state_after(after: str) -> bool:
+    """ "Montvale, N.J.", "Acworth, Ga.": a US state's abbreviation after a place (not an
+    honorific: "Michael Weinstock, Ms. Harjee's attorney")."""
+    m = _STATE_AFTER.match(after)
+    return m is not None and alias_key(m.group(1)) in US_STATES
 
 
 def _unlabelled_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> list[_Raw]:
@@ -439,10 +478,19 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int, str]:
     while len(words) > 1 and words[-1].lower().rstrip(".") in _TRAILING:
         end = start + text[start:end].rstrip().rfind(" ")
         words = words[:-1]
+    inner = _INNER_PARTICLE.match(text, end)
+    if inner is not None and " (" not in text[start:end]:
+        end = inner.end()  # "Dar" of "Dar es Salaam"
+    cut = text.find(" (", start, end)
+    if cut > start:
+        end = cut  # "Federal Bureau of Investigation (FBI"
     before = re.search(r"(?:\b[A-Z][\w’'-]+\s+)?\b(\w+)\s+$", text[max(0, start - 40) : start])
     if before and before.group(1) in _PARTICLES and start - len(before.group(0)) >= 0:
         start -= len(before.group(0))
     return start, end, text[start:end].strip()
+
+
+_INNER_PARTICLE = re.compile(r"\s(?:es|el|al|de|del|da|do|dos|la|bin|ibn)\s[A-Z][\w’'-]+")
 
 
 def _context_place(text: str, start: int, end: int) -> bool:
@@ -450,7 +498,7 @@ def _context_place(text: str, start: int, end: int) -> bool:
     return (
         bool(_PLACE_BEFORE.search(text[max(0, start - 30) : start]))
         or bool(_PLACE_AFTER.match(text[end : end + 60]))
-        or bool(_STATE_AFTER.match(text[end : end + 12]))
+        or _state_after(text[end : end + 12])
     )
 
 
@@ -538,7 +586,11 @@ def _link_partial_names(keys: set[str], people: set[str], union: Any, find: Any)
     for names in by_surname.values():
         for a in names:
             for b in names:
-                if a < b and _same_first_name(a.split()[0], b.split()[0]):
+                if a < b and (
+                    _same_first_name(a.split()[0], b.split()[0])
+                    or a.endswith(" " + b)
+                    or b.endswith(" " + a)
+                ):  # "Bin Laden" / "Osama bin Laden"
                     union(a, b)
     for a in multi:  # "Igor Dyagalo" / "Igor Dygalo": one letter off, same first name
         for b in multi:
@@ -584,7 +636,7 @@ US_STATES = {
     "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island",
     "sc": "south carolina", "sd": "south dakota", "tenn": "tennessee", "tex": "texas",
     "vt": "vermont", "va": "virginia", "wash": "washington", "wva": "west virginia",
-    "wis": "wisconsin", "wyo": "wyoming",
+    "wis": "wisconsin", "wyo": "wyoming", "dc": "district of columbia",
 }  # fmt: skip
 
 
@@ -662,7 +714,7 @@ def _display(alias: str, kind: EntityType) -> str:
 def _name_words(words: list[str], key: Callable[[str], str] = str) -> list[str]:
     """A person's name without the titles before it, and whatever precedes the last of them
     ("Russian Deputy Premier Ilya Klebanov" -> "Ilya Klebanov"); the last word is kept."""
-    last = max((k for k, w in enumerate(words[:-1]) if key(w) in _TITLE_WORDS), default=-1)
+    last = max((k for k, w in enumerate(words[:-1]) if _role_word(key(w))), default=-1)
     return words[last + 1 :]
 
 
