@@ -342,3 +342,26 @@ def test_weak_and_split_cues_do_not_outvote_a_person(make_locator) -> None:
     assert found["Orrin Vale"].type == "person" and found["Orrin Vale"].total == 2
     # "Bin Saleh" and a lone "Saleh" join the one full name they end
     assert found["Omar bin Saleh"].type == "person" and found["Omar bin Saleh"].total == 3
+
+
+def test_a_common_word_capitalised_only_where_items_start_is_no_name(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "8:02 a.m. -- Plane lands at Riverton.\n\n1:46 p.m. -- Plane departs.\n\n"
+        "The plane carried 90 people. Marlow said the crew was ready. Its pilot was Marlow."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [
+            ("Plane", "ORG"),
+            ("Riverton", "GPE"),
+            ("Plane", "ORG"),
+            ("Marlow", "PERSON"),
+            ("Marlow", "PERSON"),
+        ],
+    )
+    found = {e.name for e in entities(docs, [spans], loc)}
+    # "Plane" opens list items only and is "plane" elsewhere; "Marlow" is never lower case
+    assert found == {"Riverton", "Marlow"}

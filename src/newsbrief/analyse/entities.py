@@ -126,6 +126,7 @@ def entities(
         _entity(g, len(documents), locator, roles)
         for g in groups
         if not _capitalised_only(g, locator)
+        and not _common_word(g, documents, locator)
         and not _names_a_vehicle(g, documents)
         and not _names_an_event(g)
     ]
@@ -703,6 +704,27 @@ def _capitalised_only(group: Sequence[_Raw], locator: Locator) -> bool:
         if s is None or s.start != r.start:
             return False
     return True
+
+
+def _common_word(group: Sequence[_Raw], documents: Sequence[Document], locator: Locator) -> bool:
+    """A lone word capitalised only where a sentence or a list item starts ("-- Plane
+    lands in Los Angeles") and written in lower case elsewhere in the cluster ("the plane")
+    is a common word, whatever the model took it for."""
+    if len({r.text for r in group}) > 1 or " " in group[0].text:
+        return False
+    if any(r.forced and r.type == "person" for r in group):
+        return False
+    for r in group:
+        text = documents[r.doc_index].text
+        s = locator.sentence_at(r.doc_index, r.start)
+        opens_sentence = s is not None and s.start == r.start
+        if not opens_sentence and not _ITEM_START.search(text[max(0, r.start - 8) : r.start]):
+            return False
+    word = re.compile(rf"\b{re.escape(group[0].text.lower())}\b")
+    return any(word.search(d.text) for d in documents)
+
+
+_ITEM_START = re.compile(r"(?:^|--|—|_|:)\s*$")
 
 
 def _display(alias: str, kind: EntityType) -> str:
