@@ -55,3 +55,41 @@ def test_evidence_offsets_and_relations() -> None:
             doc.text[e.start : e.end]
             == sentences[[s.sid for s in sentences].index(f"{e.doc_id}:{e.sentence}")].text
         )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "He is accused of kidnapping, robbery and first-degree murder.",
+            "His lawyer said the state failed to prove the murder was planned or that he "
+            "kidnapped anyone.",
+            False,
+        ),
+        (
+            "Police found no evidence of a bomb aboard.",
+            "Police found evidence of a bomb aboard.",
+            False,
+        ),
+        (
+            "The airline refused to release the passenger list.",
+            "The airline released the passenger list.",
+            False,
+        ),
+        ("The court upheld the robbery conviction.", "Judges upheld the robbery conviction.", True),
+    ],
+)
+def test_a_verb_that_negates_is_a_negation(a: str, b: str, same: bool) -> None:
+    from newsbrief.cite import fact_signature, same_fact
+
+    assert same_fact(fact_signature(a), fact_signature(b)) is same
+
+
+def test_a_hedged_statement_is_not_grouped_with_a_plain_one() -> None:
+    from newsbrief.cite import fact_signature, same_fact
+
+    feared = fact_signature("The 90 people on board are all feared dead.")
+    killed = fact_signature("All 90 people on board were killed.")
+    assert not same_fact(feared, killed, strict=False)
+    assert same_fact(killed, fact_signature("The crash killed all 90 people on board."),
+                     strict=False)  # fmt: skip

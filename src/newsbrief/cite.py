@@ -31,6 +31,7 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _NEGATIONS = {"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor",
               "denied", "denies", "deny"}  # fmt: skip
+_NEGATING_VERB = re.compile(r"\b(?:fail(?:ed|s)?|refus(?:ed|es)?)\s+to\b", re.I)
 _HEDGES = {"feared", "presumed", "possibly", "probably", "may", "might", "likely", "apparently",
            "allegedly", "suspected"}  # fmt: skip
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+$")
@@ -83,7 +84,9 @@ def fact_signature(text: str) -> FactSignature:
         if not _named(text, m.start())  # "Flight 990", "Boeing 767"
     }
     numbers |= {str(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS}
-    negated = sum(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in words) % 2 == 1
+    negations = sum(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in words)
+    negations += len(_NEGATING_VERB.findall(text))  # "failed to prove ... kidnapped"
+    negated = negations % 2 == 1
     hedged = any(w in _HEDGES for w in words)
     names = frozenset(m.group(0).lower() for m in _PROPER.finditer(text))
     outcomes = frozenset(OUTCOMES[w] for w in words if w in OUTCOMES)
@@ -114,15 +117,15 @@ def same_fact(a: FactSignature, b: FactSignature, *, strict: bool = True) -> boo
     states, when they say different things happened ("217 people aboard" / "217 people
     killed"), or when both give names and share none (unless a large figure anchors them).
 
-    ``strict`` (a citation: this report states that sentence): the figures must be the
-    same, neither may hedge ("feared dead") alone, and two words besides names and figures
-    must be shared. Otherwise (claims grouped for comparison) one sentence may give fewer
-    figures than the other and one shared word is enough."""
+    Neither may hedge ("feared dead") what the other states. ``strict`` (a citation: this
+    report states that sentence): the figures must be the same, and two words besides names
+    and figures must be shared. Otherwise (claims grouped for comparison) one sentence may
+    give fewer figures than the other and one shared word is enough."""
     if strict and a.numbers != b.numbers:
         return False
     if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         return False
-    if a.negated != b.negated or (strict and a.hedged != b.hedged):
+    if a.negated != b.negated or a.hedged != b.hedged:
         return False
     if not _same_outcome(a.outcomes, b.outcomes):
         return False
