@@ -42,6 +42,8 @@ TITLES = {
     "general", "sen", "senator", "rep", "gov", "governor", "mayor", "chancellor", "king",
     "queen", "prince", "pope", "judge", "justice", "col", "lt", "sgt", "capt", "adm", "sir",
     "lady", "lord", "dame", "defense", "foreign", "interior", "state", "former", "afghan",
+    "admiral", "marshal", "brigadier", "commander", "corporal", "captain", "colonel",
+    "lieutenant", "sergeant", "cmdr", "maj",
 }  # fmt: skip
 ROLE_NOUNS = (
     "spokesman|spokeswoman|spokesperson|secretary|minister|president|correspondent|official|"
