@@ -94,6 +94,17 @@ def test_speaker_shapes(text: str, speaker: str | None) -> None:
             "spokesman for the ministry, as saying.",
             "Gao Feng",
         ),
+        # a partial quote inside a sentence whose attribution ends it
+        (
+            'The loans were "a risk no bank would take alone" because they went to groups '
+            "in poor areas, said Mary Rovira, who helped start the fund.",
+            "Mary Rovira",
+        ),
+        (
+            'Bush made promises he "has no way to pay for" because of his tax plan, said '
+            'spokesman Doug Hattaway. "This is more of the same old thing."',
+            "Doug Hattaway",
+        ),
         # the agency itself is the speaker when it names nobody else
         (
             '"The situation in the area remains tense," the Xinhua News Agency reported.',

@@ -191,6 +191,8 @@ class _Reader:
             if before is not None or who is None:
                 who, cue = before, by
         if who is None:
+            who, cue = self._sentence_end(close_at)
+        if who is None:
             prev = self.previous
             if prev is not None and self._continues(prev.mention, m):
                 said = Said(m, prev.speaker, prev.role, None, None, "quoted", m.start)
@@ -238,6 +240,23 @@ class _Reader:
             return None, None
         subject = body[: cue.start()].strip(" ,")
         return (subject or None), cue.group(0)
+
+    def _sentence_end(self, k: int) -> tuple[str | None, str | None]:
+        """'LISC "…" because they were to groups in poor areas, said Rovira.': a quote
+        inside a sentence whose attribution ends the sentence."""
+        sentence = self.locator.sentence_at(self.doc, k)
+        if sentence is None or not k < sentence.end <= k + 250:
+            return None, None
+        tail = self.text[k : sentence.end]
+        if any(c in _DOUBLE_MARKS for c in tail):
+            return None, None  # another quotation comes first
+        for comma in re.finditer(r",\s", tail):
+            who, cue = self._after(k + comma.start())
+            if who is not None and _clause_end(self.text[k + comma.start() : sentence.end]) >= len(
+                tail[comma.start() :].rstrip(" .!?\n")
+            ):
+                return who, cue
+        return None, None
 
     def _before(self, k: int) -> tuple[str | None, str | None]:
         """'X, echoing the president, said the United States would "…' in one sentence."""
