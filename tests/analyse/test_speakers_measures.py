@@ -67,6 +67,8 @@ def test_speaker_shapes(text: str, speaker: str | None) -> None:
         # a place appositive inside an unnamed description is not the speaker
         ('"I can hold a pencil again," the Eastlake, Ohio, resident said.', None),
         ('"It happened so fast," a Laramie, Wyo., police officer said.', None),
+        # a place after the head noun of an unnamed description
+        ('The source in Cyprus said the two men "were not working for any government."', None),
         # the subject of the first of two coordinated verbs
         (
             'Tom Vela praised Norland Motors, but said "states should not wait for anyone."',
@@ -124,6 +126,16 @@ def test_an_object_pronoun_before_saying_names_the_person_meant() -> None:
     )
     (q,) = quotes_of(text)
     assert q.speaker == "Mark Olden"
+
+
+def test_a_nationality_is_nobody_a_pronoun_could_mean() -> None:
+    pytest.importorskip("spacy")
+    text = (
+        "The official North Korean news agency issued a statement. U.S. officials were "
+        'worried. "We have long thought that such a weapon gives prestige," he said.'
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker is None
 
 
 def test_a_short_quote_still_names_the_speaker_of_the_next_part() -> None:

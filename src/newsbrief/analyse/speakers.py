@@ -115,7 +115,8 @@ def quotes_with_speakers(
     names = _Names.of(entities)
     for i, doc in enumerate(documents):
         persons = [s.text for s in spans[i] if s.label == "PERSON"] if spans else []
-        reader = _Reader(doc.text, locator, i, names.with_people(persons))
+        groups = [s.text for s in spans[i] if s.label == "NORP"] if spans else []
+        reader = _Reader(doc.text, locator, i, names.with_people(persons, groups))
         for start, end in quote_spans(doc.text):
             inner = doc.text[start:end]
             mention = locator.mention(i, start, start + len(inner.rstrip(",. ")))
@@ -400,9 +401,12 @@ class _Names:
         suffixes |= {x for p in extra_people for x in _suffixes(alias_key(p))}
         return cls(by_alias, frozenset(suffixes), frozenset(others), by_surname)
 
-    def with_people(self, people: Sequence[str]) -> _Names:
+    def with_people(self, people: Sequence[str], groups: Sequence[str] = ()) -> _Names:
+        """Also the people a report names, and its nationality and group words ("North
+        Korean"), which name nobody."""
         more = {x for p in people for x in _suffixes(alias_key(p))}
-        return _Names(self.by_alias, self.person_suffixes | more, self.others, self.by_surname)
+        others = self.others | {alias_key(g) for g in groups}
+        return _Names(self.by_alias, self.person_suffixes | more, others, self.by_surname)
 
 
 def _names_in(text: str) -> list[str]:
@@ -443,6 +447,10 @@ def _modifier(phrase: str, name: str) -> bool:
     segment = next((s for s in phrase.split(",") if name in s), phrase).strip()
     if re.match(r"(?:a|an|one|another|some)\s", segment, re.IGNORECASE):
         return True  # "a Foreign Ministry spokesman", "a frightened Texas Republican"
+    if _UNNAMED.match(segment) and re.search(
+        rf"^\S+\s+[a-z][\w-]*\s+(?:in|at|from|near|on)\s+(?:the\s+)?{re.escape(name)}", segment
+    ):
+        return True  # "the source in Cyprus", "the official at the Pentagon"
     tail = segment[segment.find(name) + len(name) :].split()
     return bool(_UNNAMED.match(segment)) and any(_person_noun(w) for w in tail)
 
