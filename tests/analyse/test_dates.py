@@ -35,6 +35,8 @@ FRI = dt.date(2021, 8, 13)
         ("in the next 24 48 hours", ["the next 24 48 hours"]),
         ("just a few months ago", ["just a few months ago"]),
         ("The quake hit at 4:10 a.m. local time", ["4:10 a.m."]),
+        # a holiday is a date when it places something in time, not as a modifier
+        ("toys sold before Christmas in the Christmas shopping season", ["Christmas"]),
         # "9/11" names an event; it is not 11 September of the report's year
         ("following the 9/11 attacks", []),
     ],

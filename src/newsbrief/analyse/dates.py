@@ -39,8 +39,9 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 _HOLIDAY_PATTERN = (
-    r"Christmas(?:\s+(?:Eve|Day))?|New\s+Year[’']s(?:\s+(?:Eve|Day))?|Valentine[’']s\s+Day|"
-    r"Independence\s+Day|Fourth\s+of\s+July|Halloween|Thanksgiving(?:\s+Day)?"
+    rf"(?:Christmas|Thanksgiving|Halloween)(?=,?\s+{_YEAR})|Christmas\s+(?:Eve|Day)|"
+    r"New\s+Year[’']s(?:\s+(?:Eve|Day))?|Valentine[’']s\s+Day|Independence\s+Day|"
+    r"Fourth\s+of\s+July|Thanksgiving\s+Day"
 )
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
@@ -51,6 +52,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("absolute", rf"\b(?:(?:{_WEEKDAYS}),?\s+)?{_DAY}\s+(?:{_MONTHS})(?:,?\s+{_YEAR})?\b"),
         ("month", rf"\b(?:{_MONTHS})(?:\s+|\s+of\s+){_YEAR}\b"),
         ("holiday", rf"\b(?:{_HOLIDAY_PATTERN})(?:,?\s+{_YEAR})?\b"),
+        (  # "Christmas" alone is a date after a preposition, not in "Christmas shopping"
+            "holiday",
+            r"\b(?:on|before|after|since|until|till|by|at|over|from|around|of)\s+"
+            r"(?P<d>Christmas|Thanksgiving|Halloween)\b",
+        ),
         ("lastmonth", rf"\b(?:last|Last)\s+(?:{_MONTHS})\b(?!\s+\d)"),
         (
             "month",
