@@ -402,6 +402,104 @@ def score_event(e: Event) -> dict[str, Score]:
     }
 
 
+# ---------------------------------------------------------------------------
+# Error listing (DEV only: TEST errors are never inspected)
+# ---------------------------------------------------------------------------
+
+
+def _context(text: str, start: int, end: int, width: int = 70) -> str:
+    left = text[max(0, start - width) : start].split("\n")[-1]
+    right = text[end : end + width].split("\n")[0]
+    return f"{left}[{text[start:end]}]{right}".replace("\n", " ")
+
+
+def speaker_errors(e: Event) -> list[str]:
+    """Gold quotes whose speaker is missed or wrong, and system speakers no gold quote
+    confirms (quotes the gold does not have are listed by ``quote_errors``)."""
+    texts = [d.text for d in e.briefing.documents]
+    gold = [(e.where(q), q) for q in e.gold["quotes"]]
+    system = [(m, q) for q in e.analysis.quotes for m in q.mentions]
+    out = []
+    for w, g in gold:
+        mine = [(m, q) for m, q in system if _overlaps(m, w)]
+        if any(speaker_ok(q.speaker, g) for _, q in mine):
+            continue
+        said = ", ".join(f"{q.speaker!r} ({q.speaker_text!r})" for _, q in mine) or "no quote"
+        want = g.get("speaker") or f"unnamed: {g.get('description')!r}"
+        out.append(f"MISS {g['doc']} want {want}; got {said}\n    {_context(texts[w[0]], *w[1:])}")
+    for m, q in system:
+        overlapping = [g for w, g in gold if _overlaps(m, w)]
+        if overlapping and not any(speaker_ok(q.speaker, g) for g in overlapping):
+            want = overlapping[0].get("speaker") or overlapping[0].get("description")
+            out.append(
+                f"FALSE {m.doc_id} {q.speaker!r} ({q.speaker_text!r}) for {want!r}\n"
+                f"    {_context(texts[m.doc_index], m.start, m.end)}"
+            )
+    return out
+
+
+def quote_errors(e: Event) -> list[str]:
+    texts = [d.text for d in e.briefing.documents]
+    gold = [e.where(q) for q in e.gold["quotes"]]
+    system = [m for q in e.analysis.quotes for m in q.mentions]
+    out = [
+        f"MISS {e.briefing.documents[w[0]].id}\n    {_context(texts[w[0]], *w[1:])}"
+        for w in gold
+        if not any(_overlaps(m, w) for m in system)
+    ]
+    out += [
+        f"FALSE {m.doc_id}\n    {_context(texts[m.doc_index], m.start, m.end)}"
+        for m in system
+        if not any(_overlaps(m, w) for w in gold)
+    ]
+    return out
+
+
+def date_errors(e: Event) -> list[str]:
+    texts = [d.text for d in e.briefing.documents]
+    dates = e.briefing.documents
+    gold = [(e.where(d), d) for d in e.gold["dates"]]
+    system = [d for t in e.analysis.timeline for d in t.expressions]
+    system += list(e.analysis.unresolved_dates)
+    out = []
+    for w, g in gold:
+        mine = [d for d in system if _overlaps(d.mention, w)]
+        if any(d.value == g.get("value") for d in mine):
+            continue
+        got = ", ".join(f"{d.value}" for d in mine) or "nothing"
+        out.append(
+            f"MISS {g['doc']} ({dates[w[0]].date}) want {g.get('value')} got {got}\n"
+            f"    {_context(texts[w[0]], *w[1:])}"
+        )
+    for d in system:
+        over = [g for w, g in gold if _overlaps(d.mention, w)]
+        if any(d.value == g.get("value") for g in over):
+            continue
+        m = d.mention
+        want = ", ".join(str(g.get("value")) for g in over) or "no gold date"
+        out.append(
+            f"FALSE {m.doc_id} ({d.report_date}) {d.value} for {want}\n"
+            f"    {_context(texts[m.doc_index], m.start, m.end)}"
+        )
+    return out
+
+
+ERRORS = {"quotes": quote_errors, "speakers": speaker_errors, "dates": date_errors}
+
+
+def list_errors(
+    golds: Sequence[dict[str, Any]], roots: dict[str, Path | None], part: str
+) -> list[str]:
+    """Every missed and false item of ``part`` on the DEV events, with its context."""
+    lines = []
+    for gold in golds:
+        if gold["split"] != "dev":
+            raise SystemExit("error listings are for DEV only")
+        docs = read_reports(root_for(gold, roots), gold)
+        lines += [f"{gold['set']} {x}" for x in ERRORS[part](brief_event(gold, docs))]
+    return lines
+
+
 def load_gold(folder: Path = REAL) -> list[dict[str, Any]]:
     return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("D*.json"))]
 
@@ -440,6 +538,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sc.add_argument("--duc2007", type=Path, default=os.environ.get("NEWSBRIEF_DUC2007"))
     sc.add_argument("--split", choices=("dev", "test", "all"), default="all")
     sc.add_argument("--per-event", action="store_true", help="a table per event too")
+    sc.add_argument(
+        "--errors",
+        choices=sorted(ERRORS),
+        help="list the missed and false items of one part instead (DEV only)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     if args.command == "convert":
@@ -451,6 +554,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "2007": Path(args.duc2007) if args.duc2007 else None,
     }
     golds = load_gold()
+    if args.errors:
+        if args.split != "dev":
+            parser.error("--errors needs --split dev: TEST errors are never inspected")
+        dev = [g for g in golds if g["split"] == "dev"]
+        sys.stdout.write("\n".join(list_errors(dev, roots, args.errors)) + "\n")
+        return 0
     splits = ("dev", "test") if args.split == "all" else (args.split,)
     rows = [
         (

@@ -35,6 +35,8 @@ FRI = dt.date(2021, 8, 13)
         ("in the next 24 48 hours", ["the next 24 48 hours"]),
         ("just a few months ago", ["just a few months ago"]),
         ("The quake hit at 4:10 a.m. local time", ["4:10 a.m."]),
+        # a holiday is a date when it places something in time, not as a modifier
+        ("toys sold before Christmas in the Christmas shopping season", ["Christmas"]),
         # "9/11" names an event; it is not 11 September of the report's year
         ("following the 9/11 attacks", []),
     ],
@@ -132,6 +134,27 @@ def test_a_clock_time_is_not_a_date(make_locator) -> None:
         ("He was arrested last October.", "2020-10"),
         ("The ads ran last summer.", "2020"),  # the report is itself in a summer
         ("The board is still studying the 1996 crash.", "1996"),
+        # an adverb between the auxiliary and "expected" is still the future
+        ("The craft is also expected to arrive at 1 p.m. Saturday.", "2021-08-14"),
+        # "must" and "to be released" look ahead
+        ("She must leave the flat Tuesday.", "2021-08-17"),
+        ("The study, to be released Tuesday, counts the cost.", "2021-08-17"),
+        # "the next hot spot" is no future tense: Monday is the Monday before
+        ("Officials turned their attention Monday to the next hot spot.", "2021-08-09"),
+        # "must have", "would have": a guess about the past
+        ("An ex-commander speculated Wednesday that the sub must have hit a ship.", "2021-08-11"),
+        # a deadline in a past-tense clause looks back
+        ("The hostages were held until Tuesday.", "2021-08-10"),
+        # month and day without a year: the tense picks the year when the nearest is wrong
+        ("The new rules will take effect on June 1.", "2022-06-01"),
+        ("The suspect was arrested on Nov. 1 near the border.", "2020-11-01"),
+        ("The hearing opens Sept. 2.", "2021-09-02"),  # present tense: the nearest
+        # a plan told in the past tense is still ahead
+        ("Opening statements were scheduled for Sept. 2.", "2021-09-02"),
+        # holidays are dates: fixed days, Thanksgiving, with or without a year
+        ("The currency goes into circulation on New Year's Day.", "2022-01-01"),
+        ("The polls ran until shortly before Christmas 2020.", "2020-12-25"),
+        ("The family was reunited on Thanksgiving.", "2020-11-26"),
     ],
 )
 def test_tense_appositives_and_relative_periods(make_locator, text: str, value: str) -> None:

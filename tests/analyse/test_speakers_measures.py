@@ -39,6 +39,114 @@ def test_speaker_shapes(text: str, speaker: str | None) -> None:
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # name, then an appositive that is an organisation and a role: the person
+        (
+            '"We will file the papers this week," Robert Kane, Norland Motors co-chairman, '
+            "said at a news conference.",
+            "Robert Kane",
+        ),
+        # verb first, roles with names as modifiers before the speaker's name
+        ('"The plan was ready for a vote," said Harmon spokesman Mike Dunn.', "Mike Dunn"),
+        (
+            '"Nobody asked us about the doors," said task force member and Elm High student '
+            "Sergio Vela.",
+            "Sergio Vela",
+        ),
+        # an organisation's possessive in front of the name
+        ('"The software is not a cure," said Norland Systems\' Ana Stone.', "Ana Stone"),
+        ('"The software is not a cure," Norland Systems\' Ana Stone said.', "Ana Stone"),
+        # clerical and military titles are not part of the name
+        (
+            '"We are not going anywhere," said the Rev. Amos Turner, pastor of the church.',
+            "Amos Turner",
+        ),
+        ('"The crew is still inside," Brig. Gen. Igor Belov said.', "Igor Belov"),
+        # a place appositive inside an unnamed description is not the speaker
+        ('"I can hold a pencil again," the Eastlake, Ohio, resident said.', None),
+        ('"It happened so fast," a Laramie, Wyo., police officer said.', None),
+        # a place after the head noun of an unnamed description
+        ('The source in Cyprus said the two men "were not working for any government."', None),
+        # the subject of the first of two coordinated verbs
+        (
+            'Tom Vela praised Norland Motors, but said "states should not wait for anyone."',
+            "Tom Vela",
+        ),
+        (
+            'President Lin Hart called the flood "a test for all of us" and noted "we have '
+            'lost too many homes this year."',
+            "Lin Hart",
+        ),
+        # a news agency relays words a named person told reporters
+        (
+            'Deputy Prime Minister Ilya Vantov told reporters that the crew "could not have '
+            'survived the blast," the Itar-Tass news agency reported.',
+            "Ilya Vantov",
+        ),
+        # "quoted X as saying": X speaks, not the agency
+        (
+            'Interfax quoted navy spokesman Igor Dygalo as saying "the crew is still alive '
+            'and tapping."',
+            "Igor Dygalo",
+        ),
+        (
+            '"The rescue will take several days," the Xinhua News Agency quoted Gao Feng, a '
+            "spokesman for the ministry, as saying.",
+            "Gao Feng",
+        ),
+        # a partial quote inside a sentence whose attribution ends it
+        (
+            'The loans were "a risk no bank would take alone" because they went to groups '
+            "in poor areas, said Mary Rovira, who helped start the fund.",
+            "Mary Rovira",
+        ),
+        (
+            'Bush made promises he "has no way to pay for" because of his tax plan, said '
+            'spokesman Doug Hattaway. "This is more of the same old thing."',
+            "Doug Hattaway",
+        ),
+        # the agency itself is the speaker when it names nobody else
+        (
+            '"The situation in the area remains tense," the Xinhua News Agency reported.',
+            "Xinhua News Agency",
+        ),
+    ],
+)
+def test_wire_attribution_shapes(text: str, speaker: str | None) -> None:
+    said = [q.speaker for q in quotes_of(text)]
+    assert said[-1:] == [speaker]
+
+
+def test_an_object_pronoun_before_saying_names_the_person_meant() -> None:
+    text = (
+        "Police said Mark Olden killed nine people before he shot himself. Chief Ann Ruiz "
+        'said witnesses recalled him saying "it is a bad day, and it is going to get worse."'
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Mark Olden"
+
+
+def test_a_nationality_is_nobody_a_pronoun_could_mean() -> None:
+    pytest.importorskip("spacy")
+    text = (
+        "The official North Korean news agency issued a statement. U.S. officials were "
+        'worried. "We have long thought that such a weapon gives prestige," he said.'
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker is None
+
+
+def test_a_short_quote_still_names_the_speaker_of_the_next_part() -> None:
+    text = (
+        "Ralph Cushman, 63, hurt his knees in 1990. Doctors told him to rest. "
+        '"It was awful," he recalled. "Suddenly I could not walk to the barn anymore."'
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Ralph Cushman"
+
+
 def test_pronoun_names_the_subject_not_the_object() -> None:
     text = (
         "Another neighbour, Lena Voss, said Brandt went to church every week. "

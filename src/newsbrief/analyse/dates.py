@@ -38,6 +38,12 @@ _COUNT = r"\d{1,2}|a few|a couple of|several|a number of|an?|one|two|three|four|
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
+_HOLIDAY_PATTERN = (
+    rf"(?:Christmas|Thanksgiving|Halloween)(?=,?\s+{_YEAR})|Christmas\s+(?:Eve|Day)|"
+    r"New\s+Year[’']s(?:\s+(?:Eve|Day))?|Valentine[’']s\s+Day|Independence\s+Day|"
+    r"Fourth\s+of\s+July|Thanksgiving\s+Day"
+)
+
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rx))
@@ -45,6 +51,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("absolute", rf"\b(?:(?:{_WEEKDAYS}),?\s+)?(?:{_MONTHS})\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
         ("absolute", rf"\b(?:(?:{_WEEKDAYS}),?\s+)?{_DAY}\s+(?:{_MONTHS})(?:,?\s+{_YEAR})?\b"),
         ("month", rf"\b(?:{_MONTHS})(?:\s+|\s+of\s+){_YEAR}\b"),
+        ("holiday", rf"\b(?:{_HOLIDAY_PATTERN})(?:,?\s+{_YEAR})?\b"),
+        (  # "Christmas" alone is a date after a preposition, not in "Christmas shopping"
+            "holiday",
+            r"\b(?:on|before|after|since|until|till|by|at|over|from|around|of)\s+"
+            r"(?P<d>Christmas|Thanksgiving|Halloween)\b",
+        ),
         ("lastmonth", rf"\b(?:last|Last)\s+(?:{_MONTHS})\b(?!\s+\d)"),
         (
             "month",
@@ -75,11 +87,29 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _FUTURE = re.compile(
-    r"\b(?:(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\ba\s)will|'ll|shall|would|"
-    r"(?:is|are)\s+(?:scheduled|expected|due|set|going)\b|"
-    rf"plans?\s+to|planned\s+for|next|(?:by|until|till|into|through)\s+(?:{_WEEKDAYS}))\b",
+    r"\b(?:(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\ba\s)will|'ll|shall|(?:would|must)(?!\s+have\b)|"
+    r"(?:is|are)\s+(?:(?:also|still|now|not|\w+ly)\s+)?(?:scheduled|expected|due|set|going|to)\b|"
+    r"(?<!\bwas\s)(?<!\bwere\s)to\s+be\s+\w+(?:ed|en)|"
+    rf"plans?\s+to|planned\s+for|next\s+(?:week|month|year|{_WEEKDAYS}))\b",
     re.IGNORECASE,
 )
+# "stays closed until Friday" looks ahead, "were held until Friday" back.
+_DEADLINE = re.compile(rf"\b(?:by|until|till|into|through)\s+(?:{_WEEKDAYS})\b", re.IGNORECASE)
+# Past tense: an auxiliary, unless it only puts a plan in the past ("were scheduled for").
+_PAST = re.compile(
+    r"\b(?:was|were|had|did)\b(?!\s+(?:(?:also|still|now|not|\w+ly)\s+)?"
+    r"(?:scheduled|expected|due|set|slated|planned|to|going)\b)"
+)
+
+
+def future(clause: str) -> bool:
+    """The clause speaks of what is still to come (news usage: "is expected Tuesday",
+    "will meet on Friday", "would resume", "must leave", "to be released", "until Friday")."""
+    if _FUTURE.search(clause):
+        return True
+    return bool(_DEADLINE.search(clause)) and not _PAST.search(clause)
+
+
 _APPOSITIVE_WEEKDAY = re.compile(rf",\s+an?\s+(?:{_WEEKDAYS})\b")
 _DATELINE_END = re.compile(r"\s*(?:—|–|--|-|:|\(|\n)")
 _TODAY_CUE = re.compile(
@@ -119,9 +149,9 @@ _SAFE_BASE = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
 
 def resolve(span: str, kind: str, base: dt.date | None, sentence: str = "") -> Resolved:
     """Resolve one span against the report date ``base`` (``None``: an undated report)."""
-    if kind in {"absolute", "month", "year"}:
+    if kind in {"absolute", "month", "year", "holiday"}:
         try:
-            return _absolute(span, kind, base)
+            return _absolute(span, kind, base, sentence)
         except (OverflowError, ValueError):  # a report dated at the calendar's ends
             return Resolved(
                 None, "year" if kind == "year" else "month" if kind == "month" else "day", False
@@ -135,17 +165,21 @@ def resolve(span: str, kind: str, base: dt.date | None, sentence: str = "") -> R
         return unresolved
 
 
-def _absolute(span: str, kind: str, base: dt.date | None) -> Resolved:
+def _absolute(span: str, kind: str, base: dt.date | None, sentence: str = "") -> Resolved:
     has_year = re.search(_YEAR + r"\b", span) is not None
     if kind == "year":
         return Resolved(span.strip(), "year", False)
     if not has_year and base is None:
-        return Resolved(None, "day" if kind == "absolute" else "month", False)
-    parsed = _parse(_strip_weekday(span), base or dt.date(2000, 1, 1))
+        return Resolved(None, "month" if kind == "month" else "day", False)
+    year = int(m.group(0)) if (m := re.search(_YEAR, span)) else (base or dt.date(2000, 1, 1)).year
+    if kind == "holiday":
+        parsed: dt.date | None = _holiday(span, year)
+    else:
+        parsed = _parse(_strip_weekday(span), base or dt.date(2000, 1, 1))
     if parsed is None:
-        return Resolved(None, "day" if kind == "absolute" else "month", False)
+        return Resolved(None, "month" if kind == "month" else "day", False)
     if not has_year and base is not None:
-        parsed = _nearest_year(parsed, base)
+        parsed = _nearest_year(parsed, base, sentence, kind)
     if kind == "month":
         return Resolved(parsed.strftime("%Y-%m"), "month", not has_year)
     return Resolved(parsed.isoformat(), "day", not has_year)
@@ -206,15 +240,49 @@ def _parse(span: str, base: dt.date) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def _nearest_year(day: dt.date, base: dt.date) -> dt.date:
-    """A month and day without year: the year that puts it closest to the report date."""
+def _nearest_year(day: dt.date, base: dt.date, clause: str = "", kind: str = "") -> dt.date:
+    """A month and day without year: the year that puts it closest to the report date,
+    unless the tense says otherwise ("will take office Jan. 3" in a June report is ahead,
+    "was arrested Nov. 1" in a June report is behind)."""
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
-            options.append(day.replace(year=year))
+            options.append(day.replace(year=year) if kind != "holiday" else _holiday_in(day, year))
         except ValueError:  # 29 February
             continue
-    return min(options, key=lambda d: abs((d - base).days))
+    nearest = min(options, key=lambda d: abs((d - base).days))
+    ahead = future(clause)
+    month_start = base.replace(day=1)
+    if ahead and nearest < (month_start if kind == "month" else base):
+        return min((d for d in options if d >= base), default=nearest)
+    if not ahead and _PAST.search(clause) and nearest > base:
+        return max((d for d in options if d <= base), default=nearest)
+    return nearest
+
+
+# Holidays on a fixed day, and Thanksgiving (the fourth Thursday of November, US).
+_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas": (12, 25), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "new year's": (1, 1), "valentine's day": (2, 14),
+    "independence day": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31),
+}  # fmt: skip
+
+
+def _holiday(span: str, year: int) -> dt.date | None:
+    name = " ".join(re.sub(_YEAR, "", span).replace("’", "'").lower().split())
+    name = name.removesuffix(" day") if name in {"christmas day", "thanksgiving day"} else name
+    if name == "thanksgiving":
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month_day = _HOLIDAYS.get(name)
+    return dt.date(year, *month_day) if month_day else None
+
+
+def _holiday_in(day: dt.date, year: int) -> dt.date:
+    """The same holiday in another year (Thanksgiving moves with the weekdays)."""
+    if day.month == 11 and day.weekday() == 3 and 22 <= day.day <= 28:
+        return _holiday("thanksgiving", year) or day.replace(year=year)
+    return day.replace(year=year)
 
 
 def _relative_granularity(span: str, kind: str) -> Granularity:
@@ -241,7 +309,7 @@ def _weekday(span: str, base: dt.date, sentence: str) -> Resolved:
     target = list(calendar.day_name).index(name)
     back = (base.weekday() - target) % 7
     low = span.lower()
-    if low.startswith("next") or (_FUTURE.search(sentence) and not low.startswith("last")):
+    if low.startswith("next") or (future(sentence) and not low.startswith("last")):
         ahead = (target - base.weekday()) % 7 or (7 if low.startswith("next") else 0)
         return Resolved((base + dt.timedelta(days=ahead)).isoformat(), "day", True)
     if low.startswith("last") and back == 0:

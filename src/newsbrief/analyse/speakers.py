@@ -62,15 +62,40 @@ _FUNCTION = {
 }  # fmt: skip
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where|speaking|echoing|citing)\b(?:[^,]*,|.*$)")
 _NUMBER_APPOSITIVE = re.compile(r",\s+\d+,")
+# Nouns for people that are no role ("a Columbine student", "one shopper").
+_PEOPLE = frozenset({
+    "source", "sources", "relative", "witness", "resident", "member", "worker", "employee",
+    "man", "woman", "person", "people", "friend", "neighbor", "neighbour", "student",
+    "shopper", "owner", "survivor", "victim", "father", "mother", "son", "daughter",
+    "wife", "husband", "brother", "sister", "parent", "activist", "expert", "specialist",
+    "fan", "passenger", "driver", "pilot", "engineer", "diplomat", "lawmaker",
+    "legislator",
+})  # fmt: skip
+_OBJECT_PRONOUN = re.compile(r"\b(him|her)(?:\s+as)?$", re.IGNORECASE)
+_CONJUNCTION_END = re.compile(r"(?:^|[\s,])(?:and|but|then|or)(?:\s+also)?$")
+# News outlets, who relay what someone said ("…," the Itar-Tass news agency reported).
+_OUTLET = re.compile(
+    r"\b(?:[Nn]ews|[Aa]gency|TASS|Tass|Interfax|Xinhua|Reuters|Associated Press|[Rr]adio|"
+    r"[Tt]elevision|TV|[Nn]ewspaper|Daily|Times|Post|Journal|[Bb]roadcaster)\b"
+)
+# "the Eastlake, Ohio, resident", "a Laramie, Wyo., police officer": a place inside an
+# unnamed description, read as one phrase
+_PLACE_IN_DESCRIPTION = re.compile(
+    r"^((?i:the|an?|one|another)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?),\s+"
+    r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?),\s+(?=[a-z])"
+)
 _PARTY = re.compile(r"^[DRI]-[A-Z][a-z]+\.?$")
 _ROLE = re.compile(rf"(?i:\b(?:{ROLE_NOUNS})\b)")
 # Double quotation marks of every convention (single ones double as apostrophes).
 _DOUBLE_MARKS = '"“”„«»‹›'
 _CLOSERS = frozenset(c for closers in PAIRS.values() for mark in closers for c in mark)
 _CLAUSE_END = re.compile(rf"[.;:!?](?:\s|$)|[{_DOUBLE_MARKS}]")
+# Abbreviations whose dot ends no sentence: titles and ranks ("Brig. Gen."), AP state
+# names ("Burlington, Mass., said"), and any capitalised word of up to three letters.
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Adm|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Capt|"
-    r"Maj|Cmdr|Rev|Det|Sgt|Insp|Supt|Ft|Mt|[A-Z][a-z]{0,2}))$"
+    r"Maj|Cmdr|Rev|Det|Insp|Supt|Ft|Mt|Brig|Prof|Msgr|Sens|Reps|Gens|Corp|"
+    r"Ariz|Calif|Colo|Conn|Mass|Mich|Minn|Okla|Tenn|Wash|[A-Z][a-z]{0,2}))$"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
 MAX_WORDS = 16  # an attribution phrase is short
@@ -90,13 +115,15 @@ def quotes_with_speakers(
     names = _Names.of(entities)
     for i, doc in enumerate(documents):
         persons = [s.text for s in spans[i] if s.label == "PERSON"] if spans else []
-        reader = _Reader(doc.text, locator, i, names.with_people(persons))
+        groups = [s.text for s in spans[i] if s.label == "NORP"] if spans else []
+        reader = _Reader(doc.text, locator, i, names.with_people(persons, groups))
         for start, end in quote_spans(doc.text):
             inner = doc.text[start:end]
+            mention = locator.mention(i, start, start + len(inner.rstrip(",. ")))
             if len(inner.split()) >= MIN_QUOTE_WORDS:
-                said.append(
-                    reader.read(locator.mention(i, start, start + len(inner.rstrip(",. "))))
-                )
+                said.append(reader.read(mention))
+            else:  # too short to be a quote, but '"It was awful," she recalled. "…' names
+                reader.note(mention)  # the speaker of what follows
     if any(d.kind == "transcript" for d in documents):
         said += _clips(documents, locator, spans, entities, {q.mention for q in said})
     said.sort(key=lambda q: (q.mention.doc_index, q.mention.start))
@@ -158,8 +185,14 @@ class _Reader:
     def read(self, m: Mention) -> Said:
         open_at, close_at = m.start - 1, self._close(m)
         who, cue = self._after(close_at)
+        if who is None or _OUTLET.search(who):
+            # '… told reporters that the crew "…," the Itar-Tass news agency reported':
+            # the agency relays the words of the speaker named before them
+            before, by = self._before(open_at)
+            if before is not None or who is None:
+                who, cue = before, by
         if who is None:
-            who, cue = self._before(open_at)
+            who, cue = self._sentence_end(close_at)
         if who is None:
             prev = self.previous
             if prev is not None and self._continues(prev.mention, m):
@@ -171,6 +204,13 @@ class _Reader:
             said = Said(m, name, role, cue, who.lstrip("@"), "quoted", m.start)
         self.previous = said
         return said
+
+    def note(self, m: Mention) -> None:
+        """A short quotation: only its attribution counts, for the quotes after it."""
+        previous = self.previous
+        said = self.read(m)
+        if said.cue is None:  # a scare quote or a title: the previous speaker goes on
+            self.previous = previous
 
     # -- where the attribution is
 
@@ -202,6 +242,23 @@ class _Reader:
         subject = body[: cue.start()].strip(" ,")
         return (subject or None), cue.group(0)
 
+    def _sentence_end(self, k: int) -> tuple[str | None, str | None]:
+        """'LISC "…" because they were to groups in poor areas, said Rovira.': a quote
+        inside a sentence whose attribution ends the sentence."""
+        sentence = self.locator.sentence_at(self.doc, k)
+        if sentence is None or not k < sentence.end <= k + 250:
+            return None, None
+        tail = self.text[k : sentence.end]
+        if any(c in _DOUBLE_MARKS for c in tail):
+            return None, None  # another quotation comes first
+        for comma in re.finditer(r",\s", tail):
+            who, cue = self._after(k + comma.start())
+            if who is not None and _clause_end(self.text[k + comma.start() : sentence.end]) >= len(
+                tail[comma.start() :].rstrip(" .!?\n")
+            ):
+                return who, cue
+        return None, None
+
     def _before(self, k: int) -> tuple[str | None, str | None]:
         """'X, echoing the president, said the United States would "…' in one sentence."""
         sentence = self.locator.sentence_at(self.doc, max(0, k - 1))
@@ -219,6 +276,12 @@ class _Reader:
             return None, None
         cue = cues[-1]
         subject = before[: cue.start()].strip(" ,")
+        if cue.group(0) == "saying" and (pronoun := _OBJECT_PRONOUN.search(subject)):
+            return pronoun.group(1).lower(), cue.group(0)  # "recalled him saying"
+        if not subject or _CONJUNCTION_END.search(subject):
+            # "X praised Y, but said '…", "X called it '…' and noted '…": X
+            head = _clause_subject(self.text[start:k])
+            subject = head or subject
         return (subject or None), cue.group(0)
 
     def _continues(self, prev: Mention, m: Mention) -> bool:
@@ -231,6 +294,9 @@ class _Reader:
     def _speaker(self, who: str, at: int) -> tuple[str | None, str | None]:
         verb_first = who.startswith("@")
         phrase = _NUMBER_APPOSITIVE.sub(",", _RELATIVE.sub(",", who.lstrip("@"))).strip(" ,")
+        phrase = _PLACE_IN_DESCRIPTION.sub(r"\1 \2 ", phrase)
+        if phrase in {"him", "her"}:
+            return self._other_person(at), None
         nearest = phrase.split(",")[0 if verb_first else -1].split()
         if nearest and _PRONOUN.match(nearest[0]) and all(w.islower() for w in nearest[1:]):
             return self._subject_before(at), None
@@ -272,6 +338,18 @@ class _Reader:
             if people:  # the subject of "X said": the name nearest the verb
                 return self._full(people[-1] if cue else people[0])
         return None
+
+    def _other_person(self, at: int) -> str | None:
+        """ "him" in "X said witnesses recalled him saying": the person named last before,
+        other than the subject of the sentence."""
+        sentence = self.locator.sentence_at(self.doc, max(0, at - 1))
+        start = sentence.start if sentence is not None else at
+        cue = _CUE.search(self.text, start, at)
+        subject = self.text[start : cue.start() if cue else start]
+        taken = {alias_key(n) for n in _names_in(subject)}
+        window = self.text[max(0, at - 600) : at]
+        people = [n for n in _names_in(window) if self._is_person(n) and alias_key(n) not in taken]
+        return self._full(people[-1]) if people else None
 
     def _is_person(self, name: str) -> bool:
         key = alias_key(name)
@@ -323,9 +401,29 @@ class _Names:
         suffixes |= {x for p in extra_people for x in _suffixes(alias_key(p))}
         return cls(by_alias, frozenset(suffixes), frozenset(others), by_surname)
 
-    def with_people(self, people: Sequence[str]) -> _Names:
+    def with_people(self, people: Sequence[str], groups: Sequence[str] = ()) -> _Names:
+        """Also the people a report names, and its nationality and group words ("North
+        Korean"), which name nobody."""
         more = {x for p in people for x in _suffixes(alias_key(p))}
-        return _Names(self.by_alias, self.person_suffixes | more, self.others, self.by_surname)
+        others = self.others | {alias_key(g) for g in groups}
+        return _Names(self.by_alias, self.person_suffixes | more, others, self.by_surname)
+
+
+def _names_in(text: str) -> list[str]:
+    return [n for n in (_clean_name(mt.group(0)) for mt in _NAME.finditer(text)) if n]
+
+
+def _clause_subject(sentence: str) -> str | None:
+    """The name a sentence opens with, when a verb follows it (after any appositive)."""
+    head = _NAME.match(sentence.lstrip())
+    if head is None:
+        return None
+    rest = _RELATIVE.sub(",", sentence.lstrip()[head.end() :])
+    rest = re.sub(r"^\s*,[^,]*,", "", rest)  # an appositive: "X, the mayor, said"
+    verb = re.match(r"\s+([a-z]+)\b", rest)
+    if verb is None or verb.group(1) in {"of", "from", "at", "in", "for", "and", "with"}:
+        return None
+    return head.group(0)
 
 
 def _suffixes(key: str) -> list[str]:
@@ -349,27 +447,17 @@ def _modifier(phrase: str, name: str) -> bool:
     segment = next((s for s in phrase.split(",") if name in s), phrase).strip()
     if re.match(r"(?:a|an|one|another|some)\s", segment, re.IGNORECASE):
         return True  # "a Foreign Ministry spokesman", "a frightened Texas Republican"
+    if _UNNAMED.match(segment) and re.search(
+        rf"^\S+\s+[a-z][\w-]*\s+(?:in|at|from|near|on)\s+(?:the\s+)?{re.escape(name)}", segment
+    ):
+        return True  # "the source in Cyprus", "the official at the Pentagon"
     tail = segment[segment.find(name) + len(name) :].split()
-    people = {
-        "source",
-        "sources",
-        "relative",
-        "witness",
-        "resident",
-        "member",
-        "worker",
-        "employee",
-        "man",
-        "woman",
-        "person",
-        "people",
-        "friend",
-        "neighbor",
-        "neighbour",
-    }
-    return bool(_UNNAMED.match(segment)) and any(
-        _ROLE.fullmatch(w) or w.lower() in people for w in tail
-    )
+    return bool(_UNNAMED.match(segment)) and any(_person_noun(w) for w in tail)
+
+
+def _person_noun(word: str) -> bool:
+    """A word for what a person is or does: "spokesman", "co-chairman", "student"."""
+    return bool(_ROLE.search(word)) or word.lower().strip(".,") in _PEOPLE
 
 
 def _first_phrase(who: str) -> str:
@@ -386,8 +474,11 @@ def _last_name(phrase: str, *, verb_first: bool = False) -> str | None:
     segments = [g for g in segments if g]
     naming = [g for g in segments if g[:1].isupper() and not _PARTY.match(g)] or segments
     for seg in naming if verb_first else reversed(naming):
-        names = [(mt.end(), _clean_name(mt.group(0))) for mt in _NAME.finditer(seg)]
-        names = [(end, n) for end, n in names if n]
+        found = [(mt.start(), mt.end(), _clean_name(mt.group(0))) for mt in _NAME.finditer(seg)]
+        found = [(start, end, n) for start, end, n in found if n]
+        stops = [start for start, _, _ in found[1:]] + [len(seg)] * bool(found)
+        names = [(end, n) for (_, end, n), stop in zip(found, stops, strict=True)
+                 if not _describes(seg[end:stop])]  # fmt: skip
         if not names:
             continue
         for end, n in names:
@@ -397,9 +488,19 @@ def _last_name(phrase: str, *, verb_first: bool = False) -> str | None:
     return None
 
 
+def _describes(after: str) -> bool:
+    """The words after a name make it a modifier of a person noun: "Harmon [spokesman]
+    Mike Dunn", "Robert Kane, Norland Motors [co-chairman]", "Elm High [student] X"."""
+    words = after.split()
+    return bool(words) and all(w.islower() for w in words) and _person_noun(words[-1])
+
+
 def _clean_name(text: str) -> str | None:
     """Leading function words, titles and role words off; ``None`` when nothing is left."""
     words = text.replace(",", " ").split()
+    owners = [k for k, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "s'", "s’"))]
+    if owners:  # "Norland Systems' Ana Stone", "Bush's spokesman Mike Jones"
+        words = words[owners[-1] + 1 :]
     while words and (
         words[0].lower().rstrip(".") in _FUNCTION
         or words[0].lower().rstrip(".") in TITLES
