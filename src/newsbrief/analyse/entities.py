@@ -415,7 +415,12 @@ _PERSON_APPOSITIVE = re.compile(
     rf"(?:{ROLE_NOUNS}|{_PERSON_NOUNS})s?(?=\s+(?:of|for|at|in|on|with|from|and|who|whose|to|"
     rf"since)\b|\s*[,.;:)]|$)"
 )
-_ROLE_JUST_BEFORE = re.compile(rf"\b(?:{ROLE_NOUNS})\s+$")
+# A role noun right before a full name ("security adviser Sandy Berger"), not one that is an
+# adjective there ("the official North Korean news agency", "chief Soviet negotiator").
+_ROLE_JUST_BEFORE = re.compile(
+    rf"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )\b(?!official|general|chief|head|host)"
+    rf"(?:{ROLE_NOUNS})\s+$"
+)
 _LEGISLATOR_OF = re.compile(
     r"\b(?:Sen|Rep|Gov|Senator|Representative|Governor|Democrat|Republican)\.?"
     r"(?:\s+[A-Z][\w.’'-]*){1,3}\s+of\s+$"
