@@ -70,3 +70,31 @@ def test_bad_spacy_model_setting_is_a_clear_error(seed_documents) -> None:
     sentences = ()
     with pytest.raises(ConfigError, match="spacy_model"):
         analyse_reports(seed_documents, sentences, (), None, spacy_model="/no/such/model")  # type: ignore[arg-type]
+
+
+def test_names_past_the_entity_budget_are_read_where_they_are_new() -> None:
+    """Half the budget reads the reports' openings; the rest reads later sentences that
+    hold a capitalised word no name found so far has, and their spans point at the
+    report's own text."""
+    pytest.importorskip("spacy")
+    from newsbrief.analyse import _read_names
+    from newsbrief.analyse.spans import Locator
+    from newsbrief.models import Document
+    from newsbrief.segment import segment_documents
+
+    opening = "Mayor Ann Lee of Riverton closed the old bridge on Monday. " * 3
+    text = (
+        opening + "The council agreed with the mayor after a long debate. " * 4
+        + "Ann Lee spoke again in Riverton. "
+        + "Later, Governor Boris Kettering of Ohio praised the decision."
+    )  # fmt: skip
+    docs = (Document("a", text),)
+    locator = Locator.build(docs, segment_documents(docs))
+    (spans,), notes = _read_names(docs, locator, 2 * len(opening) + 200, "")
+    assert not notes
+    assert all(text[e.start : e.end] == e.text for e in spans)
+    late = [e for e in spans if e.start > text.index("Later")]
+    assert "Boris Kettering" in {e.text for e in late}
+    # the sentence that only repeats names met before was not read again
+    repeat = text.index("Ann Lee spoke")
+    assert not [e for e in spans if repeat <= e.start < repeat + 30]

@@ -366,3 +366,19 @@ def test_a_common_word_capitalised_only_where_items_start_is_no_name(make_locato
     found = {e.name for e in entities(docs, [spans], loc)}
     # "Plane" opens list items only and is "plane" elsewhere; "Marlow" is never lower case
     assert found == {"Riverton", "Marlow"}
+
+
+def test_guns_named_by_make_are_not_entities(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "He carried a 9 mm Kestrel and a Varga .45 as he walked around Eastbridge. "
+        "Police said Dana Vick sold him the guns."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [("Kestrel", "PERSON"), ("Varga", "ORG"), ("Eastbridge", "GPE"), ("Dana Vick", "PERSON")],
+    )
+    found = {e.name for e in entities(docs, [spans], loc)}
+    assert found == {"Eastbridge", "Dana Vick"}

@@ -18,7 +18,9 @@ and a note says so.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -55,9 +57,7 @@ def analyse_reports(
     reports = report_dates(documents, locator)
     dates = date_mentions(documents, locator, reports)
     measures = group_measures(find_figures(sentences, locator, dates), locator, similarity, reports)
-    cuts = ner_cuts(documents, locator, entity_chars)
-    spans, notes = _entity_spans([d.text[:c] for d, c in zip(documents, cuts, strict=True)],
-                                 spacy_model)  # fmt: skip
+    spans, notes = _read_names(documents, locator, entity_chars, spacy_model)
     entities = find_entities(documents, spans, locator)
     quotes = quotes_with_speakers(documents, locator, spans, entities)
     groups = group_claims(find_claims(sentences, locator), measures, summary, claim_similarity)
@@ -73,6 +73,82 @@ def analyse_reports(
         unresolved_dates=tuple(d for d in dates if d.value is None),
         notes=notes,
     )
+
+
+LEAD_SHARE = 0.5  # of ``entity_chars`` read from the start of the reports; the rest goes to
+# later sentences that hold a capitalised name not met before
+
+
+def _read_names(
+    documents: Sequence[Document], locator: Locator, budget: int, model: str
+) -> tuple[tuple[tuple[EntitySpan, ...], ...], tuple[str, ...]]:
+    """Entity spans of the reports within ``budget`` characters (0: all): the opening
+    parts of every report first, then, one sentence at a time in report order, later
+    sentences with a capitalised word that no span has named yet (a name's later
+    mentions are found from its first one, so sentences that only repeat names are not
+    read again)."""
+    if budget <= 0:
+        return _entity_spans([d.text for d in documents], model)
+    cuts = ner_cuts(documents, locator, int(budget * LEAD_SHARE))
+    texts = [d.text[:c] for d, c in zip(documents, cuts, strict=True)]
+    spans, notes = _entity_spans(texts, model)
+    if notes:
+        return spans, notes
+    later = _unread_names(documents, locator, cuts, spans, budget - sum(cuts))
+    if not later:
+        return spans, notes
+    # The sentences picked from one report are read as one text, a line each.
+    by_doc: dict[int, list[Sentence]] = {}
+    for s in later:
+        by_doc.setdefault(s.doc_index, []).append(s)
+    found, _ = _entity_spans(["\n".join(s.text for s in group) for group in by_doc.values()],
+                             model)  # fmt: skip
+    merged = [list(doc) for doc in spans]
+    for (i, group), doc_spans in zip(by_doc.items(), found, strict=True):
+        merged[i] += _shifted(group, doc_spans)
+    return tuple(tuple(doc) for doc in merged), notes
+
+
+def _shifted(group: Sequence[Sentence], spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Spans of sentences read joined by newlines, as offsets into their report."""
+    starts, at = [], 0
+    for s in group:
+        starts.append(at)
+        at += len(s.text) + 1
+    out = []
+    for e in spans:
+        k = bisect.bisect_right(starts, e.start) - 1
+        s, base = group[k], starts[k]
+        if e.end - base <= len(s.text):  # not across two sentences
+            out.append(
+                EntitySpan(e.start - base + s.start, e.end - base + s.start, e.label, e.text)
+            )
+    return out
+
+
+_CAPITALISED = re.compile(r"(?<=[\s(“\"'])[A-Z][\w’'-]+")
+
+
+def _unread_names(
+    documents: Sequence[Document],
+    locator: Locator,
+    cuts: Sequence[int],
+    spans: Sequence[Sequence[EntitySpan]],
+    budget: int,
+) -> list[Sentence]:
+    """Sentences past the cuts with a capitalised word (not the first) that is no word of
+    a name found so far, in report order, within ``budget`` characters."""
+    known = {w.lower() for doc in spans for e in doc for w in e.text.split()}
+    picked: list[Sentence] = []
+    for s in locator.sentences:
+        if s.start < cuts[s.doc_index] or budget <= 0:
+            continue
+        words = {m.group(0).lower() for m in _CAPITALISED.finditer(s.text, 1)}
+        if words - known and len(s.text) <= budget:
+            picked.append(s)
+            budget -= len(s.text)
+            known |= words
+    return picked
 
 
 def _entity_spans(

@@ -172,11 +172,13 @@ _VEHICLE_NOUN = (
 )
 _VEHICLE_BEFORE = re.compile(
     rf"(?:\b(?:USS|HMS|USNS|RV|MV|SS)|\b(?:{_VEHICLE_NOUN})|\baboard(?:\s+the)?|"
-    rf"\bon\s+board(?:\s+the)?)\s+$"
-)
+    rf"\bon\s+board(?:\s+the)?|\d\s*mm|\bcaliber|\d-caliber)\s+$"
+)  # "the salvage ship Grapple", "a 9 mm Glock"
 _VEHICLE_AFTER = re.compile(
-    rf"^(?:-class\b|\s+(?:II-|2-)?class\b|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_VEHICLE_NOUN})\b)"
-)
+    rf"^(?:-class\b|\s+(?:II-|2-)?class\b|"
+    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_VEHICLE_NOUN})\b|"
+    r"\s+\d+(?:\.\d+)?\s*mm\b|\s+\.\d{2,3}\b)"
+)  # "Oscar-class", "Grapple, a salvage ship", "a Glock 9mm", "a Colt .45"
 
 
 def _names_a_vehicle(group: Sequence[_Raw], documents: Sequence[Document]) -> bool:
