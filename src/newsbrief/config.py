@@ -90,8 +90,11 @@ class Settings:
     entity_chars: int = _setting(
         12_000,
         (
-            "Characters of a cluster the entity model reads (shared among the reports, cut at "
-            "sentence ends; 0: all). Names found are counted in the whole texts."
+            "Characters of a cluster the entity model reads (0: all): half from the openings "
+            "of the reports (shared among them, cut at sentence ends), half from later "
+            "sentences that hold a capitalised word not yet named. Names found are counted in "
+            "the whole texts, and names with a telling context (a title, a role, 'said') are "
+            "found everywhere."
         ),
     )
     fallback_encoding: str = _setting(
