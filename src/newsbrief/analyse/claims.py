@@ -15,7 +15,9 @@ is the default (no model), and an embedding backend can be plugged in.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -183,25 +185,26 @@ def _conflicts(claims: Sequence[Claim], shared: np.ndarray) -> Callable[[int, in
 
 def _shared_measures(claims: Sequence[Claim], measures: Sequence[Measure]) -> np.ndarray:
     """1 where two claims of different reports state figures of one measure."""
-    held = [_measures_in(c, measures) for c in claims]
-    n = len(claims)
-    out = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if held[i] & held[j]:
-                out[i, j] = out[j, i] = 1.0
+    figures: dict[int, list[tuple[int, str]]] = defaultdict(list)  # doc -> (start, measure)
+    for ms in measures:
+        if ms.unit != "date" and len(ms.sources) > 1:
+            for f in ms.figures:
+                figures[f.mention.doc_index].append((f.mention.start, ms.id))
+    for held in figures.values():
+        held.sort()
+    holders: dict[str, list[int]] = defaultdict(list)  # measure -> claims stating it
+    for k, c in enumerate(claims):
+        m = c.mention
+        held = figures.get(m.doc_index, [])
+        lo = bisect.bisect_left(held, (m.start, ""))
+        hi = bisect.bisect_left(held, (m.end, ""), lo)
+        for measure in {ms for _, ms in held[lo:hi]}:
+            holders[measure].append(k)
+    out = np.zeros((len(claims), len(claims)))
+    for group in holders.values():
+        out[np.ix_(group, group)] = 1.0
+    np.fill_diagonal(out, 0.0)
     return out
-
-
-def _measures_in(claim: Claim, measures: Sequence[Measure]) -> set[str]:
-    m = claim.mention
-    return {
-        ms.id
-        for ms in measures
-        if ms.unit != "date" and len(ms.sources) > 1
-        for f in ms.figures
-        if f.mention.doc_index == m.doc_index and m.start <= f.mention.start < m.end
-    }
 
 
 def _agglomerate(
