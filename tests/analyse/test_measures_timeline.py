@@ -81,3 +81,24 @@ def test_timeline_groups_one_event_across_reports_and_cites_it() -> None:
 )
 def test_period_start(value: str, granularity, start: dt.date) -> None:
     assert period_start(value, granularity) == start
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "diverges"),
+    [
+        # an undefined number states no value: the later number specifies, it does not revise
+        ("An undefined number of extra troops will be sent to the airport.",
+         "The Pentagon is sending 3,000 extra troops to the airport.", False),
+        # "thousands of" allows 3,000 and states no number to revise
+        ("Thousands of extra troops will be sent to the airport.",
+         "The Pentagon is sending 3,000 extra troops to the airport.", False),
+        # two numbers still diverge when a vague amount sits beside them
+        ("The Pentagon is sending 3,000 extra troops to the airport. Thousands of extra troops "
+         "will be sent there.", "The Pentagon is sending 5,000 extra troops to the airport.",
+         True),
+    ],
+)  # fmt: skip
+def test_a_vague_amount_never_diverges(first: str, later: str, diverges: bool) -> None:
+    a = Document("a", first, dt.date(2021, 8, 12))
+    b = Document("b", later, dt.date(2021, 8, 13))
+    assert bool(analyse(a, b).divergences) == diverges

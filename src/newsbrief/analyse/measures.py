@@ -272,10 +272,12 @@ def divergence(
         or not (
             (event_of(items[0]) and items[0].figure.counts) or items[0].figure.unit == "percent"
         )
-        or any(f.low is not None or f.increment for f in items)
+        or any(f.increment for f in items)
     ):
         return None  # only a stated outcome (killed, injured, aboard ...) can diverge
-    per_doc = _value_per_report(items)
+    # A vague amount ("thousands of", "an undefined number of") states no value to revise
+    # or contradict: only the reports that give a number are compared.
+    per_doc = _value_per_report([f for f in items if not f.vague])
     if len(per_doc) < 2:
         return None
     chosen = list(per_doc.values())
@@ -302,12 +304,10 @@ def _consistent(a: Found, b: Found, reports: Sequence[ReportDate]) -> bool:
 
 
 def _value_per_report(items: Sequence[Found]) -> dict[int, Found]:
-    """Each report's most specific value (a number beats "thousands")."""
+    """Each report's first value."""
     best: dict[int, Found] = {}
     for f in items:
-        doc = f.figure.mention.doc_index
-        if doc not in best or (best[doc].vague and not f.vague):
-            best[doc] = f
+        best.setdefault(f.figure.mention.doc_index, f)
     return best
 
 
