@@ -102,3 +102,77 @@ def test_a_vague_amount_never_diverges(first: str, later: str, diverges: bool) -
     a = Document("a", first, dt.date(2021, 8, 12))
     b = Document("b", later, dt.date(2021, 8, 13))
     assert bool(analyse(a, b).divergences) == diverges
+
+
+def _values(*reports: tuple[str, dt.date]) -> list[tuple[str, list[str]]]:
+    """Each divergence's kind and values."""
+    docs = [Document(f"d{k}", text, day) for k, (text, day) in enumerate(reports)]
+    return [(d.kind, [v.value for v in d.values]) for d in analyse(*docs).divergences]
+
+
+D1, D2, D3 = dt.date(2000, 8, 14), dt.date(2000, 8, 15), dt.date(2000, 8, 17)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # a specific key (crew aboard) links counts whose sentences share few words
+        (
+            [("The Kestrel, launched in 1995, carries 107 personnel and weighs 14,000 tons.", D1),
+             ("Officials said the air for the 116 sailors on board was running out.", D2),
+             ("All efforts to reach the 118 submariners aboard the vessel have failed.", D3)],
+            [("update", ["107", "116", "118"])],
+        ),
+        # ... but not counts too far apart to be one count revised
+        (
+            [("The Kestrel, launched in 1995, carries 107 personnel and weighs 14,000 tons.", D1),
+             ("Officials said the air for the 200 sailors on board was running out.", D2)],
+            [],
+        ),
+        # "people aboard" says too little to link unlike sentences of a cluster
+        (
+            [("A bus plunged off a mountain road on Monday with 10 people on board.", D1),
+             ("The ferry that sank in the storm was carrying 12 people, officials said.", D2)],
+            [],
+        ),
+        # ... unless both name the place: a toll there, revised
+        (
+            [("The bombing in Tanzania killed 10 people.", D1),
+             ("Hospital officials said the toll of the blast in Tanzania rose, with 12 people "
+              "dead.", D3)],
+            [("update", ["10", "12"])],
+        ),
+    ],
+)  # fmt: skip
+def test_a_specific_measure_links_reports_with_unlike_sentences(reports, expected) -> None:
+    assert _values(*reports) == expected
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # "NAIROBI, Kenya" puts Nairobi in Kenya: a toll "in Kenya" and one "in Nairobi" can
+        # be one measure
+        (
+            [("NAIROBI, Kenya (AP) _ The arrests were the first in Kenya since the bombing, "
+              "which killed 247 people.", D1),
+             ("The car bomb at the embassy in Nairobi reportedly killed 253 people.", D3)],
+            [("update", ["247", "253"])],
+        ),
+        # without that the two places are apart
+        (
+            [("The arrests were the first in Kenya since the bombing, which killed 247 "
+              "people.", D1),
+             ("The car bomb at the embassy in Nairobi reportedly killed 253 people.", D3)],
+            [],
+        ),
+        # two cities of one country stay apart
+        (
+            [("NAIROBI, Kenya (AP) _ The bombing in Nairobi killed 247 people.", D1),
+             ("MOMBASA, Kenya (AP) _ The bombing in Mombasa killed 253 people.", D3)],
+            [],
+        ),
+    ],
+)  # fmt: skip
+def test_a_place_within_a_larger_place_is_one_scope(reports, expected) -> None:
+    assert _values(*reports) == expected

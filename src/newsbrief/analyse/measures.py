@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -111,16 +112,21 @@ def group_measures(
                 break
         else:
             groups.append(_FigureGroup([f], f.additive, key=key))
-    merged = _merge(groups, locator, similarity)
+    merged = _merge(groups, locator, similarity, places_within(d.text for d in locator.documents))
     merged.sort(key=lambda g: (-len(g.docs), _first(g)))
     return tuple(_measure(g, k + 1, reports) for k, g in enumerate(merged))
 
 
 # Counted nouns outlets use for one thing: "107 personnel", "116 sailors", "118 submariners".
-HEAD_CLASSES = dict.fromkeys(
-    ("sailor", "seaman", "seamen", "submariner", "crewman", "crewmen", "crew", "personnel",
-     "crewmember"), "crew"
-) | dict.fromkeys(("soldier", "troop", "servicemember"), "troop")  # fmt: skip
+HEAD_CLASSES = (
+    dict.fromkeys(("sailor", "seaman", "seamen", "submariner", "crewman", "crewmen", "crew",
+                   "personnel", "crewmember"), "crew")
+    | dict.fromkeys(("soldier", "troop", "servicemember"), "troop")
+    | dict.fromkeys(("people", "person", "live", "life"), "person")
+)  # fmt: skip
+# Heads that say nothing of what is counted: a key on them needs a scope to be specific.
+GENERIC_HEADS = {"person", "other", "time", "one", "thing"}
+CLOSE_RATIO = 1.25  # revisions of one count stay close: 107, 116, 118 crew; 10 then 12 dead
 
 
 def _key(f: Found) -> tuple[str, str, str, str]:
@@ -141,13 +147,58 @@ def event_of(f: Found) -> str:
     return f.event
 
 
-def _scopes_apart(a: Found, b: Found) -> bool:
+Within = frozenset[tuple[str, str]]
+
+# "Nairobi, Kenya", "DAR ES SALAAM, Tanzania": a place, then the larger place holding it.
+_PLACE_IN_PLACE = re.compile(
+    r"\b([A-Z][A-Za-z]+)(?:\s+(?:es\s+)?[A-Z][A-Za-z]+){0,2},\s+([A-Z][a-z]{3,})\b(?!\s+[A-Z])"
+)
+
+
+def places_within(texts: Iterable[str]) -> Within:
+    """Pairs of scope keys (place, larger place) the reports write as "Nairobi, Kenya";
+    a pair written both ways is no containment ("Smith, Jones" / "Jones, Smith")."""
+    pairs = {
+        (m.group(1).lower()[:5], m.group(2).lower()[:5])
+        for text in texts
+        for m in _PLACE_IN_PLACE.finditer(text)
+    }
+    return frozenset((a, b) for a, b in pairs if a != b and (b, a) not in pairs)
+
+
+def _overlap(x: str, y: str, within: Within) -> bool:
+    return x == y or (x, y) in within or (y, x) in within
+
+
+def _finest(keys: set[str], within: Within) -> set[str]:
+    """ "in Nairobi, Kenya" is one place: the larger place holding another is dropped."""
+    return {k for k in keys if not any((j, k) in within for j in keys)}
+
+
+def _scopes_apart(a: Found, b: Found, within: Within = frozenset()) -> bool:
     """Two figures limited to different places ("in Nairobi", "in Dar es Salaam"), or a
-    total (two places, "both bombings") and a part."""
-    x, y = set(a.scope.split()), set(b.scope.split())
-    if x and y and len(x) != len(y):
+    total (two places, "both bombings") and a part. A place and the larger place holding
+    it ("in Nairobi", "in Kenya") are not apart."""
+    x, y = _finest(set(a.scope.split()), within), _finest(set(b.scope.split()), within)
+    if not x or not y:
+        return False
+    if len(x) != len(y):
         return True
-    return bool(x) and bool(y) and not x & y
+    return not any(_overlap(p, q, within) for p in x for q in y)
+
+
+def _specific(a: _FigureGroup, b: _FigureGroup) -> bool:
+    """Is the key both clusters share specific enough to link them without alike sentences?
+    It needs what happened (killed, aboard) and a counted thing that says what it is ("crew",
+    not "people") or a place both name; their values must be close, as revisions are."""
+    x, y = a.items[0], b.items[0]
+    if not event_of(x) or not x.figure.counts or x.figure.unit or x.vague or y.vague:
+        return False
+    scoped = all(f.scope for f in a.items + b.items)
+    if a.key[0] in GENERIC_HEADS and not scoped:
+        return False
+    low, high = sorted((x.figure.value or 0.0, y.figure.value or 0.0))
+    return low > 0 and high <= CLOSE_RATIO * low
 
 
 def _same_value(a: Found, b: Found) -> bool:
@@ -157,7 +208,7 @@ def _same_value(a: Found, b: Found) -> bool:
 
 
 def _merge(
-    groups: list[_FigureGroup], locator: Locator, similarity: np.ndarray
+    groups: list[_FigureGroup], locator: Locator, similarity: np.ndarray, within: Within
 ) -> list[_FigureGroup]:
     """Greedy merging of value clusters, best context first, never against a report.
 
@@ -170,7 +221,7 @@ def _merge(
         for b, other in enumerate(live):
             if other is not None and b != a and live[a] is not None:
                 key = (min(a, b), max(a, b))
-                score = _link(live[key[0]], live[key[1]], locator, similarity)  # type: ignore[arg-type]
+                score = _link(live[key[0]], live[key[1]], locator, similarity, within)  # type: ignore[arg-type]
                 if score is None:
                     scores.pop(key, None)
                 else:
@@ -191,7 +242,11 @@ def _merge(
 
 
 def _link(
-    a: _FigureGroup, b: _FigureGroup, locator: Locator, similarity: np.ndarray
+    a: _FigureGroup,
+    b: _FigureGroup,
+    locator: Locator,
+    similarity: np.ndarray,
+    within: Within = frozenset(),
 ) -> float | None:
     """How well two clusters fit one measure; ``None`` when they must stay apart."""
     x, y = a.items[0], b.items[0]
@@ -199,7 +254,7 @@ def _link(
         return None
     if any(f.increment for f in a.items + b.items) and not _same_value(x, y):
         return None  # "another 2,000 residents" adds to a total; it does not revise it
-    if any(_scopes_apart(p, q) for p in a.items for q in b.items):
+    if any(_scopes_apart(p, q, within) for p in a.items for q in b.items):
         return None
     for doc in a.docs & b.docs:
         values = [f for f in a.items + b.items if f.figure.mention.doc_index == doc]
@@ -211,6 +266,8 @@ def _link(
         context += CONTEXT_THRESHOLD
     if event_of(x) and x.figure.counts:
         context += CONTEXT_THRESHOLD / 2  # the same thing counted, and the same outcome
+    if _specific(a, b):
+        context = max(context, CONTEXT_THRESHOLD)  # "107 personnel" aboard, then "118 crew"
     return context if context >= CONTEXT_THRESHOLD else None
 
 
