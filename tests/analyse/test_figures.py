@@ -74,6 +74,14 @@ def figures_of(make_locator, text: str) -> list[tuple[str, str, str, str]]:
         ("the deadline is August 31", [("2024-08-31", "date", "", "")]),
         # a bare number with nothing counted and no approximation is not reported
         ("Room 12 was empty.", []),
+        # ages written "21-year-old" and "six-year-old"
+        ("The 21-year-old McKinney faces trial.", [("21", "", "age", "")]),
+        ("A six-year-old boy was hurt.", [("6", "", "age", "")]),
+        # a toll revised in words: the value it rose to counts the dead
+        (
+            "The death toll, initially 10, has risen to 12, officials said.",
+            [("10", "", "people", ""), ("12", "", "people", "")],
+        ),
     ],
 )
 def test_figures(make_locator, text: str, expected) -> None:
@@ -137,3 +145,28 @@ def test_numbers_without_a_plain_noun_after_them(
 def test_clock_times_years_models_and_ranks_are_not_figures(make_locator, text: str) -> None:
     _docs, loc = make_locator(text)
     assert [f.figure.text for s in loc.sentences for f in sentence_figures(s, loc)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the age's owner: the full name the report gives a surname
+        ("Aaron McKinney was in court. The 21-year-old McKinney faces trial.",
+         [("21", "Aaron McKinney", "", False)]),
+        ("Aaron McKinney, 22, was in court.", [("22", "Aaron McKinney", "", False)]),
+        # several people share the surname: it stays alone
+        ("Ethel Kennedy wept. John Kennedy was flying. Kennedy, 38, had a pilot's licence.",
+         [("38", "Kennedy", "", False)]),
+        # the value a report revises, and what the revised one counts
+        ("The death toll, initially 10, has risen to 12.",
+         [("10", "", "killed", True), ("12", "", "killed", False)]),
+        ("The blast took 10 lives.", [("10", "", "killed", False)]),
+        ("He had been hit 18 times in the head.", [("18", "", "struck", False)]),
+    ],
+)  # fmt: skip
+def test_whose_age_what_happened_and_revised_values(make_locator, text: str, expected) -> None:
+    docs, loc = make_locator(text, DAY)
+    dates = date_mentions(docs, loc, report_dates(docs, loc))
+    got = [(f.figure.normalised, f.scope if f.figure.counts == "age" else "", f.event,
+            f.superseded) for f in find_figures(loc.sentences, loc, dates)]  # fmt: skip
+    assert got == expected

@@ -176,3 +176,52 @@ def test_a_specific_measure_links_reports_with_unlike_sentences(reports, expecte
 )  # fmt: skip
 def test_a_place_within_a_larger_place_is_one_scope(reports, expected) -> None:
     assert _values(*reports) == expected
+
+
+NOV, MAR, OCT = dt.date(1998, 11, 20), dt.date(1999, 3, 24), dt.date(1999, 10, 26)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # one person's age, named in full, then by surname (read as the report's full name)
+        # and as "the 21-year-old McKinney": 22, 21, 22 is no revision
+        (
+            [("A judge ordered Aaron McKinney, 22, to stand trial on Thursday.", NOV),
+             ("Aaron McKinney was in court. The 21-year-old McKinney faces the death "
+              "penalty.", MAR),
+             ("Aaron McKinney sat quietly. McKinney, 22, was confused, his lawyer said.", OCT)],
+            [("contradiction", ["22", "21", "22"])],
+        ),
+        # a surname alone may be two people: no divergence
+        ([("Kennedy, 38, was flying the plane.", NOV), ("Kennedy, 33, was a publicist.", MAR)],
+         []),
+        # a toll the later report revises itself ("initially 10, has risen to 12")
+        (
+            [("The Tanzanian embassy bombing killed 10 people.", NOV),
+             ("The death toll in the Tanzania blast, initially 10, has risen to 12, officials "
+              "said.", MAR)],
+            [("update", ["10", "12"])],
+        ),
+        # "took 10 lives" is a toll too
+        (
+            [("The bombing of the embassy took 10 lives.", NOV),
+             ("The toll of the embassy bombing has risen to 12, officials said.", MAR)],
+            [("update", ["10", "12"])],
+        ),
+        # blows counted with "hit" and "struck" are one measure
+        (
+            [("An autopsy found that Shepard had been hit 18 times in the head.", NOV),
+             ("Shepard was struck at least 20 times, a coroner testified.", OCT)],
+            [("update", ["18", "20"])],
+        ),
+    ],
+)  # fmt: skip
+def test_ages_tolls_and_blows_diverge(reports, expected) -> None:
+    assert _values(*reports) == expected
+
+
+def test_ages_of_a_surname_alone_are_not_one_measure() -> None:
+    a = Document("a", "Kennedy, 38, was flying the plane.", NOV)
+    b = Document("b", "Kennedy, 33, was a publicist.", MAR)
+    assert [len(m.figures) for m in analyse(a, b).figures] == [1, 1]

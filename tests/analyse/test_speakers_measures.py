@@ -73,6 +73,8 @@ def _at(text: str, words: str) -> tuple[int, int]:
         ("The submarine carries 107 personnel.", "107 personnel", "aboard"),
         ("The firm will cut 1,200 jobs.", "1,200 jobs", "cut"),
         ("The town has 3,000 residents.", "3,000 residents", ""),
+        # a name right before the figure is not what happened to it
+        ("He told Smith 40 times to stop.", "40 times", ""),
     ],
 )
 def test_what_happened_to_what_is_counted(text: str, words: str, event: str) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from newsbrief.analyse.entities import TITLES
 from newsbrief.analyse.numbers import (
     DENOMINATORS,
     ORDINALS,
@@ -61,6 +62,7 @@ class Found:
     increment: bool = False  # "another 2,000", "three more": added to a total, not a total
     event: str = ""  # what happened to what is counted: "killed", "injured", "aboard"
     scope: str = ""  # the place or part the figure is limited to: "Nairobi"
+    superseded: bool = False  # "initially 10", "up from 10": a value the report revises
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +204,9 @@ def _hyphenated(toks: list[_Tok], i: int) -> ParsedNumber | None:
     parts = toks[i].low.split("-")
     if len(parts) < 2 or parts[-1] in UNITS or not parts[-1].isalpha():
         return None
+    if parts[-2:] in (["year", "old"], ["years", "old"]) and len(parts) > 2:
+        parsed = parse_words(["-".join(parts[:-2])])  # "six-year-old"
+        return ParsedNumber(parsed[0], unit=AGE, end=i + 1) if parsed else None
     parsed = parse_words(["-".join(parts[:-1])])
     if parsed is None:
         return None
@@ -406,6 +411,9 @@ _COLLECTIVE = {"crew", "staff", "workforce"}
 def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None) -> Found | None:
     """Unit, counted noun phrase and record of a number read at ``toks[i:number.end]``."""
     toks, end, qualifier = where.toks, number.end, number.qualifier
+    aged = _year_old(toks, end)
+    if number.unit == AGE or aged > end:
+        return _age(where, i, replace(number, unit="", end=max(aged, end)))
     unit, j = _unit_after(toks, end, number.unit)
     run, additive = _noun_run(toks, j)
     additive = additive or _in_addition(toks, (run[-1] + 1) if run else j)
@@ -440,9 +448,65 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     found = _record(where, (toks[first].start, stop), replace(number, unit=unit), counts, additive)
     text = where.sentence.text
     at, to = found.figure.mention.start - where.sentence.start, stop - where.sentence.start
-    scope = _whose_age(toks, i) if counts == "age" else scope_of(text, at, to)
-    return replace(found, increment=_is_increment(toks, i, end), event=outcome(text, at, to),
-                   scope=scope)  # fmt: skip
+    if counts == "age":
+        name = _full_name(where, _whose_age(toks, i))
+        return replace(found, scope=name)  # whose age it is; nothing happened to it
+    event = outcome(text, at, to)
+    if found.head in {"live", "life"} and event not in HUMAN_OUTCOMES:
+        event = "killed"  # "took 10 lives", "claimed 10 lives"
+    return replace(found, increment=_is_increment(toks, i, end), event=event,
+                   scope=scope_of(text, at, to), superseded=_superseded(toks, first))  # fmt: skip
+
+
+_SUPERSEDED = {"initially", "originally", "previously", "formerly", "earlier"}
+
+
+def _superseded(toks: list[_Tok], i: int) -> bool:
+    """ "the toll, initially 10, has risen to 12", "up from 10": the value before a revision."""
+    before = [t.low for t in toks[max(0, i - 2) : i]]
+    return bool(before) and (
+        before[-1] in _SUPERSEDED or before in (["up", "from"], ["down", "from"])
+    )
+
+
+AGE = "age"
+
+
+def _year_old(toks: list[_Tok], end: int) -> int:
+    """After "21" in "the 21-year-old McKinney": where the age words end (``end`` if none)."""
+    k = end + 1 if end < len(toks) and toks[end].text == "-" else end
+    if k < len(toks) and toks[k].low in {"year-old", "years-old"}:
+        return k + 1
+    return end
+
+
+def _age(where: _Where, i: int, number: ParsedNumber) -> Found:
+    """ "the 21-year-old McKinney", "a six-year-old boy": an age, and whose when a name
+    follows."""
+    toks = where.toks
+    extent = (toks[i].start, toks[number.end - 1].end)
+    found = _record(where, extent, number, "age", False)
+    words: list[str] = []
+    for t in toks[number.end : number.end + 4]:
+        if not (t.text[:1].isupper() and t.text.isalpha()):
+            break
+        words.append(t.text)
+    return replace(found, scope=_full_name(where, " ".join(words)))
+
+
+_NOT_FIRST_NAMES = TITLES | {"the", "a", "an", "and", "but", "when", "after", "said", "says"}
+
+
+def _full_name(where: _Where, name: str) -> str:
+    """A surname alone ("McKinney, 22,") read as the one full name the report gives it
+    ("Aaron McKinney"); kept alone when the report gives it none or several."""
+    if not name or " " in name:
+        return name
+    text = where.locator.documents[where.sentence.doc_index].text
+    pattern = rf"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+{re.escape(name)}\b"
+    firsts = {m.group(1) for m in re.finditer(pattern, text)}
+    firsts = {f for f in firsts if f.lower() not in _NOT_FIRST_NAMES}
+    return f"{firsts.pop()} {name}" if len(firsts) == 1 else name
 
 
 def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
@@ -455,13 +519,13 @@ def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
 
 
 def _whose_age(toks: list[_Tok], i: int) -> str:
-    """The name an age follows ("Carolyn Bessette Kennedy, 33" -> "carolyn bessette kennedy")."""
+    """The name an age follows ("Carolyn Bessette Kennedy, 33" -> "Carolyn Bessette Kennedy")."""
     k = i - 1
     while k >= 0 and toks[k].low in {",", "then"}:
         k -= 1
     words: list[str] = []
     while k >= 0 and toks[k].text[:1].isupper() and len(words) < 4:
-        words.insert(0, toks[k].low)
+        words.insert(0, toks[k].text)
         k -= 1
     return " ".join(words)
 
@@ -502,6 +566,11 @@ OUTCOMES: dict[str, str] = {
     **dict.fromkeys(("cut", "cuts", "eliminate", "eliminated", "eliminating", "slash", "slashed",
                      "shed", "axe", "layoffs", "laid"), "cut"),
 }  # fmt: skip
+# Blows counted ("hit 18 times", "struck at least 20 times") key a measure; they are left out
+# of OUTCOMES, which also tells facts apart, where "the jet hit the water" is no blow.
+_COUNTED_OUTCOMES = OUTCOMES | dict.fromkeys(
+    ("hit", "struck", "beaten", "beat", "punched", "kicked", "clubbed"), "struck"
+)
 HUMAN_OUTCOMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "trapped"}
 _NOT_VERBS = {
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
@@ -534,21 +603,28 @@ def outcome(text: str, start: int, end: int) -> str:
         if near[k] in {"and", "or", "but", "while"}:
             near = near[k + 1 :]
             break
+    if "toll" in near:
+        return "killed"  # "the toll hit 12": not a blow
     for word in reversed(near):  # "killing 14 people", "killed all 223"
-        if word in OUTCOMES:
-            return OUTCOMES[word]
+        if word in _COUNTED_OUTCOMES:
+            return _COUNTED_OUTCOMES[word]
     for word in _WORDS.findall(after)[:8]:
         if word.lower() in {"and", "or", "but", "while", "including", "among"}:
             break  # another predicate: "247 people and injured 5,000"
-        if word.lower() in OUTCOMES:
-            return OUTCOMES[word.lower()]
+        if word.lower() in _COUNTED_OUTCOMES:
+            return _COUNTED_OUTCOMES[word.lower()]
     for word in reversed(_WORDS.findall(before)[-6:]):
-        if word.lower() in OUTCOMES:
-            return OUTCOMES[word.lower()]
-    verb = [w for w in near if w not in _NOT_VERBS]
-    if verb and near and verb[-1] == near[-1]:
-        return verb[-1]  # the verb right before the figure: "will cut 1,200 jobs"
+        if word.lower() in _COUNTED_OUTCOMES:
+            return _COUNTED_OUTCOMES[word.lower()]
+    said = _WORDS.findall(before)
+    if near and near[-1] in _TOLL_LINKS and any(w.lower() == "toll" for w in said):
+        return "killed"  # "the death toll in the blast, initially 10, has risen to 12"
+    if said and said[-1].islower() and said[-1] not in _NOT_VERBS:
+        return said[-1]  # the verb right before the figure: "will cut 1,200 jobs"
     return ""
+
+
+_TOLL_LINKS = {"to", "at", "reached", "hit", "topped", "passed", "exceeded"}
 
 
 def scope_of(text: str, start: int, end: int) -> str:

@@ -127,6 +127,7 @@ HEAD_CLASSES = (
 # Heads that say nothing of what is counted: a key on them needs a scope to be specific.
 GENERIC_HEADS = {"person", "other", "time", "one", "thing"}
 CLOSE_RATIO = 1.25  # revisions of one count stay close: 107, 116, 118 crew; 10 then 12 dead
+AGE_GAP = 2  # years between ages of one person that reports give ("21-year-old", "22")
 
 
 def _key(f: Found) -> tuple[str, str, str, str]:
@@ -135,7 +136,7 @@ def _key(f: Found) -> tuple[str, str, str, str]:
     words = f.figure.counts.split()[:-1]
     proper = " ".join(w for w in words if w[:1].isupper())
     if f.figure.counts == "age":
-        proper = f.scope  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
+        proper = f.scope.lower()  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
     return HEAD_CLASSES.get(f.head, f.head), proper, f.figure.unit, event_of(f)
 
 
@@ -187,11 +188,19 @@ def _scopes_apart(a: Found, b: Found, within: Within = frozenset()) -> bool:
     return not any(_overlap(p, q, within) for p in x for q in y)
 
 
+def _named_age(f: Found) -> bool:
+    """The age of a person named in full ("Aaron McKinney, 22,"): a surname alone may name
+    several people ("Kennedy")."""
+    return f.figure.counts == "age" and len(f.scope.split()) > 1
+
+
 def _specific(a: _FigureGroup, b: _FigureGroup) -> bool:
     """Is the key both clusters share specific enough to link them without alike sentences?
     It needs what happened (killed, aboard) and a counted thing that says what it is ("crew",
     not "people") or a place both name; their values must be close, as revisions are."""
     x, y = a.items[0], b.items[0]
+    if _named_age(x):
+        return abs((x.figure.value or 0.0) - (y.figure.value or 0.0)) <= AGE_GAP
     if not event_of(x) or not x.figure.counts or x.figure.unit or x.vague or y.vague:
         return False
     scoped = all(f.scope for f in a.items + b.items)
@@ -254,10 +263,14 @@ def _link(
         return None
     if any(f.increment for f in a.items + b.items) and not _same_value(x, y):
         return None  # "another 2,000 residents" adds to a total; it does not revise it
+    if x.figure.counts == "age" and not _named_age(x) and not _same_value(x, y):
+        return None  # "Kennedy, 38" and "Kennedy, 33", "a 21-year-old man": maybe two people
     if any(_scopes_apart(p, q, within) for p in a.items for q in b.items):
         return None
-    for doc in a.docs & b.docs:
-        values = [f for f in a.items + b.items if f.figure.mention.doc_index == doc]
+    for doc in a.docs & b.docs:  # a report revising its own figure ("initially 10") is not
+        values = [  # at odds with itself
+            f for f in a.items + b.items if f.figure.mention.doc_index == doc and not f.superseded
+        ]
         if not all(compatible(p, q) for p in values for q in values):
             return None
     context = max(_sentence_similarity(p, q, locator, similarity) for p in a.items for q in b.items)
@@ -315,6 +328,8 @@ def _measure(g: _FigureGroup, number: int, reports: Sequence[ReportDate]) -> Mea
     event = event_of(g.items[0])
     if counts and event:
         label = f"{label} {event}"
+    if counts == "age" and g.items[0].scope:
+        label = f"age of {g.items[0].scope}"
     sources = tuple(sorted({f.mention.source for f in figures}))
     measure = Measure(mid, label, figures[0].unit, figures, sources)
     return replace(measure, divergence=divergence(measure, items, reports))
@@ -327,14 +342,16 @@ def divergence(
     if (
         not items
         or not (
-            (event_of(items[0]) and items[0].figure.counts) or items[0].figure.unit == "percent"
+            (event_of(items[0]) and items[0].figure.counts)
+            or items[0].figure.unit == "percent"
+            or _named_age(items[0])
         )
         or any(f.increment for f in items)
     ):
-        return None  # only a stated outcome (killed, injured, aboard ...) can diverge
+        return None  # only a stated outcome (killed, aboard ...) or a person's age can diverge
     # A vague amount ("thousands of", "an undefined number of") states no value to revise
     # or contradict: only the reports that give a number are compared.
-    per_doc = _value_per_report([f for f in items if not f.vague])
+    per_doc = _value_per_report([f for f in items if not f.vague and not f.superseded])
     if len(per_doc) < 2:
         return None
     chosen = list(per_doc.values())
