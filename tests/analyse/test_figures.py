@@ -43,7 +43,9 @@ def figures_of(make_locator, text: str) -> list[tuple[str, str, str, str]]:
         ("over the past 20 years", [("20", "year", "", "")]),
         # ranges: written, with "between", and as spoken in a transcript
         ("between 40 and 60 buildings collapsed", [("40-60", "", "buildings", "")]),
-        ("gusts of 40 to 50 miles per hour", [("40-50", "", "miles", "")]),
+        ("gusts of 40 to 50 miles per hour", [("40-50", "", "miles", "")]),  # a speed
+        ("about 12 miles south of the city", [("12", "mile", "miles", "about")]),  # a length
+        ("at a depth of 100 metres", [("100", "meter", "metres", "")]),
         ("heading to Kabul in the next 24 48 hours", [("24-48", "hour", "", "")]),
         # vague amounts and unspecified numbers are figures too
         ("thousands of additional troops", [("thousands", "", "troops", "thousands")]),
@@ -162,6 +164,11 @@ def test_clock_times_years_models_and_ranks_are_not_figures(make_locator, text: 
          [("10", "", "killed", True), ("12", "", "killed", False)]),
         ("The blast took 10 lives.", [("10", "", "killed", False)]),
         ("He had been hit 18 times in the head.", [("18", "", "struck", False)]),
+        # a length under the surface is a depth; "down to" an altitude is not
+        ("The black box lay in 245 feet of water.", [("245", "", "depth", False)]),
+        ("The sea there is about 100 meters deep.", [("100", "", "depth", False)]),
+        ("The jet fell from 9,900 meters down to 5,730 meters.",
+         [("9900", "", "", False), ("5730", "", "", False)]),
     ],
 )  # fmt: skip
 def test_whose_age_what_happened_and_revised_values(make_locator, text: str, expected) -> None:

@@ -225,3 +225,24 @@ def test_ages_of_a_surname_alone_are_not_one_measure() -> None:
     a = Document("a", "Kennedy, 38, was flying the plane.", NOV)
     b = Document("b", "Kennedy, 33, was a publicist.", MAR)
     assert [len(m.figures) for m in analyse(a, b).figures] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # depths in feet and in metres are one measure: 245 feet is 75 metres, not 80
+        ([("The black box was found in 245 feet of water.", NOV),
+          ("Divers reached the seabed 80 meters deep.", NOV)],
+         [("contradiction", ["245", "80"])]),
+        # a rounded conversion agrees
+        ([("The black box was found in 245 feet of water.", NOV),
+          ("Divers reached the seabed 75 meters deep.", NOV)],
+         []),
+        # 300 feet (91 meters) and 120 meters
+        ([("The wreck lies 300 feet below the surface.", NOV),
+          ("The wreck lies 120 meters below the surface.", NOV)],
+         [("contradiction", ["300", "120"])]),
+    ],
+)  # fmt: skip
+def test_lengths_compare_across_units(reports, expected) -> None:
+    assert _values(*reports) == expected

@@ -86,6 +86,9 @@ def test_a_place_limits_a_figure() -> None:
     assert scope_of(text, *_at(text, "10 people")) == "tanza"
     text = "The bomb went off, killing 247 people."
     assert scope_of(text, *_at(text, "247 people")) == ""
+    # a nationality of who tells is no place: "a Norwegian report said"
+    text = "A Norwegian report said the submarine was some 450 feet down."
+    assert scope_of(text, *_at(text, "some 450 feet")) == ""
 
 
 def test_a_crew_without_a_verb_is_counted_as_aboard() -> None:

@@ -48,6 +48,15 @@ _CLOCK = {"gmt", "edt", "est", "pdt", "pst", "cdt", "cst", "utc", "bst", "cet", 
           "am", "pm", "a.m", "p.m"}  # fmt: skip
 _DURATION = re.compile(r"\d\s*(?:hours|days|weeks)\b")
 _MONEY = {"dollars": "dollar", "euros": "euro", "pounds": "pound", "yuan": "yuan"}
+# Lengths and their size in metres: "245 feet of water" and "80 meter deep" compare.
+LENGTH_METRES = {"foot": 0.3048, "meter": 1.0, "mile": 1609.344, "km": 1000.0, "yard": 0.9144}
+_LENGTHS = {
+    "feet": "foot", "foot": "foot", "ft": "foot", "meters": "meter", "meter": "meter",
+    "metres": "meter", "metre": "meter", "miles": "mile", "mile": "mile", "kilometers": "km",
+    "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km", "yards": "yard",
+    "yard": "yard",
+}  # fmt: skip
+_DEPTH_AFTER = {"deep", "down", "below", "beneath", "underwater", "under"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,6 +427,11 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     run, additive = _noun_run(toks, j)
     additive = additive or _in_addition(toks, (run[-1] + 1) if run else j)
     unit, words = _unit_word(unit, [toks[k].text for k in run])
+    if unit in LENGTH_METRES:
+        if _speed(toks, run[0] + 1):
+            unit, words = "", [toks[k].text for k in run]  # "40 miles per hour"
+        else:
+            run, words = run[:1], [toks[run[0]].text]  # "80 meter deep seabed": a length
     if (
         not words
         and not unit
@@ -452,6 +466,8 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
         name = _full_name(where, _whose_age(toks, i))
         return replace(found, scope=name)  # whose age it is; nothing happened to it
     event = outcome(text, at, to)
+    if unit in LENGTH_METRES and _is_depth(toks, first, run[0] + 1):
+        event = "depth"
     if found.head in {"live", "life"} and event not in HUMAN_OUTCOMES:
         event = "killed"  # "took 10 lives", "claimed 10 lives"
     return replace(found, increment=_is_increment(toks, i, end), event=event,
@@ -470,6 +486,21 @@ def _superseded(toks: list[_Tok], i: int) -> bool:
 
 
 AGE = "age"
+
+
+def _speed(toks: list[_Tok], k: int) -> bool:
+    """ "miles per hour", "feet a second": a speed, not a length."""
+    words = [t.low for t in toks[k : k + 2]]
+    return bool(words) and (words[0] == "per" or (words[0] in {"a", "an"} and len(words) > 1
+                                                  and words[1] in TIME_UNITS))  # fmt: skip
+
+
+def _is_depth(toks: list[_Tok], first: int, k: int) -> bool:
+    """ "450 feet down", "80 meters deep", "in 245 feet of water", "a depth of 100 meters"."""
+    after = [t.low for t in toks[k : k + 2]]
+    before = [t.low for t in toks[max(0, first - 3) : first]]
+    deep = bool(after) and after[0] in _DEPTH_AFTER and after[1:] != ["to"]  # not "down to"
+    return deep or after == ["of", "water"] or "depth" in before
 
 
 def _year_old(toks: list[_Tok], end: int) -> int:
@@ -634,7 +665,10 @@ def scope_of(text: str, start: int, end: int) -> str:
     before, after = _clause(text, start, end)
     head = re.split(r"\s(?:_|--)\s", text[:start])[-1]  # not the dateline
     words = _IN_PLACE.findall(before[-80:]) + _IN_PLACE.findall(after[:60])
-    words += [w for w in _PLACE_ADJECTIVE.findall(head) if w.lower() not in _NOT_SCOPE]
+    words += [
+        w for w, noun in _PLACE_ADJECTIVE.findall(head)
+        if w.lower() not in _NOT_SCOPE and noun not in _SOURCE_NOUNS
+    ]  # fmt: skip
     keys = {w.lower()[:5] for w in words}
     if _TOTAL.search(head) or _TOTAL.search(after[:60]):
         keys.add("total")  # "the toll for both bombings", "the twin bombings"
@@ -645,8 +679,14 @@ _TOTAL = re.compile(r"\b(?:both|twin|total|combined|altogether|in all|all told)\
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?([A-Z][a-z]+)")
-_PLACE_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|i))\s+[a-z]")
+_PLACE_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|i))\s+([a-z]+)")
 _NOT_SCOPE = {"american"}  # "American officials" does not limit a figure to a place
+# "a Norwegian report said", "Russian officials say": who tells, not where it happened
+_SOURCE_NOUNS = {
+    "report", "reports", "official", "officials", "media", "newspaper", "newspapers", "agency",
+    "television", "radio", "source", "sources", "expert", "experts", "authorities", "press",
+    "news", "spokesman", "spokeswoman", "investigators", "navy", "military", "government",
+}  # fmt: skip
 
 
 def _unit_after(toks: list[_Tok], j: int, unit: str) -> tuple[str, int]:
@@ -668,6 +708,8 @@ def _unit_word(unit: str, words: list[str]) -> tuple[str, list[str]]:
         return _singular(words[0].lower()), words[1:]
     if words and not unit and words[0].lower() in _MONEY:
         return _MONEY[words[0].lower()], words[1:]
+    if words and not unit and words[0].lower() in _LENGTHS:
+        return _LENGTHS[words[0].lower()], words[1:]
     return unit, words
 
 

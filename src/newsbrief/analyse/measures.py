@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsbrief.analyse.figures import Found
+from newsbrief.analyse.figures import LENGTH_METRES, Found
 from newsbrief.analyse.lexicon import canonical
 from newsbrief.analyse.spans import Locator
 from newsbrief.models import Divergence, DivergenceKind, DivergentValue, Measure, ReportDate
@@ -69,17 +69,44 @@ def agree(a: Found, b: Found) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+def _scale(f: Found) -> float:
+    """What one of the figure's units is in a common unit: lengths in metres."""
+    return LENGTH_METRES.get(f.figure.unit, 1.0)
+
+
+def _value(f: Found) -> float:
+    return (f.figure.value or 0.0) * _scale(f)
+
+
+def _high(f: Found) -> float:
+    return f.figure.high * _scale(f) if f.figure.high is not None else _value(f)
+
+
+def _is_length(f: Found) -> bool:
+    return f.figure.unit in LENGTH_METRES
+
+
+def _slack(f: Found) -> float:
+    """How far a stated value reaches: "about 650" and "650" agree ("about 51" and "61" do
+    not); a length a little, as outlets round what they convert ("245 feet", "75 meters")."""
+    return 0.05 if f.figure.qualifier else 0.02 if _is_length(f) else 0.0
+
+
+def _dimension(unit: str) -> str:
+    """Units that measure one thing: "245 feet" and "80 meters" are both lengths."""
+    return "length" if unit in LENGTH_METRES else unit
+
+
 def _point(f: Found) -> tuple[float, float]:
     """A figure read as the number it states; a bound reaches a little past it ("more
     than 100" and, a day later, 116 agree; "at least 42" and then 67 do not)."""
-    value = f.figure.value or 0.0
-    high = f.figure.high if f.figure.high is not None else value
+    value, high = _value(f), _high(f)
     q = f.figure.qualifier
     if q in LOWER_BOUND:
         return value, high * (1 + BOUND_REACH)
     if q in UPPER_BOUND:
         return value * (1 - BOUND_REACH), high
-    slack = 0.05 if q else 0.0
+    slack = _slack(f)
     return value * (1 - slack), high * (1 + slack)
 
 
@@ -87,14 +114,13 @@ def _bounds(f: Found) -> tuple[float, float]:
     """The values a figure allows: "more than 300" is 300 and up, "nearly 900" just under."""
     if f.low is not None:  # "thousands": from 1,000 up to (not including) a million
         return f.low / 2, f.low * 500
-    value = f.figure.value or 0.0
-    high = f.figure.high if f.figure.high is not None else value
+    value, high = _value(f), _high(f)
     q = f.figure.qualifier
     if q in LOWER_BOUND:
         return value, float("inf")
     if q in UPPER_BOUND:
         return value * 0.9, high
-    slack = 0.05 if q else 0.0  # "about 650" and "650" agree; "about 51" and "61" do not
+    slack = _slack(f)
     return value * (1 - slack), high * (1 + slack)
 
 
@@ -137,7 +163,8 @@ def _key(f: Found) -> tuple[str, str, str, str]:
     proper = " ".join(w for w in words if w[:1].isupper())
     if f.figure.counts == "age":
         proper = f.scope.lower()  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
-    return HEAD_CLASSES.get(f.head, f.head), proper, f.figure.unit, event_of(f)
+    head = "length" if f.figure.unit in LENGTH_METRES else HEAD_CLASSES.get(f.head, f.head)
+    return head, proper, _dimension(f.figure.unit), event_of(f)
 
 
 def event_of(f: Found) -> str:
@@ -201,19 +228,25 @@ def _specific(a: _FigureGroup, b: _FigureGroup) -> bool:
     x, y = a.items[0], b.items[0]
     if _named_age(x):
         return abs((x.figure.value or 0.0) - (y.figure.value or 0.0)) <= AGE_GAP
-    if not event_of(x) or not x.figure.counts or x.figure.unit or x.vague or y.vague:
-        return False
+    counted = x.figure.counts and not x.figure.unit
+    if not event_of(x) or not (counted or a.key[2] == "length") or x.vague or y.vague:
+        return False  # "107 personnel" aboard; "450 feet" deep
     scoped = all(f.scope for f in a.items + b.items)
     if a.key[0] in GENERIC_HEADS and not scoped:
         return False
-    low, high = sorted((x.figure.value or 0.0, y.figure.value or 0.0))
-    return low > 0 and high <= CLOSE_RATIO * low
+    lo_a, hi_a = min(_value(f) for f in a.items), max(_high(f) for f in a.items)
+    lo_b, hi_b = min(_value(f) for f in b.items), max(_high(f) for f in b.items)
+    return min(lo_a, lo_b) > 0 and lo_a <= CLOSE_RATIO * hi_b and lo_b <= CLOSE_RATIO * hi_a
 
 
 def _same_value(a: Found, b: Found) -> bool:
     if a.vague or b.vague:
         return a.figure.normalised == b.figure.normalised and a.figure.value is not None
-    return a.figure.value == b.figure.value and a.figure.high == b.figure.high
+    return (a.figure.value, a.figure.high, a.figure.unit) == (
+        b.figure.value,
+        b.figure.high,
+        b.figure.unit,
+    )
 
 
 def _merge(
@@ -330,6 +363,8 @@ def _measure(g: _FigureGroup, number: int, reports: Sequence[ReportDate]) -> Mea
         label = f"{label} {event}"
     if counts == "age" and g.items[0].scope:
         label = f"age of {g.items[0].scope}"
+    if _is_length(g.items[0]):
+        label = event or "length"  # "depth": "245 feet" and "80 meters" are one measure
     sources = tuple(sorted({f.mention.source for f in figures}))
     measure = Measure(mid, label, figures[0].unit, figures, sources)
     return replace(measure, divergence=divergence(measure, items, reports))
@@ -342,7 +377,7 @@ def divergence(
     if (
         not items
         or not (
-            (event_of(items[0]) and items[0].figure.counts)
+            (event_of(items[0]) and (items[0].figure.counts or _is_length(items[0])))
             or items[0].figure.unit == "percent"
             or _named_age(items[0])
         )
@@ -357,7 +392,7 @@ def divergence(
     chosen = list(per_doc.values())
     if all(_consistent(p, q, reports) for p in chosen for q in chosen):
         return None  # "more than 200" and "213" the same day agree
-    numbers = [f.figure.value for f in chosen if f.figure.value]
+    numbers = [_value(f) for f in chosen if f.figure.value]
     if numbers and max(numbers) > MAX_RATIO * min(numbers):
         return None  # 10 and 247 killed: a part and a total, not one count revised
     values = sorted(
@@ -409,8 +444,7 @@ def _kind(per_doc: dict[int, Found], reports: Sequence[ReportDate]) -> Divergenc
              if reports[a].date < reports[b].date]  # type: ignore[operator]  # fmt: skip
 
     def moves(up: bool) -> bool:
-        return all(compatible(x, y) or ((y.figure.value or 0.0) > (x.figure.value or 0.0)) == up
-                   for x, y in pairs)  # fmt: skip
+        return all(compatible(x, y) or (_value(y) > _value(x)) == up for x, y in pairs)
 
     return "update" if moves(True) or moves(False) else "contradiction"
 
