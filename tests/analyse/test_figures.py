@@ -79,6 +79,9 @@ def figures_of(make_locator, text: str) -> list[tuple[str, str, str, str]]:
         # ages written "21-year-old" and "six-year-old"
         ("The 21-year-old McKinney faces trial.", [("21", "", "age", "")]),
         ("A six-year-old boy was hurt.", [("6", "", "age", "")]),
+        # half a dozen is six, not a dozen
+        ("They fractured his skull a half-dozen times.", [("6", "", "times", "")]),
+        ("Half a dozen boats left.", [("6", "", "boats", "")]),
         # a toll revised in words: the value it rose to counts the dead
         (
             "The death toll, initially 10, has risen to 12, officials said.",

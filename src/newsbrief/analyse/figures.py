@@ -159,7 +159,7 @@ def sentence_figures(
 
 _STARTERS = (
     set(UNITS) | set(ORDINALS) | {"a", "an", "half", "dozens", "scores", "hundreds", "thousands",
-                                  "tens", "millions", "billions"}
+                                  "tens", "millions", "billions", "half-dozen"}
 )  # fmt: skip
 _MAY_HOLD_NUMBER = re.compile(
     r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(ORDINALS) | {"half", "dozens", "scores",
@@ -176,8 +176,8 @@ def _could_start(low: str) -> bool:
 
 def _read_number(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """The number that starts at ``toks[i]``, if any."""
-    for reader in (_unspecified, _vague, _fraction, _digits, _ordinals, _hyphenated, _a_unit,
-                   _words):  # fmt: skip
+    for reader in (_unspecified, _vague, _half_dozen, _fraction, _digits, _ordinals, _hyphenated,
+                   _a_unit, _words):  # fmt: skip
         hit = reader(toks, i)
         if hit is not None:
             return hit
@@ -195,6 +195,15 @@ def _unspecified(toks: list[_Tok], i: int) -> ParsedNumber | None:
         and words[3] == "of"
     ):
         return ParsedNumber(None, qualifier=words[1], end=i + 4)
+    return None
+
+
+def _half_dozen(toks: list[_Tok], i: int) -> ParsedNumber | None:
+    """ "half a dozen", "a half-dozen", "half-dozen": six."""
+    words = [t.low for t in toks[i : i + 3]]
+    for phrase in (["half", "a", "dozen"], ["a", "half-dozen"], ["half-dozen"]):
+        if words[: len(phrase)] == phrase:
+            return ParsedNumber(6.0, qualifier=_qualifier(toks, i), end=i + len(phrase))
     return None
 
 
