@@ -512,14 +512,66 @@ def root_for(gold: dict[str, Any], roots: dict[str, Path | None]) -> Path:
     return root
 
 
+def _context(e: Event, doc: int, start: int, end: int, width: int = 50) -> str:
+    text = e.briefing.documents[doc].text
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
+    return f"{left}[{text[start:end]}]{right}"
+
+
+def show_figures(e: Event) -> list[str]:
+    """Missed gold figures and false system figures of one event (DEV debugging only)."""
+    gold = [(e.where(f), f) for f in e.gold["figures"]]
+    system = [f for m in e.analysis.figures for f in m.figures if f.unit != "date"]
+    lines = []
+    for w, g in gold:
+        if not any(_overlaps(f.mention, w) and _value_ok(f.normalised, str(g["value"]))
+                   for f in system):  # fmt: skip
+            near = [f.normalised for f in system if _overlaps(f.mention, w)]
+            lines.append(f"  MISSED {g['value']!r} (system {near}): {_context(e, *w)}")
+    for f in system:
+        m = f.mention
+        if not any(_overlaps(m, w) and _value_ok(f.normalised, str(g["value"])) for w, g in gold):
+            lines.append(f"  FALSE {f.normalised!r}: {_context(e, m.doc_index, m.start, m.end)}")
+    return lines
+
+
+def show_divergences(e: Event) -> list[str]:
+    """Gold divergences with the measures of the system figures on their values, and every
+    system divergence (DEV debugging only)."""
+    figures = [(f, m) for m in e.analysis.figures for f in m.figures]
+    ids = [d.id for d in e.briefing.documents]
+    dates = {ids[d.source - 1]: d.date for d in e.analysis.report_dates}
+    lines = []
+    for g in e.gold["divergences"]:
+        lines.append(f"  GOLD {g.get('counts')} | {g.get('measure')} | {g.get('scope')} | "
+                     f"{g.get('kind')}")  # fmt: skip
+        for v in g["values"]:
+            w = e.where(v)
+            on = [f"{m.id}:{m.label}={f.normalised}" for f, m in figures if _overlaps(f.mention, w)]
+            lines.append(f"    {v['doc']} {dates.get(v['doc'])} {v['value']!r} -> {on}: "
+                         f"{_context(e, *w, width=60)}")  # fmt: skip
+    for d in e.analysis.divergences:
+        lines.append(f"  SYSTEM {d.kind}: {d.explanation}")
+    return lines
+
+
 def score_split(
-    golds: Sequence[dict[str, Any]], roots: dict[str, Path | None], *, per_event: bool = False
+    golds: Sequence[dict[str, Any]],
+    roots: dict[str, Path | None],
+    *,
+    per_event: bool = False,
+    show: str = "",
 ) -> dict[str, Score]:
     total = {p: Score(0, 0, 0, 0) for p in PARTS}
     for gold in golds:
         docs = read_reports(root_for(gold, roots), gold)
         check_items(gold, docs)
-        scores = score_event(brief_event(gold, docs))
+        event = brief_event(gold, docs)
+        scores = score_event(event)
+        if show and gold["split"] == "dev":
+            shown = show_figures(event) if show == "figures" else show_divergences(event)
+            sys.stdout.write("\n".join([gold["set"], *shown]) + "\n")
         if per_event:
             sys.stdout.write(table([(gold["set"], scores)]) + "\n")
         for part, s in scores.items():
@@ -543,6 +595,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=sorted(ERRORS),
         help="list the missed and false items of one part instead (DEV only)",
     )
+    sc.add_argument(
+        "--show",
+        choices=("figures", "divergences"),
+        default="",
+        help="list missed and false items of DEV events (never TEST: tune on DEV only)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     if args.command == "convert":
@@ -564,7 +622,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [
         (
             split,
-            score_split([g for g in golds if g["split"] == split], roots, per_event=args.per_event),
+            score_split(
+                [g for g in golds if g["split"] == split],
+                roots,
+                per_event=args.per_event,
+                show=args.show,
+            ),
         )
         for split in splits
     ]

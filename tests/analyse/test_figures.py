@@ -43,7 +43,9 @@ def figures_of(make_locator, text: str) -> list[tuple[str, str, str, str]]:
         ("over the past 20 years", [("20", "year", "", "")]),
         # ranges: written, with "between", and as spoken in a transcript
         ("between 40 and 60 buildings collapsed", [("40-60", "", "buildings", "")]),
-        ("gusts of 40 to 50 miles per hour", [("40-50", "", "miles", "")]),
+        ("gusts of 40 to 50 miles per hour", [("40-50", "", "miles", "")]),  # a speed
+        ("about 12 miles south of the city", [("12", "mile", "miles", "about")]),  # a length
+        ("at a depth of 100 metres", [("100", "meter", "metres", "")]),
         ("heading to Kabul in the next 24 48 hours", [("24-48", "hour", "", "")]),
         # vague amounts and unspecified numbers are figures too
         ("thousands of additional troops", [("thousands", "", "troops", "thousands")]),
@@ -74,6 +76,17 @@ def figures_of(make_locator, text: str) -> list[tuple[str, str, str, str]]:
         ("the deadline is August 31", [("2024-08-31", "date", "", "")]),
         # a bare number with nothing counted and no approximation is not reported
         ("Room 12 was empty.", []),
+        # ages written "21-year-old" and "six-year-old"
+        ("The 21-year-old McKinney faces trial.", [("21", "", "age", "")]),
+        ("A six-year-old boy was hurt.", [("6", "", "age", "")]),
+        # half a dozen is six, not a dozen
+        ("They fractured his skull a half-dozen times.", [("6", "", "times", "")]),
+        ("Half a dozen boats left.", [("6", "", "boats", "")]),
+        # a toll revised in words: the value it rose to counts the dead
+        (
+            "The death toll, initially 10, has risen to 12, officials said.",
+            [("10", "", "people", ""), ("12", "", "people", "")],
+        ),
     ],
 )
 def test_figures(make_locator, text: str, expected) -> None:
@@ -137,3 +150,33 @@ def test_numbers_without_a_plain_noun_after_them(
 def test_clock_times_years_models_and_ranks_are_not_figures(make_locator, text: str) -> None:
     _docs, loc = make_locator(text)
     assert [f.figure.text for s in loc.sentences for f in sentence_figures(s, loc)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the age's owner: the full name the report gives a surname
+        ("Aaron McKinney was in court. The 21-year-old McKinney faces trial.",
+         [("21", "Aaron McKinney", "", False)]),
+        ("Aaron McKinney, 22, was in court.", [("22", "Aaron McKinney", "", False)]),
+        # several people share the surname: it stays alone
+        ("Ethel Kennedy wept. John Kennedy was flying. Kennedy, 38, had a pilot's licence.",
+         [("38", "Kennedy", "", False)]),
+        # the value a report revises, and what the revised one counts
+        ("The death toll, initially 10, has risen to 12.",
+         [("10", "", "killed", True), ("12", "", "killed", False)]),
+        ("The blast took 10 lives.", [("10", "", "killed", False)]),
+        ("He had been hit 18 times in the head.", [("18", "", "struck", False)]),
+        # a length under the surface is a depth; "down to" an altitude is not
+        ("The black box lay in 245 feet of water.", [("245", "", "depth", False)]),
+        ("The sea there is about 100 meters deep.", [("100", "", "depth", False)]),
+        ("The jet fell from 9,900 meters down to 5,730 meters.",
+         [("9900", "", "", False), ("5730", "", "", False)]),
+    ],
+)  # fmt: skip
+def test_whose_age_what_happened_and_revised_values(make_locator, text: str, expected) -> None:
+    docs, loc = make_locator(text, DAY)
+    dates = date_mentions(docs, loc, report_dates(docs, loc))
+    got = [(f.figure.normalised, f.scope if f.figure.counts == "age" else "", f.event,
+            f.superseded) for f in find_figures(loc.sentences, loc, dates)]  # fmt: skip
+    assert got == expected

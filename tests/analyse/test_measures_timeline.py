@@ -81,3 +81,168 @@ def test_timeline_groups_one_event_across_reports_and_cites_it() -> None:
 )
 def test_period_start(value: str, granularity, start: dt.date) -> None:
     assert period_start(value, granularity) == start
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "diverges"),
+    [
+        # an undefined number states no value: the later number specifies, it does not revise
+        ("An undefined number of extra troops will be sent to the airport.",
+         "The Pentagon is sending 3,000 extra troops to the airport.", False),
+        # "thousands of" allows 3,000 and states no number to revise
+        ("Thousands of extra troops will be sent to the airport.",
+         "The Pentagon is sending 3,000 extra troops to the airport.", False),
+        # two numbers still diverge when a vague amount sits beside them
+        ("The Pentagon is sending 3,000 extra troops to the airport. Thousands of extra troops "
+         "will be sent there.", "The Pentagon is sending 5,000 extra troops to the airport.",
+         True),
+    ],
+)  # fmt: skip
+def test_a_vague_amount_never_diverges(first: str, later: str, diverges: bool) -> None:
+    a = Document("a", first, dt.date(2021, 8, 12))
+    b = Document("b", later, dt.date(2021, 8, 13))
+    assert bool(analyse(a, b).divergences) == diverges
+
+
+def _values(*reports: tuple[str, dt.date]) -> list[tuple[str, list[str]]]:
+    """Each divergence's kind and values."""
+    docs = [Document(f"d{k}", text, day) for k, (text, day) in enumerate(reports)]
+    return [(d.kind, [v.value for v in d.values]) for d in analyse(*docs).divergences]
+
+
+D1, D2, D3 = dt.date(2000, 8, 14), dt.date(2000, 8, 15), dt.date(2000, 8, 17)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # a specific key (crew aboard) links counts whose sentences share few words
+        (
+            [("The Kestrel, launched in 1995, carries 107 personnel and weighs 14,000 tons.", D1),
+             ("Officials said the air for the 116 sailors on board was running out.", D2),
+             ("All efforts to reach the 118 submariners aboard the vessel have failed.", D3)],
+            [("update", ["107", "116", "118"])],
+        ),
+        # ... but not counts too far apart to be one count revised
+        (
+            [("The Kestrel, launched in 1995, carries 107 personnel and weighs 14,000 tons.", D1),
+             ("Officials said the air for the 200 sailors on board was running out.", D2)],
+            [],
+        ),
+        # "people aboard" says too little to link unlike sentences of a cluster
+        (
+            [("A bus plunged off a mountain road on Monday with 10 people on board.", D1),
+             ("The ferry that sank in the storm was carrying 12 people, officials said.", D2)],
+            [],
+        ),
+        # ... unless both name the place: a toll there, revised
+        (
+            [("The bombing in Tanzania killed 10 people.", D1),
+             ("Hospital officials said the toll of the blast in Tanzania rose, with 12 people "
+              "dead.", D3)],
+            [("update", ["10", "12"])],
+        ),
+    ],
+)  # fmt: skip
+def test_a_specific_measure_links_reports_with_unlike_sentences(reports, expected) -> None:
+    assert _values(*reports) == expected
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # "NAIROBI, Kenya" puts Nairobi in Kenya: a toll "in Kenya" and one "in Nairobi" can
+        # be one measure
+        (
+            [("NAIROBI, Kenya (AP) _ The arrests were the first in Kenya since the bombing, "
+              "which killed 247 people.", D1),
+             ("The car bomb at the embassy in Nairobi reportedly killed 253 people.", D3)],
+            [("update", ["247", "253"])],
+        ),
+        # without that the two places are apart
+        (
+            [("The arrests were the first in Kenya since the bombing, which killed 247 "
+              "people.", D1),
+             ("The car bomb at the embassy in Nairobi reportedly killed 253 people.", D3)],
+            [],
+        ),
+        # two cities of one country stay apart
+        (
+            [("NAIROBI, Kenya (AP) _ The bombing in Nairobi killed 247 people.", D1),
+             ("MOMBASA, Kenya (AP) _ The bombing in Mombasa killed 253 people.", D3)],
+            [],
+        ),
+    ],
+)  # fmt: skip
+def test_a_place_within_a_larger_place_is_one_scope(reports, expected) -> None:
+    assert _values(*reports) == expected
+
+
+NOV, MAR, OCT = dt.date(1998, 11, 20), dt.date(1999, 3, 24), dt.date(1999, 10, 26)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # one person's age, named in full, then by surname (read as the report's full name)
+        # and as "the 21-year-old McKinney": 22, 21, 22 is no revision
+        (
+            [("A judge ordered Aaron McKinney, 22, to stand trial on Thursday.", NOV),
+             ("Aaron McKinney was in court. The 21-year-old McKinney faces the death "
+              "penalty.", MAR),
+             ("Aaron McKinney sat quietly. McKinney, 22, was confused, his lawyer said.", OCT)],
+            [("contradiction", ["22", "21", "22"])],
+        ),
+        # a surname alone may be two people: no divergence
+        ([("Kennedy, 38, was flying the plane.", NOV), ("Kennedy, 33, was a publicist.", MAR)],
+         []),
+        # a toll the later report revises itself ("initially 10, has risen to 12")
+        (
+            [("The Tanzanian embassy bombing killed 10 people.", NOV),
+             ("The death toll in the Tanzania blast, initially 10, has risen to 12, officials "
+              "said.", MAR)],
+            [("update", ["10", "12"])],
+        ),
+        # "took 10 lives" is a toll too
+        (
+            [("The bombing of the embassy took 10 lives.", NOV),
+             ("The toll of the embassy bombing has risen to 12, officials said.", MAR)],
+            [("update", ["10", "12"])],
+        ),
+        # blows counted with "hit" and "struck" are one measure
+        (
+            [("An autopsy found that Shepard had been hit 18 times in the head.", NOV),
+             ("Shepard was struck at least 20 times, a coroner testified.", OCT)],
+            [("update", ["18", "20"])],
+        ),
+    ],
+)  # fmt: skip
+def test_ages_tolls_and_blows_diverge(reports, expected) -> None:
+    assert _values(*reports) == expected
+
+
+def test_ages_of_a_surname_alone_are_not_one_measure() -> None:
+    a = Document("a", "Kennedy, 38, was flying the plane.", NOV)
+    b = Document("b", "Kennedy, 33, was a publicist.", MAR)
+    assert [len(m.figures) for m in analyse(a, b).figures] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # depths in feet and in metres are one measure: 245 feet is 75 metres, not 80
+        ([("The black box was found in 245 feet of water.", NOV),
+          ("Divers reached the seabed 80 meters deep.", NOV)],
+         [("contradiction", ["245", "80"])]),
+        # a rounded conversion agrees
+        ([("The black box was found in 245 feet of water.", NOV),
+          ("Divers reached the seabed 75 meters deep.", NOV)],
+         []),
+        # 300 feet (91 meters) and 120 meters
+        ([("The wreck lies 300 feet below the surface.", NOV),
+          ("The wreck lies 120 meters below the surface.", NOV)],
+         [("contradiction", ["300", "120"])]),
+    ],
+)  # fmt: skip
+def test_lengths_compare_across_units(reports, expected) -> None:
+    assert _values(*reports) == expected

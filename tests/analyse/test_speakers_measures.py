@@ -181,6 +181,8 @@ def _at(text: str, words: str) -> tuple[int, int]:
         ("The submarine carries 107 personnel.", "107 personnel", "aboard"),
         ("The firm will cut 1,200 jobs.", "1,200 jobs", "cut"),
         ("The town has 3,000 residents.", "3,000 residents", ""),
+        # a name right before the figure is not what happened to it
+        ("He told Smith 40 times to stop.", "40 times", ""),
     ],
 )
 def test_what_happened_to_what_is_counted(text: str, words: str, event: str) -> None:
@@ -192,6 +194,9 @@ def test_a_place_limits_a_figure() -> None:
     assert scope_of(text, *_at(text, "10 people")) == "tanza"
     text = "The bomb went off, killing 247 people."
     assert scope_of(text, *_at(text, "247 people")) == ""
+    # a nationality of who tells is no place: "a Norwegian report said"
+    text = "A Norwegian report said the submarine was some 450 feet down."
+    assert scope_of(text, *_at(text, "some 450 feet")) == ""
 
 
 def test_a_crew_without_a_verb_is_counted_as_aboard() -> None:

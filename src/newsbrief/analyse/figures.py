@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from newsbrief.analyse.entities import TITLES
 from newsbrief.analyse.numbers import (
     DENOMINATORS,
     ORDINALS,
@@ -47,6 +48,15 @@ _CLOCK = {"gmt", "edt", "est", "pdt", "pst", "cdt", "cst", "utc", "bst", "cet", 
           "am", "pm", "a.m", "p.m"}  # fmt: skip
 _DURATION = re.compile(r"\d\s*(?:hours|days|weeks)\b")
 _MONEY = {"dollars": "dollar", "euros": "euro", "pounds": "pound", "yuan": "yuan"}
+# Lengths and their size in metres: "245 feet of water" and "80 meter deep" compare.
+LENGTH_METRES = {"foot": 0.3048, "meter": 1.0, "mile": 1609.344, "km": 1000.0, "yard": 0.9144}
+_LENGTHS = {
+    "feet": "foot", "foot": "foot", "ft": "foot", "meters": "meter", "meter": "meter",
+    "metres": "meter", "metre": "meter", "miles": "mile", "mile": "mile", "kilometers": "km",
+    "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km", "yards": "yard",
+    "yard": "yard",
+}  # fmt: skip
+_DEPTH_AFTER = {"deep", "down", "below", "beneath", "underwater", "under"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +71,7 @@ class Found:
     increment: bool = False  # "another 2,000", "three more": added to a total, not a total
     event: str = ""  # what happened to what is counted: "killed", "injured", "aboard"
     scope: str = ""  # the place or part the figure is limited to: "Nairobi"
+    superseded: bool = False  # "initially 10", "up from 10": a value the report revises
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +159,7 @@ def sentence_figures(
 
 _STARTERS = (
     set(UNITS) | set(ORDINALS) | {"a", "an", "half", "dozens", "scores", "hundreds", "thousands",
-                                  "tens", "millions", "billions"}
+                                  "tens", "millions", "billions", "half-dozen"}
 )  # fmt: skip
 _MAY_HOLD_NUMBER = re.compile(
     r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(ORDINALS) | {"half", "dozens", "scores",
@@ -165,8 +176,8 @@ def _could_start(low: str) -> bool:
 
 def _read_number(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """The number that starts at ``toks[i]``, if any."""
-    for reader in (_unspecified, _vague, _fraction, _digits, _ordinals, _hyphenated, _a_unit,
-                   _words):  # fmt: skip
+    for reader in (_unspecified, _vague, _half_dozen, _fraction, _digits, _ordinals, _hyphenated,
+                   _a_unit, _words):  # fmt: skip
         hit = reader(toks, i)
         if hit is not None:
             return hit
@@ -187,6 +198,15 @@ def _unspecified(toks: list[_Tok], i: int) -> ParsedNumber | None:
     return None
 
 
+def _half_dozen(toks: list[_Tok], i: int) -> ParsedNumber | None:
+    """ "half a dozen", "a half-dozen", "half-dozen": six."""
+    words = [t.low for t in toks[i : i + 3]]
+    for phrase in (["half", "a", "dozen"], ["a", "half-dozen"], ["half-dozen"]):
+        if words[: len(phrase)] == phrase:
+            return ParsedNumber(6.0, qualifier=_qualifier(toks, i), end=i + len(phrase))
+    return None
+
+
 def _vague(toks: list[_Tok], i: int) -> ParsedNumber | None:
     """ "thousands of", "tens of thousands of"."""
     for n in (3, 1):
@@ -202,6 +222,9 @@ def _hyphenated(toks: list[_Tok], i: int) -> ParsedNumber | None:
     parts = toks[i].low.split("-")
     if len(parts) < 2 or parts[-1] in UNITS or not parts[-1].isalpha():
         return None
+    if parts[-2:] in (["year", "old"], ["years", "old"]) and len(parts) > 2:
+        parsed = parse_words(["-".join(parts[:-2])])  # "six-year-old"
+        return ParsedNumber(parsed[0], unit=AGE, end=i + 1) if parsed else None
     parsed = parse_words(["-".join(parts[:-1])])
     if parsed is None:
         return None
@@ -406,10 +429,18 @@ _COLLECTIVE = {"crew", "staff", "workforce"}
 def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None) -> Found | None:
     """Unit, counted noun phrase and record of a number read at ``toks[i:number.end]``."""
     toks, end, qualifier = where.toks, number.end, number.qualifier
+    aged = _year_old(toks, end)
+    if number.unit == AGE or aged > end:
+        return _age(where, i, replace(number, unit="", end=max(aged, end)))
     unit, j = _unit_after(toks, end, number.unit)
     run, additive = _noun_run(toks, j)
     additive = additive or _in_addition(toks, (run[-1] + 1) if run else j)
     unit, words = _unit_word(unit, [toks[k].text for k in run])
+    if unit in LENGTH_METRES:
+        if _speed(toks, run[0] + 1):
+            unit, words = "", [toks[k].text for k in run]  # "40 miles per hour"
+        else:
+            run, words = run[:1], [toks[run[0]].text]  # "80 meter deep seabed": a length
     if (
         not words
         and not unit
@@ -440,9 +471,82 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     found = _record(where, (toks[first].start, stop), replace(number, unit=unit), counts, additive)
     text = where.sentence.text
     at, to = found.figure.mention.start - where.sentence.start, stop - where.sentence.start
-    scope = _whose_age(toks, i) if counts == "age" else scope_of(text, at, to)
-    return replace(found, increment=_is_increment(toks, i, end), event=outcome(text, at, to),
-                   scope=scope)  # fmt: skip
+    if counts == "age":
+        name = _full_name(where, _whose_age(toks, i))
+        return replace(found, scope=name)  # whose age it is; nothing happened to it
+    event = outcome(text, at, to)
+    if unit in LENGTH_METRES and _is_depth(toks, first, run[0] + 1):
+        event = "depth"
+    if found.head in {"live", "life"} and event not in HUMAN_OUTCOMES:
+        event = "killed"  # "took 10 lives", "claimed 10 lives"
+    return replace(found, increment=_is_increment(toks, i, end), event=event,
+                   scope=scope_of(text, at, to), superseded=_superseded(toks, first))  # fmt: skip
+
+
+_SUPERSEDED = {"initially", "originally", "previously", "formerly", "earlier"}
+
+
+def _superseded(toks: list[_Tok], i: int) -> bool:
+    """ "the toll, initially 10, has risen to 12", "up from 10": the value before a revision."""
+    before = [t.low for t in toks[max(0, i - 2) : i]]
+    return bool(before) and (
+        before[-1] in _SUPERSEDED or before in (["up", "from"], ["down", "from"])
+    )
+
+
+AGE = "age"
+
+
+def _speed(toks: list[_Tok], k: int) -> bool:
+    """ "miles per hour", "feet a second": a speed, not a length."""
+    words = [t.low for t in toks[k : k + 2]]
+    return bool(words) and (words[0] == "per" or (words[0] in {"a", "an"} and len(words) > 1
+                                                  and words[1] in TIME_UNITS))  # fmt: skip
+
+
+def _is_depth(toks: list[_Tok], first: int, k: int) -> bool:
+    """ "450 feet down", "80 meters deep", "in 245 feet of water", "a depth of 100 meters"."""
+    after = [t.low for t in toks[k : k + 2]]
+    before = [t.low for t in toks[max(0, first - 3) : first]]
+    deep = bool(after) and after[0] in _DEPTH_AFTER and after[1:] != ["to"]  # not "down to"
+    return deep or after == ["of", "water"] or "depth" in before
+
+
+def _year_old(toks: list[_Tok], end: int) -> int:
+    """After "21" in "the 21-year-old McKinney": where the age words end (``end`` if none)."""
+    k = end + 1 if end < len(toks) and toks[end].text == "-" else end
+    if k < len(toks) and toks[k].low in {"year-old", "years-old"}:
+        return k + 1
+    return end
+
+
+def _age(where: _Where, i: int, number: ParsedNumber) -> Found:
+    """ "the 21-year-old McKinney", "a six-year-old boy": an age, and whose when a name
+    follows."""
+    toks = where.toks
+    extent = (toks[i].start, toks[number.end - 1].end)
+    found = _record(where, extent, number, "age", False)
+    words: list[str] = []
+    for t in toks[number.end : number.end + 4]:
+        if not (t.text[:1].isupper() and t.text.isalpha()):
+            break
+        words.append(t.text)
+    return replace(found, scope=_full_name(where, " ".join(words)))
+
+
+_NOT_FIRST_NAMES = TITLES | {"the", "a", "an", "and", "but", "when", "after", "said", "says"}
+
+
+def _full_name(where: _Where, name: str) -> str:
+    """A surname alone ("McKinney, 22,") read as the one full name the report gives it
+    ("Aaron McKinney"); kept alone when the report gives it none or several."""
+    if not name or " " in name:
+        return name
+    text = where.locator.documents[where.sentence.doc_index].text
+    pattern = rf"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+{re.escape(name)}\b"
+    firsts = {m.group(1) for m in re.finditer(pattern, text)}
+    firsts = {f for f in firsts if f.lower() not in _NOT_FIRST_NAMES}
+    return f"{firsts.pop()} {name}" if len(firsts) == 1 else name
 
 
 def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
@@ -455,13 +559,13 @@ def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
 
 
 def _whose_age(toks: list[_Tok], i: int) -> str:
-    """The name an age follows ("Carolyn Bessette Kennedy, 33" -> "carolyn bessette kennedy")."""
+    """The name an age follows ("Carolyn Bessette Kennedy, 33" -> "Carolyn Bessette Kennedy")."""
     k = i - 1
     while k >= 0 and toks[k].low in {",", "then"}:
         k -= 1
     words: list[str] = []
     while k >= 0 and toks[k].text[:1].isupper() and len(words) < 4:
-        words.insert(0, toks[k].low)
+        words.insert(0, toks[k].text)
         k -= 1
     return " ".join(words)
 
@@ -502,6 +606,11 @@ OUTCOMES: dict[str, str] = {
     **dict.fromkeys(("cut", "cuts", "eliminate", "eliminated", "eliminating", "slash", "slashed",
                      "shed", "axe", "layoffs", "laid"), "cut"),
 }  # fmt: skip
+# Blows counted ("hit 18 times", "struck at least 20 times") key a measure; they are left out
+# of OUTCOMES, which also tells facts apart, where "the jet hit the water" is no blow.
+_COUNTED_OUTCOMES = OUTCOMES | dict.fromkeys(
+    ("hit", "struck", "beaten", "beat", "punched", "kicked", "clubbed"), "struck"
+)
 HUMAN_OUTCOMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "trapped"}
 _NOT_VERBS = {
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
@@ -534,21 +643,28 @@ def outcome(text: str, start: int, end: int) -> str:
         if near[k] in {"and", "or", "but", "while"}:
             near = near[k + 1 :]
             break
+    if "toll" in near:
+        return "killed"  # "the toll hit 12": not a blow
     for word in reversed(near):  # "killing 14 people", "killed all 223"
-        if word in OUTCOMES:
-            return OUTCOMES[word]
+        if word in _COUNTED_OUTCOMES:
+            return _COUNTED_OUTCOMES[word]
     for word in _WORDS.findall(after)[:8]:
         if word.lower() in {"and", "or", "but", "while", "including", "among"}:
             break  # another predicate: "247 people and injured 5,000"
-        if word.lower() in OUTCOMES:
-            return OUTCOMES[word.lower()]
+        if word.lower() in _COUNTED_OUTCOMES:
+            return _COUNTED_OUTCOMES[word.lower()]
     for word in reversed(_WORDS.findall(before)[-6:]):
-        if word.lower() in OUTCOMES:
-            return OUTCOMES[word.lower()]
-    verb = [w for w in near if w not in _NOT_VERBS]
-    if verb and near and verb[-1] == near[-1]:
-        return verb[-1]  # the verb right before the figure: "will cut 1,200 jobs"
+        if word.lower() in _COUNTED_OUTCOMES:
+            return _COUNTED_OUTCOMES[word.lower()]
+    said = _WORDS.findall(before)
+    if near and near[-1] in _TOLL_LINKS and any(w.lower() == "toll" for w in said):
+        return "killed"  # "the death toll in the blast, initially 10, has risen to 12"
+    if said and said[-1].islower() and said[-1] not in _NOT_VERBS:
+        return said[-1]  # the verb right before the figure: "will cut 1,200 jobs"
     return ""
+
+
+_TOLL_LINKS = {"to", "at", "reached", "hit", "topped", "passed", "exceeded"}
 
 
 def scope_of(text: str, start: int, end: int) -> str:
@@ -558,7 +674,10 @@ def scope_of(text: str, start: int, end: int) -> str:
     before, after = _clause(text, start, end)
     head = re.split(r"\s(?:_|--)\s", text[:start])[-1]  # not the dateline
     words = _IN_PLACE.findall(before[-80:]) + _IN_PLACE.findall(after[:60])
-    words += [w for w in _PLACE_ADJECTIVE.findall(head) if w.lower() not in _NOT_SCOPE]
+    words += [
+        w for w, noun in _PLACE_ADJECTIVE.findall(head)
+        if w.lower() not in _NOT_SCOPE and noun not in _SOURCE_NOUNS
+    ]  # fmt: skip
     keys = {w.lower()[:5] for w in words}
     if _TOTAL.search(head) or _TOTAL.search(after[:60]):
         keys.add("total")  # "the toll for both bombings", "the twin bombings"
@@ -569,8 +688,14 @@ _TOTAL = re.compile(r"\b(?:both|twin|total|combined|altogether|in all|all told)\
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?([A-Z][a-z]+)")
-_PLACE_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|i))\s+[a-z]")
+_PLACE_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|i))\s+([a-z]+)")
 _NOT_SCOPE = {"american"}  # "American officials" does not limit a figure to a place
+# "a Norwegian report said", "Russian officials say": who tells, not where it happened
+_SOURCE_NOUNS = {
+    "report", "reports", "official", "officials", "media", "newspaper", "newspapers", "agency",
+    "television", "radio", "source", "sources", "expert", "experts", "authorities", "press",
+    "news", "spokesman", "spokeswoman", "investigators", "navy", "military", "government",
+}  # fmt: skip
 
 
 def _unit_after(toks: list[_Tok], j: int, unit: str) -> tuple[str, int]:
@@ -592,6 +717,8 @@ def _unit_word(unit: str, words: list[str]) -> tuple[str, list[str]]:
         return _singular(words[0].lower()), words[1:]
     if words and not unit and words[0].lower() in _MONEY:
         return _MONEY[words[0].lower()], words[1:]
+    if words and not unit and words[0].lower() in _LENGTHS:
+        return _LENGTHS[words[0].lower()], words[1:]
     return unit, words
 
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
-from newsbrief.analyse.figures import Found
+from newsbrief.analyse.figures import LENGTH_METRES, Found
 from newsbrief.analyse.lexicon import canonical
 from newsbrief.analyse.spans import Locator
 from newsbrief.models import Divergence, DivergenceKind, DivergentValue, Measure, ReportDate
@@ -68,17 +69,44 @@ def agree(a: Found, b: Found) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+def _scale(f: Found) -> float:
+    """What one of the figure's units is in a common unit: lengths in metres."""
+    return LENGTH_METRES.get(f.figure.unit, 1.0)
+
+
+def _value(f: Found) -> float:
+    return (f.figure.value or 0.0) * _scale(f)
+
+
+def _high(f: Found) -> float:
+    return f.figure.high * _scale(f) if f.figure.high is not None else _value(f)
+
+
+def _is_length(f: Found) -> bool:
+    return f.figure.unit in LENGTH_METRES
+
+
+def _slack(f: Found) -> float:
+    """How far a stated value reaches: "about 650" and "650" agree ("about 51" and "61" do
+    not); a length a little, as outlets round what they convert ("245 feet", "75 meters")."""
+    return 0.05 if f.figure.qualifier else 0.02 if _is_length(f) else 0.0
+
+
+def _dimension(unit: str) -> str:
+    """Units that measure one thing: "245 feet" and "80 meters" are both lengths."""
+    return "length" if unit in LENGTH_METRES else unit
+
+
 def _point(f: Found) -> tuple[float, float]:
     """A figure read as the number it states; a bound reaches a little past it ("more
     than 100" and, a day later, 116 agree; "at least 42" and then 67 do not)."""
-    value = f.figure.value or 0.0
-    high = f.figure.high if f.figure.high is not None else value
+    value, high = _value(f), _high(f)
     q = f.figure.qualifier
     if q in LOWER_BOUND:
         return value, high * (1 + BOUND_REACH)
     if q in UPPER_BOUND:
         return value * (1 - BOUND_REACH), high
-    slack = 0.05 if q else 0.0
+    slack = _slack(f)
     return value * (1 - slack), high * (1 + slack)
 
 
@@ -86,14 +114,13 @@ def _bounds(f: Found) -> tuple[float, float]:
     """The values a figure allows: "more than 300" is 300 and up, "nearly 900" just under."""
     if f.low is not None:  # "thousands": from 1,000 up to (not including) a million
         return f.low / 2, f.low * 500
-    value = f.figure.value or 0.0
-    high = f.figure.high if f.figure.high is not None else value
+    value, high = _value(f), _high(f)
     q = f.figure.qualifier
     if q in LOWER_BOUND:
         return value, float("inf")
     if q in UPPER_BOUND:
         return value * 0.9, high
-    slack = 0.05 if q else 0.0  # "about 650" and "650" agree; "about 51" and "61" do not
+    slack = _slack(f)
     return value * (1 - slack), high * (1 + slack)
 
 
@@ -111,16 +138,22 @@ def group_measures(
                 break
         else:
             groups.append(_FigureGroup([f], f.additive, key=key))
-    merged = _merge(groups, locator, similarity)
+    merged = _merge(groups, locator, similarity, places_within(d.text for d in locator.documents))
     merged.sort(key=lambda g: (-len(g.docs), _first(g)))
     return tuple(_measure(g, k + 1, reports) for k, g in enumerate(merged))
 
 
 # Counted nouns outlets use for one thing: "107 personnel", "116 sailors", "118 submariners".
-HEAD_CLASSES = dict.fromkeys(
-    ("sailor", "seaman", "seamen", "submariner", "crewman", "crewmen", "crew", "personnel",
-     "crewmember"), "crew"
-) | dict.fromkeys(("soldier", "troop", "servicemember"), "troop")  # fmt: skip
+HEAD_CLASSES = (
+    dict.fromkeys(("sailor", "seaman", "seamen", "submariner", "crewman", "crewmen", "crew",
+                   "personnel", "crewmember"), "crew")
+    | dict.fromkeys(("soldier", "troop", "servicemember"), "troop")
+    | dict.fromkeys(("people", "person", "live", "life"), "person")
+)  # fmt: skip
+# Heads that say nothing of what is counted: a key on them needs a scope to be specific.
+GENERIC_HEADS = {"person", "other", "time", "one", "thing"}
+CLOSE_RATIO = 1.25  # revisions of one count stay close: 107, 116, 118 crew; 10 then 12 dead
+AGE_GAP = 2  # years between ages of one person that reports give ("21-year-old", "22")
 
 
 def _key(f: Found) -> tuple[str, str, str, str]:
@@ -129,8 +162,9 @@ def _key(f: Found) -> tuple[str, str, str, str]:
     words = f.figure.counts.split()[:-1]
     proper = " ".join(w for w in words if w[:1].isupper())
     if f.figure.counts == "age":
-        proper = f.scope  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
-    return HEAD_CLASSES.get(f.head, f.head), proper, f.figure.unit, event_of(f)
+        proper = f.scope.lower()  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
+    head = "length" if f.figure.unit in LENGTH_METRES else HEAD_CLASSES.get(f.head, f.head)
+    return head, proper, _dimension(f.figure.unit), event_of(f)
 
 
 def event_of(f: Found) -> str:
@@ -141,23 +175,82 @@ def event_of(f: Found) -> str:
     return f.event
 
 
-def _scopes_apart(a: Found, b: Found) -> bool:
+Within = frozenset[tuple[str, str]]
+
+# "Nairobi, Kenya", "DAR ES SALAAM, Tanzania": a place, then the larger place holding it.
+_PLACE_IN_PLACE = re.compile(
+    r"\b([A-Z][A-Za-z]+)(?:\s+(?:es\s+)?[A-Z][A-Za-z]+){0,2},\s+([A-Z][a-z]{3,})\b(?!\s+[A-Z])"
+)
+
+
+def places_within(texts: Iterable[str]) -> Within:
+    """Pairs of scope keys (place, larger place) the reports write as "Nairobi, Kenya";
+    a pair written both ways is no containment ("Smith, Jones" / "Jones, Smith")."""
+    pairs = {
+        (m.group(1).lower()[:5], m.group(2).lower()[:5])
+        for text in texts
+        for m in _PLACE_IN_PLACE.finditer(text)
+    }
+    return frozenset((a, b) for a, b in pairs if a != b and (b, a) not in pairs)
+
+
+def _overlap(x: str, y: str, within: Within) -> bool:
+    return x == y or (x, y) in within or (y, x) in within
+
+
+def _finest(keys: set[str], within: Within) -> set[str]:
+    """ "in Nairobi, Kenya" is one place: the larger place holding another is dropped."""
+    return {k for k in keys if not any((j, k) in within for j in keys)}
+
+
+def _scopes_apart(a: Found, b: Found, within: Within = frozenset()) -> bool:
     """Two figures limited to different places ("in Nairobi", "in Dar es Salaam"), or a
-    total (two places, "both bombings") and a part."""
-    x, y = set(a.scope.split()), set(b.scope.split())
-    if x and y and len(x) != len(y):
+    total (two places, "both bombings") and a part. A place and the larger place holding
+    it ("in Nairobi", "in Kenya") are not apart."""
+    x, y = _finest(set(a.scope.split()), within), _finest(set(b.scope.split()), within)
+    if not x or not y:
+        return False
+    if len(x) != len(y):
         return True
-    return bool(x) and bool(y) and not x & y
+    return not any(_overlap(p, q, within) for p in x for q in y)
+
+
+def _named_age(f: Found) -> bool:
+    """The age of a person named in full ("Aaron McKinney, 22,"): a surname alone may name
+    several people ("Kennedy")."""
+    return f.figure.counts == "age" and len(f.scope.split()) > 1
+
+
+def _specific(a: _FigureGroup, b: _FigureGroup) -> bool:
+    """Is the key both clusters share specific enough to link them without alike sentences?
+    It needs what happened (killed, aboard) and a counted thing that says what it is ("crew",
+    not "people") or a place both name; their values must be close, as revisions are."""
+    x, y = a.items[0], b.items[0]
+    if _named_age(x):
+        return abs((x.figure.value or 0.0) - (y.figure.value or 0.0)) <= AGE_GAP
+    counted = x.figure.counts and not x.figure.unit
+    if not event_of(x) or not (counted or a.key[2] == "length") or x.vague or y.vague:
+        return False  # "107 personnel" aboard; "450 feet" deep
+    scoped = all(f.scope for f in a.items + b.items)
+    if a.key[0] in GENERIC_HEADS and not scoped:
+        return False
+    lo_a, hi_a = min(_value(f) for f in a.items), max(_high(f) for f in a.items)
+    lo_b, hi_b = min(_value(f) for f in b.items), max(_high(f) for f in b.items)
+    return min(lo_a, lo_b) > 0 and lo_a <= CLOSE_RATIO * hi_b and lo_b <= CLOSE_RATIO * hi_a
 
 
 def _same_value(a: Found, b: Found) -> bool:
     if a.vague or b.vague:
         return a.figure.normalised == b.figure.normalised and a.figure.value is not None
-    return a.figure.value == b.figure.value and a.figure.high == b.figure.high
+    return (a.figure.value, a.figure.high, a.figure.unit) == (
+        b.figure.value,
+        b.figure.high,
+        b.figure.unit,
+    )
 
 
 def _merge(
-    groups: list[_FigureGroup], locator: Locator, similarity: np.ndarray
+    groups: list[_FigureGroup], locator: Locator, similarity: np.ndarray, within: Within
 ) -> list[_FigureGroup]:
     """Greedy merging of value clusters, best context first, never against a report.
 
@@ -170,7 +263,7 @@ def _merge(
         for b, other in enumerate(live):
             if other is not None and b != a and live[a] is not None:
                 key = (min(a, b), max(a, b))
-                score = _link(live[key[0]], live[key[1]], locator, similarity)  # type: ignore[arg-type]
+                score = _link(live[key[0]], live[key[1]], locator, similarity, within)  # type: ignore[arg-type]
                 if score is None:
                     scores.pop(key, None)
                 else:
@@ -191,7 +284,11 @@ def _merge(
 
 
 def _link(
-    a: _FigureGroup, b: _FigureGroup, locator: Locator, similarity: np.ndarray
+    a: _FigureGroup,
+    b: _FigureGroup,
+    locator: Locator,
+    similarity: np.ndarray,
+    within: Within = frozenset(),
 ) -> float | None:
     """How well two clusters fit one measure; ``None`` when they must stay apart."""
     x, y = a.items[0], b.items[0]
@@ -199,10 +296,14 @@ def _link(
         return None
     if any(f.increment for f in a.items + b.items) and not _same_value(x, y):
         return None  # "another 2,000 residents" adds to a total; it does not revise it
-    if any(_scopes_apart(p, q) for p in a.items for q in b.items):
+    if x.figure.counts == "age" and not _named_age(x) and not _same_value(x, y):
+        return None  # "Kennedy, 38" and "Kennedy, 33", "a 21-year-old man": maybe two people
+    if any(_scopes_apart(p, q, within) for p in a.items for q in b.items):
         return None
-    for doc in a.docs & b.docs:
-        values = [f for f in a.items + b.items if f.figure.mention.doc_index == doc]
+    for doc in a.docs & b.docs:  # a report revising its own figure ("initially 10") is not
+        values = [  # at odds with itself
+            f for f in a.items + b.items if f.figure.mention.doc_index == doc and not f.superseded
+        ]
         if not all(compatible(p, q) for p in values for q in values):
             return None
     context = max(_sentence_similarity(p, q, locator, similarity) for p in a.items for q in b.items)
@@ -211,6 +312,8 @@ def _link(
         context += CONTEXT_THRESHOLD
     if event_of(x) and x.figure.counts:
         context += CONTEXT_THRESHOLD / 2  # the same thing counted, and the same outcome
+    if _specific(a, b):
+        context = max(context, CONTEXT_THRESHOLD)  # "107 personnel" aboard, then "118 crew"
     return context if context >= CONTEXT_THRESHOLD else None
 
 
@@ -258,6 +361,10 @@ def _measure(g: _FigureGroup, number: int, reports: Sequence[ReportDate]) -> Mea
     event = event_of(g.items[0])
     if counts and event:
         label = f"{label} {event}"
+    if counts == "age" and g.items[0].scope:
+        label = f"age of {g.items[0].scope}"
+    if _is_length(g.items[0]):
+        label = event or "length"  # "depth": "245 feet" and "80 meters" are one measure
     sources = tuple(sorted({f.mention.source for f in figures}))
     measure = Measure(mid, label, figures[0].unit, figures, sources)
     return replace(measure, divergence=divergence(measure, items, reports))
@@ -270,18 +377,22 @@ def divergence(
     if (
         not items
         or not (
-            (event_of(items[0]) and items[0].figure.counts) or items[0].figure.unit == "percent"
+            (event_of(items[0]) and (items[0].figure.counts or _is_length(items[0])))
+            or items[0].figure.unit == "percent"
+            or _named_age(items[0])
         )
-        or any(f.low is not None or f.increment for f in items)
+        or any(f.increment for f in items)
     ):
-        return None  # only a stated outcome (killed, injured, aboard ...) can diverge
-    per_doc = _value_per_report(items)
+        return None  # only a stated outcome (killed, aboard ...) or a person's age can diverge
+    # A vague amount ("thousands of", "an undefined number of") states no value to revise
+    # or contradict: only the reports that give a number are compared.
+    per_doc = _value_per_report([f for f in items if not f.vague and not f.superseded])
     if len(per_doc) < 2:
         return None
     chosen = list(per_doc.values())
     if all(_consistent(p, q, reports) for p in chosen for q in chosen):
         return None  # "more than 200" and "213" the same day agree
-    numbers = [f.figure.value for f in chosen if f.figure.value]
+    numbers = [_value(f) for f in chosen if f.figure.value]
     if numbers and max(numbers) > MAX_RATIO * min(numbers):
         return None  # 10 and 247 killed: a part and a total, not one count revised
     values = sorted(
@@ -302,12 +413,10 @@ def _consistent(a: Found, b: Found, reports: Sequence[ReportDate]) -> bool:
 
 
 def _value_per_report(items: Sequence[Found]) -> dict[int, Found]:
-    """Each report's most specific value (a number beats "thousands")."""
+    """Each report's first value."""
     best: dict[int, Found] = {}
     for f in items:
-        doc = f.figure.mention.doc_index
-        if doc not in best or (best[doc].vague and not f.vague):
-            best[doc] = f
+        best.setdefault(f.figure.mention.doc_index, f)
     return best
 
 
@@ -335,8 +444,7 @@ def _kind(per_doc: dict[int, Found], reports: Sequence[ReportDate]) -> Divergenc
              if reports[a].date < reports[b].date]  # type: ignore[operator]  # fmt: skip
 
     def moves(up: bool) -> bool:
-        return all(compatible(x, y) or ((y.figure.value or 0.0) > (x.figure.value or 0.0)) == up
-                   for x, y in pairs)  # fmt: skip
+        return all(compatible(x, y) or (_value(y) > _value(x)) == up for x, y in pairs)
 
     return "update" if moves(True) or moves(False) else "contradiction"
 
