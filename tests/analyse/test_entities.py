@@ -183,6 +183,7 @@ def test_spelling_variants_and_short_forms_are_one_entity(make_locator) -> None:
         ("San Marco Supervisors Ana Ruiz and Lee Chen spoke.", "Ana Ruiz", "person"),
         ("The tapes name Omar bin Saleh as the planner.", "Omar bin Saleh", "person"),
         ("Fleet chief Admiral Pavel Dorin said the crew was alive.", "Pavel Dorin", "person"),
+        ("Ivan Lenko, a submarine specialist at the paper, disagreed.", "Ivan Lenko", "person"),
     ],
 )
 def test_names_the_model_did_not_read_are_typed_by_context(text: str, name: str, kind: str) -> None:

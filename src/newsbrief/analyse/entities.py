@@ -163,7 +163,8 @@ def _group_word(text: str, groups: set[str]) -> bool:
 
 
 # Vehicles and weapons are named but are not people, organisations or places: "the salvage
-# ship Grapple", "USS Grapple", "the Deep Drone, a robot submarine", "Oscar-class submarines".
+# ship Grapple", "USS Grapple", "the Deep Drone, a robot submarine", "Oscar-class submarines"
+# (the vehicle noun heads the appositive: "Ivan Lenko, a submarine expert" is a person).
 _VEHICLE_NOUN = (
     r"ship|vessel|boat|tug|tugboat|barge|submarine|sub|mini-sub|yacht|tanker|freighter|ferry|"
     r"carrier|destroyer|frigate|cruiser|icebreaker|trawler|plane|airplane|jet|airliner|"
@@ -176,7 +177,8 @@ _VEHICLE_BEFORE = re.compile(
 )  # "the salvage ship Grapple", "a 9 mm Glock"
 _VEHICLE_AFTER = re.compile(
     rf"^(?:-class\b|\s+(?:II-|2-)?class\b|"
-    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_VEHICLE_NOUN})\b|"
+    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_VEHICLE_NOUN})s?(?=\s*[,.;:)]|\s+(?:that|"
+    rf"which|whose|with|of|from|in|on|at|carrying|named|called|built|was|is)\b|$)|"
     r"\s+\d+(?:\.\d+)?\s*mm\b|\s+\.\d{2,3}\b)"
 )  # "Oscar-class", "Grapple, a salvage ship", "a Glock 9mm", "a Colt .45"
 
