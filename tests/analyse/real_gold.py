@@ -40,7 +40,9 @@ except ImportError:  # run as a script
 log = logging.getLogger("real_gold")
 
 REAL = Path(__file__).resolve().parents[1] / "gold" / "real"
-DEV = ("D0617", "D0640", "D0742", "D0741", "D0721", "D0626")
+# Sets annotated for divergences (and agreements) only: their files say ``"parts"``.
+DEV_DIVERGENCES = ("D0622", "D0636", "D0649", "D0710", "D0715", "D0717")
+DEV = ("D0617", "D0640", "D0742", "D0741", "D0721", "D0626", *DEV_DIVERGENCES)
 TEST = ("D0631", "D0616", "D0647", "D0743", "D0740", "D0729")
 PARTS = (
     "quotes", "speakers", "figures", "dates", "entities", "divergences", "citations",
@@ -51,6 +53,12 @@ _LOCATED = ("quotes", "figures", "dates")
 
 def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parts_of(gold: dict[str, Any]) -> tuple[str, ...]:
+    """The parts a gold file was annotated for (all unless it lists ``"parts"``)."""
+    listed = gold.get("parts")
+    return tuple(p for p in PARTS if p in listed) if listed else PARTS
 
 
 # ---------------------------------------------------------------------------
@@ -82,10 +90,13 @@ def convert_event(source: dict[str, Any], texts: dict[str, str], name: str) -> d
     """A repository gold file (offsets, hashes and labels; no report text) of one event."""
     set_id = source["set"]
     split = "dev" if set_id in DEV else "test" if set_id in TEST else "other"
+    if source.get("split", split) != split:
+        raise ValueError(f"{name}: {set_id} is {split}, the file says {source['split']}")
     out: dict[str, Any] = {
         "set": set_id,
         "event": source.get("event", ""),
         "split": split,
+        **({"parts": list(source["parts"])} if source.get("parts") else {}),
         "reports": {
             doc: {**info, "chars": len(texts[doc]), "sha256": sha(texts[doc])}
             for doc, info in source["reports"].items()
@@ -495,6 +506,8 @@ def list_errors(
     for gold in golds:
         if gold["split"] != "dev":
             raise SystemExit("error listings are for DEV only")
+        if part not in parts_of(gold):
+            continue
         docs = read_reports(root_for(gold, roots), gold)
         lines += [f"{gold['set']} {x}" for x in ERRORS[part](brief_event(gold, docs))]
     return lines
@@ -569,14 +582,20 @@ def score_split(
         check_items(gold, docs)
         event = brief_event(gold, docs)
         scores = score_event(event)
-        if show and gold["split"] == "dev":
+        if show and gold["split"] == "dev" and show in parts_of(gold):
             shown = show_figures(event) if show == "figures" else show_divergences(event)
             sys.stdout.write("\n".join([gold["set"], *shown]) + "\n")
         if per_event:
             sys.stdout.write(table([(gold["set"], scores)]) + "\n")
-        for part, s in scores.items():
-            total[part] = total[part] + s
+        add_scores(total, gold, scores)
     return total
+
+
+def add_scores(total: dict[str, Score], gold: dict[str, Any], scores: dict[str, Score]) -> None:
+    """Add one event's scores to ``total``: only the parts its gold was annotated for (the
+    others are skipped, not counted as misses or false items)."""
+    for part in parts_of(gold):
+        total[part] = total[part] + scores[part]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -590,6 +609,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sc.add_argument("--duc2007", type=Path, default=os.environ.get("NEWSBRIEF_DUC2007"))
     sc.add_argument("--split", choices=("dev", "test", "all"), default="all")
     sc.add_argument("--per-event", action="store_true", help="a table per event too")
+    sc.add_argument(
+        "--sets", default="", help="only these sets (comma-separated, e.g. D0622,D0636)"
+    )
     sc.add_argument(
         "--errors",
         choices=sorted(ERRORS),
@@ -612,6 +634,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "2007": Path(args.duc2007) if args.duc2007 else None,
     }
     golds = load_gold()
+    if args.sets:
+        golds = [g for g in golds if g["set"] in args.sets.split(",")]
     if args.errors:
         if args.split != "dev":
             parser.error("--errors needs --split dev: TEST errors are never inspected")

@@ -246,3 +246,127 @@ def test_ages_of_a_surname_alone_are_not_one_measure() -> None:
 )  # fmt: skip
 def test_lengths_compare_across_units(reports, expected) -> None:
     assert _values(*reports) == expected
+
+
+J1, J2, J3, J4 = (
+    dt.date(1998, 6, 10),
+    dt.date(1998, 6, 22),
+    dt.date(1998, 7, 9),
+    dt.date(1998, 7, 28),
+)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # a count rising report after report may grow past twice its first value
+        (
+            [("The walkout has idled more than 9,000 workers at the carmaker.", J1),
+             ("The strike has idled 61,200 workers across the region.", J2),
+             ("Union officials said 80,500 workers were laid off in the dispute.", J3),
+             ("The strikes crippled the carmaker, idling 100,000 workers nationwide.", J4)],
+            [("update", ["9000", "61200", "80500", "100000"])],
+        ),
+        # ... but a part ("in Dar") and a total stay apart, however the dates fall
+        (
+            [("The bombing in Dar killed 10 people on Friday.", J1),
+             ("The bombings killed 247 people on Friday.", J2)],
+            [],
+        ),
+        # ... and a share with nothing counted is not a count rising
+        (
+            [("The opposition leader said his party won more than 40 percent.", J1),
+             ("The liberal candidate came third with 6 percent.", J2)],
+            [],
+        ),
+        # plants "closed", then "forced to close", then "shut down": one outcome
+        (
+            [("The strike forced the company to close 26 of its 29 Canadian assembly "
+              "plants.", J3),
+             ("The dispute made the company shut down 27 of 29 Canadian assembly plants.", J4)],
+            [("update", ["26", "27"])],
+        ),
+        # "nations" and "countries" that ratified; "So far" is no verb, "have ratified" is
+        (
+            [("Twenty-three nations have so far ratified the treaty.", J1),
+             ("So far 25 countries have ratified it, officials said.", J2)],
+            [("update", ["23", "25"])],
+        ),
+        # "must be ratified by 40 countries" is a condition, not a count of ratifications
+        (
+            [("Twenty-three nations have so far ratified the pact, which must be ratified by "
+              "40 states to take effect.", J1),
+             ("The pact must be ratified by 40 countries to take effect.", J2)],
+            [],
+        ),
+        # suits "have been filed": about 4,100, then more than 9,000
+        (
+            [("About 4,100 suits have been filed against the drug maker.", J1),
+             ("So far more than 9,000 lawsuits have been filed against the drug maker.", J4)],
+            [("update", ["4100", "9000"])],
+        ),
+    ],
+)  # fmt: skip
+def test_counts_revised_as_they_grow(reports, expected) -> None:
+    assert _values(*reports) == expected
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # "Seven of those 77 people died" counts within a group: no revision of five dead
+        (
+            [("The virus has killed five people in the city.", J1),
+             ("Samples from 77 people will be tested again. Seven of those 77 people "
+              "died.", J2)],
+            [],
+        ),
+        # "killed three and sickened 15 other people": the 15 were sickened, not killed
+        # (and "15 other people" then "at least 37 others" sickened is a count revised);
+        # "never seen in the West to Boston, where": no place before "where" limits the four
+        (
+            [("Scientists thought the virus killed three and sickened 15 other people.", J1),
+             ("Birds brought a virus never seen in the Western Hemisphere to Boston, where "
+              "the virus has killed four people and sickened at least 37 others.", J2),
+             ("The virus has killed five people in the Boston area.", J3)],
+            [("update", ["3", "4", "5"]), ("update", ["15", "37"])],
+        ),
+        # "seven New Yorkers" are no "new" (added) people
+        (
+            [("The virus killed seven New Yorkers last year.", J1),
+             ("The virus killed seven New Yorkers in all.", J2)],
+            [],
+        ),
+    ],
+)  # fmt: skip
+def test_parts_and_other_outcomes_do_not_revise_a_toll(reports, expected) -> None:
+    assert _values(*reports) == expected
+
+
+def test_new_yorkers_are_counted_not_added() -> None:
+    a = Document("a", "The virus killed seven New Yorkers last year.", J1)
+    (m,) = [m for m in analyse(a).figures if any(f.normalised == "7" for f in m.figures)]
+    assert not m.label.startswith("additional")
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # "Name, 27 and Name, 49": both ages read; a sentence's first word taken into the
+        # name ("Suspects Udi Harel") is the same person
+        (
+            [("The men were identified as Udi Harel, 27 and Igal Dror, 49.", NOV),
+             ("Suspects Udi Harel, 37, and Igal Dror, 49, have been remanded.", MAR),
+             ("His clients, Udi Harel, 27, and Igal Dror, 49, deny they are spies.", OCT)],
+            [("contradiction", ["27", "37", "27"])],
+        ),
+        # an age that changes once, and stays, is still no revision of a toll
+        (
+            [("The men were identified as Udi Harel, 27, and Igal Dror, 49.", NOV),
+             ("Lawyers said Udi Harel, 27, and Igal Dror, 47, deny the charges.", MAR)],
+            [("contradiction", ["49", "47"])],
+        ),
+    ],
+)  # fmt: skip
+def test_ages_that_differ_are_contradictions(reports, expected) -> None:
+    assert _values(*reports) == expected

@@ -183,6 +183,18 @@ def _at(text: str, words: str) -> tuple[int, int]:
         ("The town has 3,000 residents.", "3,000 residents", ""),
         # a name right before the figure is not what happened to it
         ("He told Smith 40 times to stop.", "40 times", ""),
+        # words reports vary for one outcome
+        ("The strike forced the firm to close 26 plants.", "26 plants", "closed"),
+        ("The walkout is idling 200,000 workers.", "200,000 workers", "cut"),
+        ("Land mines kill and maim some 25,000 people each year.", "some 25,000 people", "killed"),
+        ("It killed three and sickened 15 other people.", "15 other people", "sickened"),
+        # a passive with "by", a perfect after the noun; an adverb or a compound is no verb
+        ("The pact has been signed by 127 nations.", "127 nations", "signed"),
+        ("So far 25 countries have ratified it.", "25 countries", "ratified"),
+        ("He won a stronger-than-expected 29 percent.", "29 percent", "won"),
+        ("Zyuganov had a stronger-than-expected 29 percent.", "29 percent", ""),
+        # a condition is not what happened
+        ("The pact must be ratified by 40 countries.", "40 countries", ""),
     ],
 )
 def test_what_happened_to_what_is_counted(text: str, words: str, event: str) -> None:

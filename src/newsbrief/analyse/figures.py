@@ -72,6 +72,7 @@ class Found:
     event: str = ""  # what happened to what is counted: "killed", "injured", "aboard"
     scope: str = ""  # the place or part the figure is limited to: "Nairobi"
     superseded: bool = False  # "initially 10", "up from 10": a value the report revises
+    subgroup: bool = False  # "seven of those 77 people": a part of a group named before
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,8 +400,8 @@ def _noun_run(toks: list[_Tok], j: int) -> tuple[list[int], bool]:
         t = toks[j]
         if not t.text[0].isalpha() or t.low in NOT_COUNTED or parse_words([t.text]) is not None:
             break
-        if t.low in ADDITIVE and not run:
-            additive = True
+        if t.low in ADDITIVE and not run and t.text[0].islower():
+            additive = True  # "New Yorkers", "New Jersey residents": a name, not an addition
         elif (
             t.low.endswith("ed")
             and (run or len(t.low) > 4)
@@ -474,13 +475,31 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
     if counts == "age":
         name = _full_name(where, _whose_age(toks, i))
         return replace(found, scope=name)  # whose age it is; nothing happened to it
-    event = outcome(text, at, to)
+    event = "" if _group_size(toks, first) else outcome(text, at, to)
     if unit in LENGTH_METRES and _is_depth(toks, first, run[0] + 1):
         event = "depth"
     if found.head in {"live", "life"} and event not in HUMAN_OUTCOMES:
         event = "killed"  # "took 10 lives", "claimed 10 lives"
     return replace(found, increment=_is_increment(toks, i, end), event=event,
-                   scope=scope_of(text, at, to), superseded=_superseded(toks, first))  # fmt: skip
+                   scope=scope_of(text, at, to), superseded=_superseded(toks, first),
+                   subgroup=_of_those(toks, end))  # fmt: skip
+
+
+def _group_size(toks: list[_Tok], i: int) -> bool:
+    """ "Seven of those 77 people died", "24 of its 29 plants": the number after "of" is the
+    size of the group; what happened (died, closed) happened to the part."""
+    k = i - 1
+    if k >= 0 and toks[k].low in {"those", "these", "the", "its", "their"}:
+        k -= 1
+    if k < 1 or toks[k].low != "of":
+        return False
+    prev = toks[k - 1].text
+    return parse_digits(prev) is not None or parse_words([prev]) is not None
+
+
+def _of_those(toks: list[_Tok], end: int) -> bool:
+    """ "Seven of those 77 people died": a count within a group the report named before."""
+    return [t.low for t in toks[end : end + 2]] in (["of", "those"], ["of", "these"])
 
 
 _SUPERSEDED = {"initially", "originally", "previously", "formerly", "earlier"}
@@ -552,6 +571,8 @@ def _full_name(where: _Where, name: str) -> str:
 def _is_age(toks: list[_Tok], i: int, end: int) -> bool:
     """ "Name, 38," / "Name, then 9," / "ages 7 and 12": a person's age."""
     nxt = toks[end].text if end < len(toks) else "."
+    if nxt == "and" and end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
+        nxt = ","  # "Udi Hargov, 27 and Igal Damary, 49": another name and age follow
     k = i - 1 if i and toks[i - 1].low != "then" else i - 2
     if k >= 1 and toks[k].text == "," and toks[k - 1].text[:1].isupper() and nxt in {",", "."}:
         return (toks[i].text.isdigit() and 0 < int(toks[i].text) < 120) or False
@@ -608,9 +629,20 @@ OUTCOMES: dict[str, str] = {
 }  # fmt: skip
 # Blows counted ("hit 18 times", "struck at least 20 times") key a measure; they are left out
 # of OUTCOMES, which also tells facts apart, where "the jet hit the water" is no blow.
-_COUNTED_OUTCOMES = OUTCOMES | dict.fromkeys(
-    ("hit", "struck", "beaten", "beat", "punched", "kicked", "clubbed"), "struck"
-)
+_COUNTED_OUTCOMES = (
+    OUTCOMES
+    | dict.fromkeys(("hit", "struck", "beaten", "beat", "punched", "kicked", "clubbed"), "struck")
+    # Words for one outcome of a counted thing that reports vary: plants "closed", "forced to
+    # close", "shut down"; workers "laid off", "idled"; a share "won", "gained", "collected".
+    | dict.fromkeys(("kill", "kills"), "killed")
+    | dict.fromkeys(("sickened", "infected", "stricken", "ill", "sick"), "sickened")
+    | dict.fromkeys(("idled", "idling", "idle", "furloughed"), "cut")
+    | dict.fromkeys(("close", "closed", "closing", "closes", "shut", "shuttered"), "closed")
+    | dict.fromkeys(("won", "win", "wins", "winning", "gained", "gaining", "collected",
+                     "collecting", "received", "receiving", "garnered", "polled"), "won")
+    | dict.fromkeys(("ratified", "ratifying"), "ratified")  # not "needed to ratify"
+    | dict.fromkeys(("signed", "signing"), "signed")
+)  # fmt: skip
 HUMAN_OUTCOMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "trapped"}
 _NOT_VERBS = {
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
@@ -620,8 +652,15 @@ _NOT_VERBS = {
     "after", "before", "during", "since", "within", "into", "as", "that", "which", "who",
     "estimated", "another", "other", "those", "these", "first", "last", "every", "each",
     "per", "among", "between", "approximately", "said", "says", "like", "including",
+    # adverbs and conjunctions: "So far 25 countries", "when 5,000 workers"
+    "far", "when", "where", "so", "now", "then", "still", "already", "also", "even", "yet",
+    "once", "ever", "never", "today", "here", "there", "if", "because", "although", "though",
+    "whether", "while", "whom", "whose", "what",
 }  # fmt: skip
-_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?=\d)")
+# A "where" clause is a clause of its own: in "a virus never seen in the Western Hemisphere to
+# New York, where the virus has killed four people" no place before "where" limits the four
+# (but in "the bombing in Kenya, which killed 247 people" the place limits the figure).
+_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where)\b|\s(?:and|but)\s+(?=\d)")
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
@@ -645,6 +684,9 @@ def outcome(text: str, start: int, end: int) -> str:
             break
     if "toll" in near:
         return "killed"  # "the toll hit 12": not a blow
+    said = _WORDS.findall(before)
+    if [w.lower() for w in said[-3:]][::2] == ["be", "by"] and said[-2].endswith("ed"):
+        return ""  # "must be ratified by 40 countries": a condition, not what happened
     for word in reversed(near):  # "killing 14 people", "killed all 223"
         if word in _COUNTED_OUTCOMES:
             return _COUNTED_OUTCOMES[word]
@@ -656,12 +698,28 @@ def outcome(text: str, start: int, end: int) -> str:
     for word in reversed(_WORDS.findall(before)[-6:]):
         if word.lower() in _COUNTED_OUTCOMES:
             return _COUNTED_OUTCOMES[word.lower()]
-    said = _WORDS.findall(before)
     if near and near[-1] in _TOLL_LINKS and any(w.lower() == "toll" for w in said):
         return "killed"  # "the death toll in the blast, initially 10, has risen to 12"
-    if said and said[-1].islower() and said[-1] not in _NOT_VERBS:
+    if said[-2:-1] and said[-1] == "by" and said[-2].endswith("ed") and said[-2].islower():
+        return _COUNTED_OUTCOMES.get(said[-2], said[-2])  # "has been signed by 127 nations"
+    if said and said[-1].islower() and said[-1] not in _NOT_VERBS and not _compound(before):
         return said[-1]  # the verb right before the figure: "will cut 1,200 jobs"
-    return ""
+    done = _PERFECT_AFTER.match(after)
+    return _COUNTED_OUTCOMES.get(done.group(1), done.group(1)) if done else ""
+
+
+# "25 countries have ratified it", "4,100 suits have been filed": a perfect or passive
+# right after the counted noun says what happened to it.
+_PERFECT_AFTER = re.compile(
+    r"\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:(?:so\s+far|now|already|since)\s+)?"
+    r"([a-z]+ed)\b"
+)
+
+
+def _compound(before: str) -> bool:
+    """Is the last word before a figure part of a hyphenated compound ("a stronger-than-
+    expected 29 percent")? It is then no verb."""
+    return bool(re.search(r"-[A-Za-z]+\W*$", before))
 
 
 _TOLL_LINKS = {"to", "at", "reached", "hit", "topped", "passed", "exceeded"}

@@ -34,7 +34,8 @@ LOWER_BOUND = {"more than", "at least", "over", "well over", "just over", "upwar
 UPPER_BOUND = {"nearly", "almost", "less than", "fewer than", "under", "just under", "at most",
                "up to", "close to"}  # fmt: skip
 BOUND_REACH = 0.3  # how far past its number a bound ("more than 100") is read
-MAX_RATIO = 2.0  # values further apart than this are not one figure revised
+MAX_RATIO = 2.0  # values further apart than this are not one figure revised ...
+UPDATE_RATIO = 20.0  # ... unless a count keeps rising report after report, in one scope
 WINDOW = 40  # characters each side of a figure read as its local context
 
 
@@ -148,7 +149,9 @@ HEAD_CLASSES = (
     dict.fromkeys(("sailor", "seaman", "seamen", "submariner", "crewman", "crewmen", "crew",
                    "personnel", "crewmember"), "crew")
     | dict.fromkeys(("soldier", "troop", "servicemember"), "troop")
-    | dict.fromkeys(("people", "person", "live", "life"), "person")
+    | dict.fromkeys(("people", "person", "live", "life", "other"), "person")
+    | dict.fromkeys(("country", "nation"), "country")
+    | dict.fromkeys(("suit", "lawsuit"), "lawsuit")
 )  # fmt: skip
 # Heads that say nothing of what is counted: a key on them needs a scope to be specific.
 GENERIC_HEADS = {"person", "other", "time", "one", "thing"}
@@ -162,7 +165,7 @@ def _key(f: Found) -> tuple[str, str, str, str]:
     words = f.figure.counts.split()[:-1]
     proper = " ".join(w for w in words if w[:1].isupper())
     if f.figure.counts == "age":
-        proper = f.scope.lower()  # whose age: "Kennedy, 38" and "Carolyn Bessette Kennedy, 33"
+        proper = _person_key(f.scope)  # whose age: "Kennedy, 38", "Carolyn Bessette Kennedy, 33"
     head = "length" if f.figure.unit in LENGTH_METRES else HEAD_CLASSES.get(f.head, f.head)
     return head, proper, _dimension(f.figure.unit), event_of(f)
 
@@ -173,6 +176,12 @@ def event_of(f: Found) -> str:
     if not f.event and HEAD_CLASSES.get(f.head) == "crew":
         return "aboard"
     return f.event
+
+
+def _person_key(name: str) -> str:
+    """A full name's last two words: "Suspects Udi Hargov" (a sentence's first word taken in)
+    and "Udi Hargov" are one person; a surname alone stays alone."""
+    return " ".join(name.lower().split()[-2:])
 
 
 Within = frozenset[tuple[str, str]]
@@ -298,8 +307,14 @@ def _link(
         return None  # "another 2,000 residents" adds to a total; it does not revise it
     if x.figure.counts == "age" and not _named_age(x) and not _same_value(x, y):
         return None  # "Kennedy, 38" and "Kennedy, 33", "a 21-year-old man": maybe two people
-    if any(_scopes_apart(p, q, within) for p in a.items for q in b.items):
-        return None
+    if x.figure.counts != "age" and any(
+        _scopes_apart(p, q, within) for p in a.items for q in b.items
+    ):
+        return None  # (an age's scope is whose age it is: the key compares the person)
+    if any(f.subgroup for f in a.items) != any(f.subgroup for f in b.items) and not _same_value(
+        x, y
+    ):
+        return None  # "seven of those 77 people died" and "five people died": a part, a whole
     for doc in a.docs & b.docs:  # a report revising its own figure ("initially 10") is not
         values = [  # at odds with itself
             f for f in a.items + b.items if f.figure.mention.doc_index == doc and not f.superseded
@@ -392,16 +407,37 @@ def divergence(
     chosen = list(per_doc.values())
     if all(_consistent(p, q, reports) for p in chosen for q in chosen):
         return None  # "more than 200" and "213" the same day agree
-    numbers = [_value(f) for f in chosen if f.figure.value]
-    if numbers and max(numbers) > MAX_RATIO * min(numbers):
+    kind = _kind(per_doc, reports)
+    if _named_age(items[0]):
+        kind = "contradiction"  # an age is not a toll that later reports revise
+    if not _within_ratio(chosen, kind):
         return None  # 10 and 247 killed: a part and a total, not one count revised
     values = sorted(
         (_divergent_value(f, reports) for f in chosen),
         key=lambda v: (v.date is None, v.date or dt.date.min, v.source),
     )
-    kind = _kind(per_doc, reports)
     return Divergence(measure.id, measure.label, kind, tuple(values),
                       _explain(measure.label, kind, values))  # fmt: skip
+
+
+def _within_ratio(chosen: Sequence[Found], kind: DivergenceKind) -> bool:
+    """Are the values close enough to be one count? Revisions stay within ``MAX_RATIO``;
+    a count rising report after report (3, then 4, 5 and 7 dead; 18,600 then 200,000
+    workers idled) may grow further when its lowest and highest values share a scope (a
+    part, "in Dar", and a total stay apart)."""
+    numbered = [f for f in chosen if f.figure.value]
+    if not numbered:
+        return True
+    low, high = min(numbered, key=_value), max(numbered, key=_high)
+    if _high(high) <= MAX_RATIO * _value(low):
+        return True
+    counted = bool(event_of(low) and low.figure.counts and not low.figure.unit)
+    return (
+        kind == "update"
+        and counted
+        and low.scope == high.scope
+        and _high(high) <= UPDATE_RATIO * _value(low)
+    )
 
 
 def _consistent(a: Found, b: Found, reports: Sequence[ReportDate]) -> bool:
