@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -263,13 +264,33 @@ def _merge(
 ) -> list[_FigureGroup]:
     """Greedy merging of value clusters, best context first, never against a report.
 
-    Pair scores are computed once; a merge rescores only the merged cluster's pairs.
+    Only clusters of one key can link, so each key's clusters are merged on their own (the
+    same merges, in the same order, as over all clusters at once). Pair scores are computed
+    once; a merge rescores only the merged cluster's pairs.
     """
     live: list[_FigureGroup | None] = list(groups)
+    by_key: dict[object, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        if g.items[0].figure.unit != "date":
+            by_key[g.key].append(i)
+    for members in by_key.values():
+        if len(members) > 1:
+            _merge_within(live, members, locator, similarity, within)
+    return [g for g in live if g is not None]
+
+
+def _merge_within(
+    live: list[_FigureGroup | None],
+    members: Sequence[int],
+    locator: Locator,
+    similarity: np.ndarray,
+    within: Within,
+) -> None:
     scores: dict[tuple[int, int], float] = {}
 
     def rescore(a: int) -> None:
-        for b, other in enumerate(live):
+        for b in members:
+            other = live[b]
             if other is not None and b != a and live[a] is not None:
                 key = (min(a, b), max(a, b))
                 score = _link(live[key[0]], live[key[1]], locator, similarity, within)  # type: ignore[arg-type]
@@ -278,7 +299,7 @@ def _merge(
                 else:
                     scores[key] = score
 
-    for a in range(len(live)):
+    for a in members:
         rescore(a)
     while scores:
         a, b = max(scores, key=lambda k: (scores[k], -k[0], -k[1]))
@@ -289,7 +310,6 @@ def _merge(
         for key in [k for k in scores if b in k or a in k]:
             del scores[key]
         rescore(a)
-    return [g for g in live if g is not None]
 
 
 def _link(
