@@ -5,9 +5,10 @@ concepts are stemmed word bigrams, weighted by how many reports contain them
 (with a bonus for news leads and, when a query is given, for query terms);
 the ILP picks the sentences that cover the most concept weight within the
 budget, so a fact told by three outlets is paid for once. Content words count
-too, at a tenth of a bigram's weight (``Tuning.word_weight``): among selections
-that cover the same bigrams, the one that tells more of the widely reported
-words wins. Near-duplicate sentences are also forbidden from appearing together.
+too (``Tuning.word_weight``), each weighed by its expected count in human summaries
+(:mod:`newsbrief.weight_model`, fitted on DUC 2006): among selections that cover the
+same bigrams, the one that tells more of the words summaries use wins.
+Near-duplicate sentences are also forbidden from appearing together.
 
 A query (``--query``, or a DUC topic's title and narrative) becomes a profile of
 stemmed terms: framing words ("discuss", "include information") are dropped and
