@@ -137,14 +137,57 @@ def _input(
     )
 
 
+COUNTS = Tuning(generic_word_model=None, query_word_model=None)  # word weights: report counts
+
+
 def test_word_weights_count_reports_above_the_bar() -> None:
     data = _input(None, 50)
-    words = word_weights(data)
+    words = word_weights(data, COUNTS)
     # "storm" is in all three reports, "school" in two, "festival" in one (below the bar).
     assert words["storm"] == pytest.approx(3 * DEFAULT_TUNING.word_weight)
     assert words["school"] == pytest.approx(2 * DEFAULT_TUNING.word_weight)
     assert "festiv" not in words
     assert not word_weights(data, Tuning(word_weight=0.0))
+
+
+# Four reports of a port strike. "Dockers" and "wages" are each in three reports, but
+# "dockers" opens every one of them while "wages" comes late; "containers" is in two.
+STRIKE = (
+    *(
+        Document(
+            f"s{k}",
+            f"Dockers walked out at the port on Monday, report {k} said. "
+            "Ships waited outside the harbor. Trucks lined the road to the gates. "
+            + ("Containers piled up on the quays. " if k < 2 else "")
+            + ("The union wants higher wages for night shifts." if k > 0 else ""),
+            date=dt.date(2024, 4, 1),
+        )
+        for k in range(3)
+    ),
+    Document(
+        "s3",
+        "Ships waited outside the harbor for a second day. The union wants higher wages.",
+        date=dt.date(2024, 4, 2),
+    ),
+)
+
+
+def test_word_model_weighs_words_by_expected_use_in_summaries() -> None:
+    data = _input(None, 100, STRIKE)
+    counted, modelled = word_weights(data, COUNTS), word_weights(data)
+    # Report counts cannot tell a lead word from a late one; the model can.
+    assert counted["docker"] == counted["wage"]
+    assert modelled["docker"] > modelled["wage"]
+    # Fewer reports, less weight, under both.
+    assert modelled["wage"] > modelled["contain"]
+    assert counted.keys() == modelled.keys()  # the same words pass the bar
+
+
+def test_query_word_model_raises_query_terms() -> None:
+    generic = word_weights(_input(None, 100, STRIKE))
+    asked = word_weights(_input("What do the dockers' union want in wages?", 100, STRIKE))
+    # Relative to a word the query does not name, "wages" gains weight once asked about.
+    assert asked["wage"] / asked["ship"] > generic["wage"] / generic["ship"]
 
 
 # Ten reports of a dam burst; every one says villages were emptied and everyone was

@@ -5,9 +5,10 @@ concepts are stemmed word bigrams, weighted by how many reports contain them
 (with a bonus for news leads and, when a query is given, for query terms);
 the ILP picks the sentences that cover the most concept weight within the
 budget, so a fact told by three outlets is paid for once. Content words count
-too, at a tenth of a bigram's weight (``Tuning.word_weight``): among selections
-that cover the same bigrams, the one that tells more of the widely reported
-words wins. Near-duplicate sentences are also forbidden from appearing together.
+too (``Tuning.word_weight``), each weighed by its expected count in human summaries
+(:mod:`newsbrief.weight_model`, fitted on DUC 2006): among selections that cover the
+same bigrams, the one that tells more of the words summaries use wins.
+Near-duplicate sentences are also forbidden from appearing together.
 
 A query (``--query``, or a DUC topic's title and narrative) becomes a profile of
 stemmed terms: framing words ("discuss", "include information") are dropped and
@@ -43,6 +44,7 @@ from newsbrief.headline import MAX_HEADLINE_WORDS, cut_lead, normal_case, recent
 from newsbrief.language.stopwords import QUERY_FRAME_STEMS, STOPWORDS
 from newsbrief.models import Compression, Document, Sentence
 from newsbrief.represent import bigram_concepts, content_terms, tokenize
+from newsbrief.weight_model import GENERIC_WORD_MODEL, QUERY_WORD_MODEL, WeightModel, term_features
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +141,11 @@ class Tuning:
         60  # at or below this budget, no dependent sentence without its antecedent
     )
     word_weight: float = 0.1  # weight of a content word's coverage, relative to a bigram's
+    # A content word's weight is its expected count in human summaries (supervised,
+    # newsbrief.weight_model) times this, times word_weight; None: reports holding it.
+    generic_word_model: WeightModel | None = GENERIC_WORD_MODEL
+    query_word_model: WeightModel | None = QUERY_WORD_MODEL
+    word_model_scale: float = 40.0
 
 
 DEFAULT_TUNING = Tuning()
@@ -177,7 +184,9 @@ def concept_weights(data: SelectionInput, tuning: Tuning | None = None) -> dict[
 
 
 def word_weights(data: SelectionInput, tuning: Tuning | None = None) -> dict[str, float]:
-    """Content word -> weight: reports containing it, times ``Tuning.word_weight``."""
+    """Content word -> weight, times ``Tuning.word_weight``: the word model's expected
+    count of the word in human summaries (scaled), or without a model the reports
+    containing it (raised for query terms). Words below the report bar are left out."""
     tuning = tuning or DEFAULT_TUNING
     if tuning.word_weight <= 0:
         return {}
@@ -188,10 +197,16 @@ def word_weights(data: SelectionInput, tuning: Tuning | None = None) -> dict[str
                 docs_with[t].add(s.doc_index)
     profile = query_profile(data, tuning)
     bar = _min_document_frequency(data.n_documents, docs_with, tuning)
+    kept = sorted(t for t, d in docs_with.items() if len(d) >= bar)
+    model = tuning.query_word_model if data.query else tuning.generic_word_model
+    if model is not None and kept:
+        relevance = {t: data.query_weight * profile[t] for t in kept if t in profile}
+        names, x = term_features(data.sentences, data.tokens, data.documents, relevance, kept)
+        predicted = tuning.word_weight * tuning.word_model_scale * model.predict(x)
+        return dict(zip(names, predicted.tolist(), strict=True))
     return {
-        t: tuning.word_weight * len(d) * (1.0 + data.query_weight * profile.get(t, 0.0))
-        for t, d in docs_with.items()
-        if len(d) >= bar
+        t: tuning.word_weight * len(docs_with[t]) * (1.0 + data.query_weight * profile.get(t, 0.0))
+        for t in kept
     }
 
 
