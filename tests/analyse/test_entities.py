@@ -383,13 +383,3 @@ def test_guns_named_by_make_are_not_entities(make_locator) -> None:
     )
     found = {e.name for e in entities(docs, [spans], loc)}
     assert found == {"Eastbridge", "Dana Vick"}
-
-
-def test_entity_spans_are_the_same_read_by_one_thread_or_several(seed_documents) -> None:
-    pytest.importorskip("spacy")
-    from newsbrief.analyse.nlp import _shares, entity_spans
-
-    texts = [d.text for d in seed_documents] * 2
-    assert [len(p) for p in _shares(texts, 2)] == [3, 3]
-    one = entity_spans(texts, workers=1)
-    assert one and entity_spans(texts, workers=2) == one == entity_spans(texts, workers=4)

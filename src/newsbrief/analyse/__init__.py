@@ -50,7 +50,6 @@ def analyse_reports(
     *,
     spacy_model: str = "",
     entity_chars: int = 0,
-    ner_workers: int = 1,
     claim_similarity: ClaimSimilarity | None = None,
 ) -> Analysis:
     """The full analysis of one cluster of reports."""
@@ -58,7 +57,7 @@ def analyse_reports(
     reports = report_dates(documents, locator)
     dates = date_mentions(documents, locator, reports)
     measures = group_measures(find_figures(sentences, locator, dates), locator, similarity, reports)
-    spans, notes = _read_names(documents, locator, entity_chars, spacy_model, ner_workers)
+    spans, notes = _read_names(documents, locator, entity_chars, spacy_model)
     entities = find_entities(documents, spans, locator)
     quotes = quotes_with_speakers(documents, locator, spans, entities)
     groups = group_claims(find_claims(sentences, locator), measures, summary, claim_similarity)
@@ -81,7 +80,7 @@ LEAD_SHARE = 0.5  # of ``entity_chars`` read from the start of the reports; the 
 
 
 def _read_names(
-    documents: Sequence[Document], locator: Locator, budget: int, model: str, workers: int = 1
+    documents: Sequence[Document], locator: Locator, budget: int, model: str
 ) -> tuple[tuple[tuple[EntitySpan, ...], ...], tuple[str, ...]]:
     """Entity spans of the reports within ``budget`` characters (0: all): the opening
     parts of every report first, then, one sentence at a time in report order, later
@@ -89,10 +88,10 @@ def _read_names(
     mentions are found from its first one, so sentences that only repeat names are not
     read again)."""
     if budget <= 0:
-        return _entity_spans([d.text for d in documents], model, workers)
+        return _entity_spans([d.text for d in documents], model)
     cuts = ner_cuts(documents, locator, int(budget * LEAD_SHARE))
     texts = [d.text[:c] for d, c in zip(documents, cuts, strict=True)]
-    spans, notes = _entity_spans(texts, model, workers)
+    spans, notes = _entity_spans(texts, model)
     if notes:
         return spans, notes
     later = _unread_names(documents, locator, cuts, spans, budget - sum(cuts))
@@ -102,8 +101,8 @@ def _read_names(
     by_doc: dict[int, list[Sentence]] = {}
     for s in later:
         by_doc.setdefault(s.doc_index, []).append(s)
-    joined = ["\n".join(s.text for s in group) for group in by_doc.values()]
-    found, _ = _entity_spans(joined, model, workers)
+    found, _ = _entity_spans(["\n".join(s.text for s in group) for group in by_doc.values()],
+                             model)  # fmt: skip
     merged = [list(doc) for doc in spans]
     for (i, group), doc_spans in zip(by_doc.items(), found, strict=True):
         merged[i] += _shifted(group, doc_spans)
@@ -153,13 +152,13 @@ def _unread_names(
 
 
 def _entity_spans(
-    texts: Sequence[str], model: str, workers: int = 1
+    texts: Sequence[str], model: str
 ) -> tuple[tuple[tuple[EntitySpan, ...], ...], tuple[str, ...]]:
     """spaCy entity spans, or none (with a note) when spaCy or its model is missing."""
     from newsbrief.analyse.nlp import entity_spans
 
     try:
-        return entity_spans(texts, model, workers), ()
+        return entity_spans(texts, model), ()
     except MissingDependency as exc:
         log.warning("entity model missing (names typed from their context only): %s", exc)
         empty: tuple[tuple[EntitySpan, ...], ...] = tuple(() for _ in texts)

@@ -15,7 +15,6 @@ import importlib
 import logging
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -41,42 +40,13 @@ class EntitySpan:
     text: str
 
 
-MIN_SHARED_CHARS = 4_000  # below this much text one thread reads it all
-
-
-def entity_spans(
-    texts: Sequence[str], model: str = "", workers: int = 1
-) -> tuple[tuple[EntitySpan, ...], ...]:
-    """Entity spans of each text. With ``workers`` > 1 the texts are shared out, in order,
-    among that many threads, each with its own pipeline (the model's heavy parts run
-    without the GIL); the spans are the same."""
-    parts = _shares(texts, workers) if sum(map(len, texts)) >= MIN_SHARED_CHARS else [texts]
-    if len(parts) <= 1:
-        return _spans_of(texts, model)
-    with ThreadPoolExecutor(len(parts), thread_name_prefix="newsbrief-ner") as pool:
-        done = list(pool.map(partial(_spans_of, model=model), parts))
-    return tuple(spans for part in done for spans in part)
-
-
-def _spans_of(texts: Sequence[str], model: str) -> tuple[tuple[EntitySpan, ...], ...]:
+def entity_spans(texts: Sequence[str], model: str = "") -> tuple[tuple[EntitySpan, ...], ...]:
+    """Entity spans of each text (one batch through ``nlp.pipe``)."""
     with _borrowed(model) as nlp:
         return tuple(
             tuple(EntitySpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
             for doc in nlp.pipe(texts, batch_size=32)
         )
-
-
-def _shares(texts: Sequence[str], workers: int) -> list[Sequence[str]]:
-    """``texts`` cut into at most ``workers`` runs of about equal length, in order."""
-    parts: list[Sequence[str]] = []
-    total, start, done = sum(map(len, texts)), 0, 0
-    for k, text in enumerate(texts):
-        done += len(text)
-        if done * workers >= total * (len(parts) + 1) and len(parts) < workers - 1:
-            parts.append(texts[start : k + 1])
-            start = k + 1
-    parts.append(texts[start:])
-    return [p for p in parts if p]
 
 
 # Loaded pipelines not in use, by model name. A pipeline adds to its vocabulary as it reads,

@@ -9,13 +9,14 @@ title of its most significant recent report (:mod:`newsbrief.stories.headline`).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
-from newsbrief.config import Settings, thread_count
+from newsbrief.config import Settings
 from newsbrief.errors import StoreError
 from newsbrief.models import Briefing, Document, Sentence
 from newsbrief.segment import segment_document
@@ -242,7 +243,12 @@ def workers_for(setting: int, several: int) -> int:
     ``brief_workers`` setting (0: one per usable CPU core), 1 when a pool would not pay."""
     if several < MIN_POOL_STORIES:
         return 1
-    return thread_count(setting)
+    if setting > 0:
+        return setting
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # no CPU affinity on this platform
+        return max(1, os.cpu_count() or 1)
 
 
 def brief_all(
@@ -254,8 +260,6 @@ def brief_all(
     The entity model, most of a briefing's time, runs without the GIL, so the threads
     brief at the same time; everything else they share is read-only."""
     workers = min(workers, len(due))
-    if workers > 1:
-        settings = replace(settings, ner_workers=1)  # the pool already fills the cores
     if workers <= 1 or store.path == MEMORY:
         for story_id, version in due:
             yield brief_for_store(store, story_id, version, settings)
