@@ -34,6 +34,8 @@ beside the new ones.
     python benchmarks/bench_stories.py --sizes 10000,100000 [--duc PATH] [--json OUT]
     python benchmarks/bench_stories.py --sizes '' --duc2006 DUC2006 --duc2007 DUC2007
     python benchmarks/bench_stories.py --sizes '' --timing-only --duc2006 DUC2006 --duc2007 DUC2007
+    python benchmarks/bench_stories.py --sizes '' --no-timed --splits dev --batches all \
+        --duc2006 DUC2006 --duc2007 DUC2007      # the quick tuning loop: DEV, no briefings
     python benchmarks/bench_stories.py --quick          # 2,000 reports, a few seconds
     python benchmarks/bench_stories.py --sizes '' --duc PATH --duc-thresholds 0.08,0.1,0.15
 """
@@ -60,6 +62,7 @@ TOPIC_WINDOW_DAYS = 3650  # DUC topics run for years: topic-level stories need a
 TOPIC_THRESHOLD = 0.1  # and a lower bar than events (tuned on DUC 2006; see docs/story-mode.md)
 EVENT_LABELS = Path(__file__).parent / "data" / "duc-events.jsonl"
 EVENT_BATCHES = (1, 50, 0)  # 0: all at once
+EVENT_SPLITS = ("dev", "test", "all")
 TIMED_REPORTS = 1000
 # Figures before event-level grouping (2 cores): 989 real wire reports ingested with
 # briefings in 248 s, without in 19.5 s; synthetic streams as in docs/story-mode.md.
@@ -468,16 +471,21 @@ def ingest_in_batches(db: str, docs: list[object], batch: int, settings: object)
     return time.perf_counter() - start
 
 
-def run_events(roots: list[Path], workdir: Path) -> list[dict[str, object]]:
+def run_events(
+    roots: list[Path],
+    workdir: Path,
+    splits: tuple[str, ...] = EVENT_SPLITS,
+    batches: tuple[int, ...] = EVENT_BATCHES,
+) -> list[dict[str, object]]:
     """B-cubed of the DUC event stream per batch size and split."""
     from newsbrief.config import Settings
 
     docs, labels = event_stream(roots)
     rows: list[dict[str, object]] = []
-    for split in ("dev", "test", "all"):
+    for split in splits:
         chosen = [d for d in docs if split == "all" or labels[d.id]["split"] == split]  # type: ignore[attr-defined]
         gold = {d.id: labels[d.id]["event"] for d in chosen}  # type: ignore[attr-defined]
-        for batch in EVENT_BATCHES:
+        for batch in batches:
             db = str(workdir / f"events-{split}-{batch}.sqlite")
             _remove_store(db)
             seconds = ingest_in_batches(db, chosen, batch, Settings())
@@ -651,7 +659,9 @@ def _child(args: argparse.Namespace) -> None:
     workdir = Path(args.workdir)
     roots = [Path(p) for p in (args.duc2006, args.duc2007) if p]
     if args.child == "events":
-        print(json.dumps(run_events(roots, workdir)))
+        splits = tuple(args.splits.split(","))
+        batches = tuple(_batch_sizes(args.batches))
+        print(json.dumps(run_events(roots, workdir, splits, batches)))
         return
     if args.child == "timed":
         print(json.dumps(run_timed(roots, workdir)))
@@ -667,6 +677,11 @@ def _child(args: argparse.Namespace) -> None:
     else:
         result = run_synthetic(int(args.child), workdir)
     print(json.dumps(result))
+
+
+def _batch_sizes(text: str) -> list[int]:
+    """``1,50,all`` -> [1, 50, 0] (0: all at once)."""
+    return [0 if b.strip() == "all" else int(b) for b in text.split(",") if b.strip()]
 
 
 def duc_runs(thresholds: list[float]) -> list[str]:
@@ -750,6 +765,23 @@ def main() -> int:
         action="store_true",
         help="with --duc2006/--duc2007: only the timed 1,000-report ingest, no B-cubed batches",
     )
+    parser.add_argument(
+        "--splits",
+        default=",".join(EVENT_SPLITS),
+        help="comma-separated event-stream splits to score: dev, test, all "
+        "(default all three; tune on dev only)",
+    )
+    parser.add_argument(
+        "--batches",
+        default="1,50,all",
+        help="comma-separated batch sizes for the event stream, 'all' for one ingest "
+        "(default 1,50,all)",
+    )
+    parser.add_argument(
+        "--no-timed",
+        action="store_true",
+        help="with --duc2006/--duc2007: skip the timed 1,000-report ingest with briefings",
+    )
     parser.add_argument("--json", help="also write the results as JSON here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -764,9 +796,10 @@ def main() -> int:
         years = [f"--duc2006={args.duc2006}"] if args.duc2006 else []
         years += [f"--duc2007={args.duc2007}"] if args.duc2007 else []
         if years and not args.timing_only:
-            results.extend(_spawn("events", Path(tmp), None, *years))
+            events = [f"--splits={args.splits}", f"--batches={args.batches}"]
+            results.extend(_spawn("events", Path(tmp), None, *years, *events))
             print(_table(results), flush=True)
-        if years:
+        if years and not args.no_timed:
             timed = _spawn("timed", Path(tmp), None, *years)
         if args.duc:
             thresholds = [float(t) for t in args.duc_thresholds.split(",") if t.strip()]
