@@ -130,20 +130,16 @@ def _skip_speaker_label(text: str, start: int, end: int) -> int:
 
 def _skip_dateline(text: str, start: int, end: int) -> int:
     """Move ``start`` past a wire dateline such as ``PINE RIDGE, S.D. (AP) --``."""
-    return start + _dateline_length(text[start:end])
+    return start + dateline_end(text[start:end])
 
 
 def strip_dateline(text: str) -> str:
     """``text`` without the wire dateline it opens with (``AUSTIN, Texas _``, ``(UNDATED) _``)."""
-    return text[_dateline_length(text) :]
+    return text[dateline_end(text) :]
 
 
-def dateline_end(text: str) -> int:
-    """Where the wire dateline ``text`` opens with ends (0 when it has none)."""
-    return _dateline_length(text)
-
-
-def _dateline_length(span: str) -> int:
+def dateline_end(span: str) -> int:
+    """Where the wire dateline ``span`` opens with ends (0 when it has none)."""
     for pattern in (_DATELINE, _WIRE_TAG):
         match = pattern.match(span)
         if match and match.end() < len(span) - 20:

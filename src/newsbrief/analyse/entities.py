@@ -216,13 +216,14 @@ def _part_of_longer_name(text: str, r: _Raw) -> bool:
 
 def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_Raw]:
     out = []
+    dateline = _dateline_end(doc.text)
     for span in spans:
         if span.label not in _TYPES:
             continue
         start, end, text = _clean(doc.text, span.start, span.end)
         if not text or _FRAGMENT.match(text) or not text[0].isupper():
             continue
-        if _dateline(doc.text, start, end) or _wire_tag(doc.text, start, end, text):
+        if end <= dateline or _wire_tag(doc.text, start, end, text):
             continue
         if any(w[:1].islower() and w not in _PARTICLES | {"of", "for", "and", "the"}
                for w in text.split()[1:]):  # fmt: skip
@@ -234,10 +235,11 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
     return out
 
 
-def _dateline(text: str, start: int, end: int) -> bool:
-    """ "CAIRO, Egypt (AP) --", "NEWPORT, R.I. _": the place a wire report was filed from,
-    not the lead that follows it on the same line ("MOSCOW (Xinhua) -- Ilya Klebanov said")."""
-    return end <= dateline_end(text[:200])
+def _dateline_end(text: str) -> int:
+    """Where the dateline ends ("CAIRO, Egypt (AP) --", "NEWPORT, R.I. _": the place a wire
+    report was filed from), not the lead that follows it on the same line ("MOSCOW (Xinhua)
+    -- Ilya Klebanov said")."""
+    return dateline_end(text[:200])
 
 
 def _wire_tag(text: str, start: int, end: int, name: str) -> bool:
@@ -295,9 +297,10 @@ def _context_mentions(documents: Sequence[Document], raws: Sequence[_Raw]) -> li
     out: list[_Raw] = []
     for i, doc in enumerate(documents):
         text = doc.text
+        dateline = _dateline_end(text)
         taken = sorted((r.start, r.end) for r in raws if r.doc_index == i)
         for start, end, name in _candidates(text):
-            if not name or _dateline(text, start, end):
+            if not name or end <= dateline:
                 continue
             k = bisect.bisect_right(taken, (start, len(text))) - 1
             if (k >= 0 and taken[k][1] > start) or _starts_inside(taken, k + 1, end):
@@ -706,33 +709,33 @@ def _capitalised_only(group: Sequence[_Raw], locator: Locator) -> bool:
     """A lone word taken for a person only at sentence starts ("Turnout was 61 percent") is
     a model error: a person's name is capitalised in mid-sentence too, or comes with a
     full name."""
-    if len({r.text for r in group}) > 1 or " " in group[0].text:
+    if not _lone_word(group) or any(r.type != "person" or r.forced for r in group):
         return False
-    if any(r.type != "person" or r.forced for r in group):
-        return False
-    for r in group:
-        s = locator.sentence_at(r.doc_index, r.start)
-        if s is None or s.start != r.start:
-            return False
-    return True
+    return all(_opens_sentence(r, locator) for r in group)
 
 
 def _common_word(group: Sequence[_Raw], documents: Sequence[Document], locator: Locator) -> bool:
     """A lone word capitalised only where a sentence or a list item starts ("-- Plane
     lands in Los Angeles") and written in lower case elsewhere in the cluster ("the plane")
     is a common word, whatever the model took it for."""
-    if len({r.text for r in group}) > 1 or " " in group[0].text:
-        return False
-    if any(r.forced and r.type == "person" for r in group):
+    if not _lone_word(group) or any(r.forced and r.type == "person" for r in group):
         return False
     for r in group:
-        text = documents[r.doc_index].text
-        s = locator.sentence_at(r.doc_index, r.start)
-        opens_sentence = s is not None and s.start == r.start
-        if not opens_sentence and not _ITEM_START.search(text[max(0, r.start - 8) : r.start]):
+        item = _ITEM_START.search(documents[r.doc_index].text[max(0, r.start - 8) : r.start])
+        if not item and not _opens_sentence(r, locator):
             return False
     word = re.compile(rf"\b{re.escape(group[0].text.lower())}\b")
     return any(word.search(d.text) for d in documents)
+
+
+def _lone_word(group: Sequence[_Raw]) -> bool:
+    """Every mention is the same single word."""
+    return len({r.text for r in group}) == 1 and " " not in group[0].text
+
+
+def _opens_sentence(r: _Raw, locator: Locator) -> bool:
+    s = locator.sentence_at(r.doc_index, r.start)
+    return s is not None and s.start == r.start
 
 
 _ITEM_START = re.compile(r"(?:^|--|—|_|:)\s*$")

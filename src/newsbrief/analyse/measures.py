@@ -319,10 +319,9 @@ def _link(
     similarity: np.ndarray,
     within: Within = frozenset(),
 ) -> float | None:
-    """How well two clusters fit one measure; ``None`` when they must stay apart."""
+    """How well two clusters of one key (not dates: :func:`_merge` pairs only those) fit one
+    measure; ``None`` when they must stay apart."""
     x, y = a.items[0], b.items[0]
-    if a.key != b.key or x.figure.unit == "date":
-        return None
     if any(f.increment for f in a.items + b.items) and not _same_value(x, y):
         return None  # "another 2,000 residents" adds to a total; it does not revise it
     if x.figure.counts == "age" and not _named_age(x) and not _same_value(x, y):
