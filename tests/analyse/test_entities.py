@@ -383,3 +383,33 @@ def test_guns_named_by_make_are_not_entities(make_locator) -> None:
     )
     found = {e.name for e in entities(docs, [spans], loc)}
     assert found == {"Eastbridge", "Dana Vick"}
+
+
+def test_a_place_is_not_taken_for_a_short_first_name(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "Police in Riverton arrested two men. The victim, a Rivertonian of Velmar descent, died. "
+        "Riverton police said the men were held. Matt told reporters he saw it, and "
+        "Matthew Brandt said he called the police."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [("Riverton", "GPE"), ("Rivertonian of Velmar", "PERSON"), ("Riverton", "GPE"),
+         ("Matt", "PERSON"), ("Matthew Brandt", "PERSON")],
+    )  # fmt: skip
+    found = {e.name: e for e in entities(docs, [spans], loc)}
+    # the place keeps its own entity; the short first name still joins its full name
+    assert found["Riverton"].type == "place" and found["Riverton"].total == 2
+    assert found["Matthew Brandt"].total == 2
+
+
+def test_an_entity_is_named_in_normal_case_when_the_reports_write_it_so(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = "Crowds gathered in RIVERTON on Monday. Police in Riverton made arrests."
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(text, [("RIVERTON", "GPE"), ("Riverton", "GPE")])
+    (found,) = entities(docs, [spans], loc)
+    assert found.name == "Riverton" and found.total == 2

@@ -554,9 +554,10 @@ def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
     for key in keys:
         find(key)
     _link_acronyms(keys, union)
-    _link_partial_names(keys, {_key(r) for r in raws if r.type == "person"}, union, find)
-    _link_suffixes(keys, union)
     people = {_key(r) for r in raws if r.type == "person"}
+    places = {_key(r) for r in raws if r.type == "place"} - people
+    _link_partial_names(keys, people, places, union, find)
+    _link_suffixes(keys, union)
     _link_prefixes(keys, {_key(r) for r in raws if r.type != "person"} - people, people, union)
     _link_states(keys, union)
     grouped: dict[str, list[_Raw]] = defaultdict(list)
@@ -589,11 +590,15 @@ def _link_suffixes(keys: set[str], union: object) -> None:
             union(k, max(tails, key=len))  # type: ignore[operator]
 
 
-def _link_partial_names(keys: set[str], people: set[str], union: Any, find: Any) -> None:
+def _link_partial_names(
+    keys: set[str], people: set[str], places: set[str], union: Any, find: Any
+) -> None:
     """Full names of one surname whose first names agree ("Jim Hall", "James E. Hall":
     same initial, no other Hall of another initial) are one person; a lone name joins the
     only person it ends (surname) or starts (first name), whatever type the model gave the
-    lone name ("Marsh said ..." tagged ORG)."""
+    lone name ("Marsh said ..." tagged ORG); a short form of a first name ("Matt" of
+    "Matthew Shepard") only when the word is never read as a place ("London" is no short
+    "Londoner")."""
     multi = sorted(k for k in people if " " in k)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for k in multi:
@@ -616,7 +621,7 @@ def _link_partial_names(keys: set[str], people: set[str], union: Any, find: Any)
             continue
         for position in (-1, 0):
             hits = {find(m) for m in multi if m.split()[position] == k}
-            if not hits and position == 0 and len(k) >= 3:  # "Matt" -> "Matthew Shepard"
+            if not hits and position == 0 and len(k) >= 3 and k not in places:
                 hits = {find(m) for m in multi if _same_first_name(k, m.split()[0])}
             if len(hits) == 1:
                 union(k, hits.pop())
@@ -696,7 +701,10 @@ def _entity(group: list[_Raw], n_docs: int, locator: Locator, roles: dict[str, s
     # "Carmaker Harlow Motors" is "Harlow Motors" with a word in front: not the name.
     plain = [a for a in aliases if not any(a != b and " " in b and a.endswith(" " + b)
                                            for b in aliases)]  # fmt: skip
-    name = max((_display(a, kind) for a in plain), key=lambda a: (len(a.split()), len(a)))
+    name = max(  # the fullest form, in normal case when the reports write it so ("London")
+        (_display(a, kind) for a in plain),
+        key=lambda a: (len(a.split()), len(a), not a.isupper()),
+    )
     counts = [0] * n_docs
     for r in group:
         counts[r.doc_index] += 1
