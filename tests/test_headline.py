@@ -244,3 +244,35 @@ def test_a_briefing_headline_comes_from_the_latest_reports() -> None:
         "Rescuers try to reach trapped miners",
         "Trapped miners found dead",
     }
+
+
+def test_a_side_report_filed_last_does_not_headline_the_cluster() -> None:
+    import datetime as dt
+
+    from newsbrief.pipeline import brief
+
+    def report(i: int, day: int, title: str, text: str) -> Document:
+        return Document(f"r{i}", text, dt.date(2000, 8, day), title=title)
+
+    story = (
+        "RIVERTON _ Rescuers pumped water from the flooded mine shaft where 12 miners are "
+        "trapped. Rescuers said the trapped miners had air for two days."
+    )
+    reports = [
+        report(1, 14, "Rescuers pump water from flooded mine shaft", story),
+        report(2, 15, "Trapped miners have air for two days, rescuers say", story),
+        report(3, 16, "Flooded mine shaft: rescuers race to reach trapped miners", story),
+        report(4, 28, "Valley choir gives its autumn concert",
+               "RIVERTON _ The valley choir sang at the town hall on Sunday to a full house."),
+    ]  # fmt: skip
+    headline = brief(reports).headline
+    assert "mine" in headline.lower() and "choir" not in headline.lower()
+
+
+def test_a_dateline_in_capitals_is_no_acronym() -> None:
+    from newsbrief.headline import acronyms
+
+    found = acronyms(
+        ["RIVERTON (AP) _ NATO troops reached Riverton on Monday.", "VELMAR Troops left."]
+    )
+    assert "NATO" in found and "RIVERTON" not in found and "VELMAR" not in found

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsbrief.clean import clean_title, find_cuts
+from newsbrief.segment import dateline_end
 
 MAX_HEADLINE_WORDS = 25
 RECENT_DAYS = 2  # a headline says where the news stands: from the reports of the last days
@@ -141,10 +142,12 @@ _FIRST_LETTER = re.compile(r"[a-z]")
 
 def acronyms(texts: Iterable[str]) -> frozenset[str]:
     """Words written in capitals (two or more letters) inside running text: a word whose
-    neighbours are in capitals too belongs to a heading or dateline, not an acronym."""
+    neighbours are in capitals too belongs to a heading, and a dateline ("LONDON (AP) _",
+    or a word in capitals opening the text: "LONDON Stephen Lawrence was…") is no running
+    text."""
     found: set[str] = set()
     for text in texts:
-        for match in _CAPITALS.finditer(text):
+        for match in _CAPITALS.finditer(text, max(1, dateline_end(text[:200]))):
             word = match.group(0)
             if word.lower() in _COMMON or _capitals_neighbour(text, match.start(), match.end()):
                 continue

@@ -598,6 +598,10 @@ def _is_background_at(i: int, data: SelectionInput) -> bool:
     return is_background(data.text(i), document.date if document else None)
 
 
+RECENT_TITLE_SHARE = 0.5  # a latest report's title leads if it carries this share of the
+# best title's concept weight (a side report filed last does not headline the cluster)
+
+
 def choose_headline(
     sentences: Sequence[Sentence],
     tokens: Sequence[Sequence[str]],
@@ -606,8 +610,9 @@ def choose_headline(
 ) -> str:
     """The title with the most concept weight among the latest reports' (those within
     :data:`~newsbrief.headline.RECENT_DAYS` of the latest: the headline says where the news
-    stands, not where it began); without titles, the opening sentence with the most, cut
-    at a clause boundary when long.
+    stands, not where it began), unless it carries less than :data:`RECENT_TITLE_SHARE` of
+    the best title's weight (then the best title of all); without titles, the opening
+    sentence with the most, cut at a clause boundary when long.
 
     A supplied title wins over any body sentence, unless it is a byline, slug, note
     or placeholder. Titles in capitals are shown in normal case. Openings that lean on
@@ -616,10 +621,13 @@ def choose_headline(
     """
     usable = [usable_title(d.title) for d in documents]
     fresh = recent([d.date for d in documents])
-    titles = [t for t, new in zip(usable, fresh, strict=True) if t and new]
-    titles = titles or [t for t in usable if t]
+    titles = [t for t in usable if t]
     if titles:
         best = max(titles, key=lambda t: _title_score(t, weights))
+        latest = [t for t, new in zip(usable, fresh, strict=True) if t and new]
+        newest = max(latest, key=lambda t: _title_score(t, weights), default=best)
+        if _title_score(newest, weights) >= RECENT_TITLE_SHARE * _title_score(best, weights):
+            best = newest  # where the news stands, unless the latest reports are off the story
         return normal_case(best, (d.text for d in documents))
     options: list[tuple[bool, float, str]] = []
     for s, toks in zip(sentences, tokens, strict=True):
