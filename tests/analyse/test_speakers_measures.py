@@ -374,3 +374,27 @@ def test_ages_of_different_people_do_not_diverge() -> None:
         )
         == ()
     )
+
+
+def test_a_rounded_share_is_no_divergence() -> None:
+    from newsbrief.pipeline import brief
+
+    a = Document(
+        "a",
+        "Only 2.3 percent of the city's police officers come from minorities.",
+        dt.date(1999, 2, 21),
+    )
+    b = Document(
+        "b",
+        "Only 2 percent of the city's police officers come from minorities.",
+        dt.date(1999, 2, 24),
+    )
+    c = Document(
+        "c",
+        "Only 3 percent of the city's police officers come from minorities.",
+        dt.date(1999, 2, 26),
+    )
+    rounded = brief([a, b]).analysis
+    assert rounded is not None and rounded.divergences == ()
+    other = brief([b, c]).analysis  # two whole numbers never agree
+    assert other is not None and len(other.divergences) == 1

@@ -35,6 +35,7 @@ LOWER_BOUND = {"more than", "at least", "over", "well over", "just over", "upwar
 UPPER_BOUND = {"nearly", "almost", "less than", "fewer than", "under", "just under", "at most",
                "up to", "close to"}  # fmt: skip
 BOUND_REACH = 0.3  # how far past its number a bound ("more than 100") is read
+ROUNDING = 0.45  # how far a whole number reaches: a rounded 2.3 is 2, a 3 is never a 2
 MAX_RATIO = 2.0  # values further apart than this are not one figure revised ...
 UPDATE_RATIO = 20.0  # ... unless a count keeps rising report after report, in one scope
 WINDOW = 40  # characters each side of a figure read as its local context
@@ -108,8 +109,16 @@ def _point(f: Found) -> tuple[float, float]:
         return value, high * (1 + BOUND_REACH)
     if q in UPPER_BOUND:
         return value * (1 - BOUND_REACH), high
-    slack = _slack(f)
-    return value * (1 - slack), high * (1 + slack)
+    slack, rounded = _slack(f), _rounding(f)
+    return value * (1 - slack) - rounded, high * (1 + slack) + rounded
+
+
+def _rounding(f: Found) -> float:
+    """A whole number may be a rounded one: "2 percent" and "2.3 percent" agree (two
+    whole numbers never do)."""
+    value = f.figure.value
+    whole = value is not None and value == int(value) and "." not in f.figure.text
+    return ROUNDING if whole and not _is_length(f) else 0.0
 
 
 def _bounds(f: Found) -> tuple[float, float]:
@@ -122,8 +131,8 @@ def _bounds(f: Found) -> tuple[float, float]:
         return value, float("inf")
     if q in UPPER_BOUND:
         return value * 0.9, high
-    slack = _slack(f)
-    return value * (1 - slack), high * (1 + slack)
+    slack, rounded = _slack(f), _rounding(f)
+    return value * (1 - slack) - rounded, high * (1 + slack) + rounded
 
 
 def group_measures(
