@@ -398,3 +398,20 @@ def test_a_rounded_share_is_no_divergence() -> None:
     assert rounded is not None and rounded.divergences == ()
     other = brief([b, c]).analysis  # two whole numbers never agree
     assert other is not None and len(other.divergences) == 1
+
+
+def test_sums_in_the_same_currency_share_no_context_by_their_units() -> None:
+    from newsbrief.pipeline import brief
+
+    a = Document(
+        "a",
+        "The police offered the parents 50,000 pounds (78,000 U.S. dollars) each.",
+        dt.date(1999, 4, 22),
+    )
+    b = Document(
+        "b",
+        "The prize will pay about 10,000 pounds (14,500 U.S. dollars) a year to a student.",
+        dt.date(2000, 9, 7),
+    )
+    analysis = brief([a, b]).analysis
+    assert analysis is not None and analysis.divergences == ()

@@ -57,6 +57,8 @@ _LENGTHS = {
     "yard": "yard",
 }  # fmt: skip
 _DEPTH_AFTER = {"deep", "down", "below", "beneath", "underwater", "under"}
+# Words that name a unit, not what a figure is about ("pounds", "dollars", "percent").
+UNIT_WORDS = frozenset(_MONEY) | frozenset(_MONEY.values()) | frozenset(_LENGTHS) | {"percent"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -702,7 +704,12 @@ def outcome(text: str, start: int, end: int) -> str:
         return "killed"  # "the death toll in the blast, initially 10, has risen to 12"
     if said[-2:-1] and said[-1] == "by" and said[-2].endswith("ed") and said[-2].islower():
         return _COUNTED_OUTCOMES.get(said[-2], said[-2])  # "has been signed by 127 nations"
-    if said and said[-1].islower() and said[-1] not in _NOT_VERBS and not _compound(before):
+    if (
+        said
+        and said[-1].islower()
+        and said[-1] not in _NOT_VERBS | UNIT_WORDS  # "50,000 pounds (78,000 dollars)"
+        and not _compound(before)
+    ):
         return said[-1]  # the verb right before the figure: "will cut 1,200 jobs"
     done = _PERFECT_AFTER.match(after)
     return _COUNTED_OUTCOMES.get(done.group(1), done.group(1)) if done else ""

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsbrief.analyse.figures import LENGTH_METRES, Found
+from newsbrief.analyse.figures import LENGTH_METRES, UNIT_WORDS, Found
 from newsbrief.analyse.lexicon import canonical
 from newsbrief.analyse.spans import Locator
 from newsbrief.models import Divergence, DivergenceKind, DivergentValue, Measure, ReportDate
@@ -379,10 +379,16 @@ def _window(f: Found, locator: Locator) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _window_at(text: str, start: int, end: int) -> frozenset[str]:
-    """Paraphrase-class words around ``text[start:end]``, the figure's own words left out."""
+    """Paraphrase-class words around ``text[start:end]``, the figure's own words and unit
+    words left out ("50,000 pounds (78,000 U.S. dollars)" and "10,000 pounds (14,500 U.S.
+    dollars)" share no context)."""
     words = content_terms(tokenize(text[max(0, start - WINDOW) : end + WINDOW]))
     own = set(content_terms(tokenize(text[start:end])))
-    return frozenset(canonical(w) for w in words if w not in own and not w[0].isdigit())
+    found = (canonical(w) for w in words if w not in own and not w[0].isdigit())
+    return frozenset(found) - _UNIT_TERMS
+
+
+_UNIT_TERMS = frozenset(canonical(t) for w in UNIT_WORDS for t in content_terms(tokenize(w)))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
