@@ -525,7 +525,7 @@ def root_for(gold: dict[str, Any], roots: dict[str, Path | None]) -> Path:
     return root
 
 
-def _context(e: Event, doc: int, start: int, end: int, width: int = 50) -> str:
+def _event_context(e: Event, doc: int, start: int, end: int, width: int = 50) -> str:
     text = e.briefing.documents[doc].text
     left = text[max(0, start - width) : start].replace("\n", " ")
     right = text[end : end + width].replace("\n", " ")
@@ -541,11 +541,11 @@ def show_figures(e: Event) -> list[str]:
         if not any(_overlaps(f.mention, w) and _value_ok(f.normalised, str(g["value"]))
                    for f in system):  # fmt: skip
             near = [f.normalised for f in system if _overlaps(f.mention, w)]
-            lines.append(f"  MISSED {g['value']!r} (system {near}): {_context(e, *w)}")
+            lines.append(f"  MISSED {g['value']!r} (system {near}): {_event_context(e, *w)}")
     for f in system:
         m = f.mention
         if not any(_overlaps(m, w) and _value_ok(f.normalised, str(g["value"])) for w, g in gold):
-            lines.append(f"  FALSE {f.normalised!r}: {_context(e, m.doc_index, m.start, m.end)}")
+            lines.append(f"  FALSE {f.normalised!r}: {_event_context(e, m.doc_index, m.start, m.end)}")
     return lines
 
 
@@ -563,7 +563,7 @@ def show_divergences(e: Event) -> list[str]:
             w = e.where(v)
             on = [f"{m.id}:{m.label}={f.normalised}" for f, m in figures if _overlaps(f.mention, w)]
             lines.append(f"    {v['doc']} {dates.get(v['doc'])} {v['value']!r} -> {on}: "
-                         f"{_context(e, *w, width=60)}")  # fmt: skip
+                         f"{_event_context(e, *w, width=60)}")  # fmt: skip
     for d in e.analysis.divergences:
         lines.append(f"  SYSTEM {d.kind}: {d.explanation}")
     return lines

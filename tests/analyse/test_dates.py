@@ -32,7 +32,10 @@ FRI = dt.date(2021, 8, 13)
         # month alone after "in"; the modal "may" is not May
         ("the night shift stops in September", ["September"]),
         ("by the end of the month", ["the end of the month"]),
-        ("in the next 24 48 hours", ["the next 24 48 hours"]),
+        # periods are no dates (a duration is a figure)
+        ("in the next 24 48 hours", []),
+        ("within the next few days", []),
+        ("over the coming days", []),
         ("just a few months ago", ["just a few months ago"]),
         ("The quake hit at 4:10 a.m. local time", ["4:10 a.m."]),
         # a holiday is a date when it places something in time, not as a modifier
@@ -68,7 +71,14 @@ def test_find_date_spans(text: str, expected: list[str]) -> None:
         ("two days ago", "ago", THU, "", "2021-08-10", "day"),
         # vague counts resolve with month granularity
         ("a few months ago", "ago", THU, "", "2021-05", "month"),
-        ("next week", "period", THU, "", "2021-W33", "week"),
+        # a week is no date at the timeline's grains (day, month, year): kept, unresolved
+        ("next week", "period", THU, "", None, "week"),
+        ("earlier this week", "period", THU, "", None, "week"),
+        ("the end of this week", "end", THU, "", None, "week"),
+        # a plan named before the date looks ahead; a past report of a plan does not
+        ("September", "month", THU, "the slated visit of the secretary in September", "2021-09", "month"),
+        ("March", "month", THU, "before the upcoming talks in March", "2022-03", "month"),
+        ("March", "month", THU, "the scheduled flight left in March", "2021-03", "month"),
         ("next year", "period", THU, "", "2022", "year"),
         # no year: the year that puts the date closest to the report
         ("August 31", "absolute", THU, "", "2021-08-31", "day"),

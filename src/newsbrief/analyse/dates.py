@@ -2,7 +2,7 @@
 
 Spans are found with explicit patterns first (``dateparser.search_dates`` on whole
 sentences turns "two" or "3000" into dates); each span is then resolved either by a
-small rule (weekdays, "the end of the month", "the coming days") or by
+small rule (weekdays, "the end of the month", "two days ago") or by
 ``dateparser.parse(span, RELATIVE_BASE=report date)``. Granularity is kept: a bare
 "1996" is a year, "August 2021" a month. ``PREFER_DATES_FROM`` is never set: it
 moves "Thursday" back a week. Reports without a date resolve only absolute dates;
@@ -63,8 +63,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:in|In|since|Since|until|by|of|early|late|mid)[\s-](?P<d>(?:{_MONTHS}))\b(?!\s+\d)",
         ),
         ("end", r"(?i:\b(?:the\s+)?end\s+of\s+(?:the|this|next|last)\s+(?:month|week|year)\b)"),
-        ("coming", r"(?i:\b(?:the\s+)?(?:coming|next\s+few|next)\s+(?:few\s+)?days\b)"),
-        ("coming", r"(?i:\bthe\s+next\s+\d{1,2}(?:\s*(?:-|to|or|–)?\s*\d{1,2})?\s+hours\b)"),
         ("ago", rf"(?i:\b(?:just\s+)?(?:{_COUNT})\s+(?:days?|weeks?|months?|years?)\s+ago\b)"),
         (
             "period",
@@ -88,7 +86,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _FUTURE = re.compile(
     r"\b(?:(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\ba\s)will|'ll|shall|(?:would|must)(?!\s+have\b)|"
-    r"(?:is|are)\s+(?:(?:also|still|now|not|\w+ly)\s+)?(?:scheduled|expected|due|set|going|to)\b|"
+    r"(?:is|are)\s+(?:(?:also|still|now|not|\w+ly)\s+)?(?:scheduled|slated|expected|due|set|going|to)\b|"
+    r"(?:upcoming|forthcoming)\b|(?:the|a|an|his|her|its|their)\s+(?:slated|scheduled|planned|proposed)\s+"
+    r"(?:visit|trip|tour|talks|meeting|summit|conference|session|election|vote|referendum|"
+    r"hearing|trial|launch|ceremony|debate|release|opening|signing)s?|"
     r"(?<!\bwas\s)(?<!\bwere\s)to\s+be\s+\w+(?:ed|en)|"
     rf"plans?\s+to|planned\s+for|next\s+(?:week|month|year|{_WEEKDAYS}))\b",
     re.IGNORECASE,
@@ -156,7 +157,7 @@ def resolve(span: str, kind: str, base: dt.date | None, sentence: str = "") -> R
             return Resolved(
                 None, "year" if kind == "year" else "month" if kind == "month" else "day", False
             )
-    unresolved = Resolved(None, _relative_granularity(span, kind), True, kind in {"coming", "ago"})
+    unresolved = Resolved(None, _relative_granularity(span, kind), True, kind == "ago")
     if base is None or not _SAFE_BASE[0] <= base <= _SAFE_BASE[1]:
         return unresolved  # undated, or dated at the calendar's ends (a feed's zero time)
     try:
@@ -290,7 +291,7 @@ def _relative_granularity(span: str, kind: str) -> Granularity:
     for unit, gran in (("year", "year"), ("month", "month"), ("week", "week")):
         if unit in low and kind in {"ago", "period", "end"}:
             return "day" if kind == "end" else gran  # type: ignore[return-value]
-    return "week" if kind == "coming" else "day"
+    return "day"
 
 
 def clock_time(span: str, day: str | None, base: dt.date | None) -> Resolved:
@@ -317,6 +318,11 @@ def _weekday(span: str, base: dt.date, sentence: str) -> Resolved:
     return Resolved((base - dt.timedelta(days=back)).isoformat(), "day", True)
 
 
+# A week is no calendar date at the timeline's grains (day, month, year): "last week",
+# "the end of this week" are kept as date expressions, unresolved.
+_WEEK = Resolved(None, "week", True)
+
+
 def _deictic(span: str, base: dt.date, sentence: str) -> Resolved:
     low = span.lower()
     shift = -1 if low in {"yesterday", "last night"} else 1 if low == "tomorrow" else 0
@@ -329,16 +335,10 @@ def _end_of(span: str, base: dt.date, sentence: str) -> Resolved:
     if "year" in low:
         return Resolved(f"{base.year + step}-12-31", "day", True)
     if "week" in low:
-        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
-        return Resolved(_iso_week(monday), "week", True)
+        return _WEEK
     year, month = divmod(base.year * 12 + base.month - 1 + step, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return Resolved(dt.date(year, month + 1, last).isoformat(), "day", True)
-
-
-def _coming(span: str, base: dt.date, sentence: str) -> Resolved:
-    """ "The coming days", "the next 24 hours": a few days after the report, approximate."""
-    return Resolved(_iso_week(base), "week", True, approximate=True)
 
 
 def _ago(span: str, base: dt.date, sentence: str) -> Resolved:
@@ -364,12 +364,7 @@ def _period(span: str, base: dt.date, sentence: str) -> Resolved:
     if low.endswith("month"):
         year, month = divmod(base.year * 12 + base.month - 1 + step, 12)
         return Resolved(f"{year:04d}-{month + 1:02d}", "month", True)
-    return Resolved(_iso_week(base + dt.timedelta(weeks=step)), "week", True)
-
-
-def _iso_week(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return _WEEK
 
 
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
@@ -395,7 +390,6 @@ _RELATIVE = {
     "weekday": _weekday,
     "deictic": _deictic,
     "end": _end_of,
-    "coming": _coming,
     "ago": _ago,
     "period": _period,
 }
