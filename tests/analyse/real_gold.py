@@ -545,7 +545,8 @@ def show_figures(e: Event) -> list[str]:
     for f in system:
         m = f.mention
         if not any(_overlaps(m, w) and _value_ok(f.normalised, str(g["value"])) for w, g in gold):
-            lines.append(f"  FALSE {f.normalised!r}: {_event_context(e, m.doc_index, m.start, m.end)}")
+            where = _event_context(e, m.doc_index, m.start, m.end)
+            lines.append(f"  FALSE {f.normalised!r}: {where}")
     return lines
 
 

@@ -76,7 +76,7 @@ def test_find_date_spans(text: str, expected: list[str]) -> None:
         ("earlier this week", "period", THU, "", None, "week"),
         ("the end of this week", "end", THU, "", None, "week"),
         # a plan named before the date looks ahead; a past report of a plan does not
-        ("September", "month", THU, "the slated visit of the secretary in September", "2021-09", "month"),
+        ("September", "month", THU, "the slated visit of Mr. Li in September", "2021-09", "month"),
         ("March", "month", THU, "before the upcoming talks in March", "2022-03", "month"),
         ("March", "month", THU, "the scheduled flight left in March", "2021-03", "month"),
         ("next year", "period", THU, "", "2022", "year"),
