@@ -64,6 +64,19 @@ def test_pronoun_and_unattributed_quotes_take_the_previous_speaker() -> None:
     assert [q.speaker_text for q in quotes] == ["Chief Rosa Delgado", None, "she"]
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n  \n"])
+def test_an_unattributed_quote_in_the_next_paragraph_keeps_the_speaker(gap: str) -> None:
+    # wire style: a paragraph of quotation only continues the speaker of the paragraph before,
+    # whether paragraphs are separated by a blank line or not; two paragraphs on, it does not
+    text = (
+        f'"The man was held because he carried no papers," Minister Ana Ruiz said.{gap}'
+        f'"There is no sign at all that he had any part in the attack."{gap}'
+        f"Police searched the port for a second day.{gap}"
+        f'"Nobody has been charged with anything so far, not yet."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ana Ruiz", "Ana Ruiz", None]
+
+
 def test_multi_paragraph_quote_is_one_quote() -> None:
     # The first paragraph leaves the quote open; the next reopens it: one quotation.
     text = (

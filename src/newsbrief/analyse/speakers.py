@@ -175,6 +175,9 @@ def _same_words(na: str, nb: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.7
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)*")  # one break, blank lines or not
+
+
 class _Reader:
     """Attribution of the quotes of one report, in order (pronouns look back)."""
 
@@ -287,7 +290,7 @@ class _Reader:
     def _continues(self, prev: Mention, m: Mention) -> bool:
         """No attribution: the same speaker goes on within the paragraph or into the next."""
         between = self.text[prev.end : m.start]
-        return between.count("\n\n") + between.count("\n") <= 2 and len(between) < 400
+        return len(_PARAGRAPH_BREAK.findall(between)) <= 1 and len(between) < 400
 
     # -- who the phrase names
 
