@@ -301,11 +301,17 @@ _TYPES = {"PERSON": "person", "ORG": "organization", "PLACE": "place"}
 def score_entities(e: Event) -> Score:
     """One to one: each gold entity matches at most one system entity (same type, a shared
     name) and the other way round; split entities count as false positives."""
+    owner = _entity_matching(e)
+    matched = sum(o >= 0 for o in owner)
+    return Score(matched, len(e.analysis.entities), matched, len(e.gold["entities"]))
+
+
+def _entity_matching(e: Event) -> list[int]:
+    """For each gold entity, the system entity matched to it one to one (-1: none)."""
     from newsbrief.analyse.entities import alias_key
 
     gold = e.gold["entities"]
     names = [{alias_key(n) for n in [g["name"], *g.get("aliases", [])]} for g in gold]
-    system = e.analysis.entities
     edges = [
         [
             j
@@ -313,14 +319,41 @@ def score_entities(e: Event) -> Score:
             if _TYPES.get(g["type"], g["type"]) == s.type
             and {alias_key(n) for n in (s.name, *s.aliases)} & names[j]
         ]
-        for s in system
+        for s in e.analysis.entities
     ]
-    matched = _matching(edges, len(gold))
-    return Score(matched, len(system), matched, len(gold))
+    return _matching(edges, len(gold))
 
 
-def _matching(edges: list[list[int]], n_right: int) -> int:
-    """Size of a maximum bipartite matching (augmenting paths)."""
+def entity_errors(e: Event) -> list[str]:
+    """Gold entities matched to no system entity (MISS, with any same-name system entity
+    of another type) and system entities matched to no gold one (FALSE)."""
+    from newsbrief.analyse.entities import alias_key
+
+    owner = _entity_matching(e)
+    system = e.analysis.entities
+    out = []
+    for g, o in zip(e.gold["entities"], owner, strict=True):
+        if o >= 0:
+            continue
+        keys = {alias_key(n) for n in [g["name"], *g.get("aliases", [])]}
+        near = [
+            f"{s.name} ({s.type})"
+            for s in system
+            if {alias_key(n) for n in (s.name, *s.aliases)} & keys
+        ]
+        out.append(f"MISS {g['type']} {g['name']!r} aliases={g.get('aliases', [])} near={near}")
+    taken = set(owner)
+    out += [
+        f"FALSE {s.type} {s.name!r} aliases={list(s.aliases)}"
+        for k, s in enumerate(system)
+        if k not in taken
+    ]
+    return out
+
+
+def _matching(edges: list[list[int]], n_right: int) -> list[int]:
+    """A maximum bipartite matching (augmenting paths): the left item owning each right
+    one, -1 where none does."""
     owner = [-1] * n_right
 
     def augment(left: int, seen: set[int]) -> bool:
@@ -332,7 +365,9 @@ def _matching(edges: list[list[int]], n_right: int) -> int:
                     return True
         return False
 
-    return sum(augment(i, set()) for i in range(len(edges)))
+    for i in range(len(edges)):
+        augment(i, set())
+    return owner
 
 
 def score_divergences(e: Event) -> Score:
@@ -495,7 +530,12 @@ def date_errors(e: Event) -> list[str]:
     return out
 
 
-ERRORS = {"quotes": quote_errors, "speakers": speaker_errors, "dates": date_errors}
+ERRORS = {
+    "quotes": quote_errors,
+    "speakers": speaker_errors,
+    "dates": date_errors,
+    "entities": entity_errors,
+}
 
 
 def list_errors(
