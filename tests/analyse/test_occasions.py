@@ -126,6 +126,13 @@ D1, D2, D3 = dt.date(1998, 5, 29), dt.date(1998, 6, 1), dt.date(1998, 6, 9)
              ("The treaty has been signed by 133 countries.", D3)],
             [("update", ["127", "133"])],
         ),
+        # a place in a relative clause closed before the figure does not limit it
+        (
+            [("The treaty, which was reached in Canada last December, has been signed by "
+              "127 nations.", D1),
+             ("The treaty, concluded in Ottawa in 1997, has been signed by 133 countries.", D3)],
+            [("update", ["127", "133"])],
+        ),
         # a rate estimated higher later is no toll revised: the estimates disagree
         (
             [("Mines kill or injure an estimated 20,000 people each year.", D1),

@@ -745,7 +745,8 @@ def scope_of(text: str, start: int, end: int) -> str:
     place adjective before it in its sentence ("The Tanzanian embassy bombing killed 10
     people" -> "tanza"). Figures of disjoint scopes are not one measure."""
     before, after = _clause(text, start, end)
-    head = re.split(r"\s(?:_|--)\s", text[:start])[-1]  # not the dateline
+    before = _RELATIVE.sub(" ", before)
+    head = _RELATIVE.sub(" ", re.split(r"\s(?:_|--)\s", text[:start])[-1])  # not the dateline
     words = _IN_PLACE.findall(before[-80:]) + _IN_PLACE.findall(after[:60])
     words += [
         w for w, noun in _PLACE_ADJECTIVE.findall(head)
@@ -757,6 +758,9 @@ def scope_of(text: str, start: int, end: int) -> str:
     return " ".join(sorted(keys))
 
 
+# A relative clause closed before the figure tells of another noun: in "the treaty, which
+# was reached in Canada, has been signed by 127 nations" Canada does not limit the 127.
+_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,]*,")
 _TOTAL = re.compile(r"\b(?:both|twin|total|combined|altogether|in all|all told)\b", re.I)
 
 
