@@ -26,6 +26,7 @@ from newsbrief.analyse.numbers import (
     parse_fraction,
     parse_words,
 )
+from newsbrief.analyse.occasions import is_progress, is_rate, occasion
 from newsbrief.analyse.spans import Locator
 from newsbrief.language.stopwords import NOT_COUNTED
 from newsbrief.models import DateMention, Figure, Sentence
@@ -75,6 +76,8 @@ class Found:
     scope: str = ""  # the place or part the figure is limited to: "Nairobi"
     superseded: bool = False  # "initially 10", "up from 10": a value the report revises
     subgroup: bool = False  # "seven of those 77 people": a part of a group named before
+    occasion: str = ""  # when it holds: one "day", a "period", a "running" total (occasions)
+    rate: bool = False  # a figure per period: "20,000 people are killed each year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,13 +481,17 @@ def _finish(where: _Where, i: int, number: ParsedNumber, previous: Found | None)
         name = _full_name(where, _whose_age(toks, i))
         return replace(found, scope=name)  # whose age it is; nothing happened to it
     event = "" if _group_size(toks, first) else outcome(text, at, to)
+    before, after = _clause(text, at, to)
+    if is_progress(before, after):
+        event = PROGRESS  # "with 93 percent of the vote counted": how far a count has got
     if unit in LENGTH_METRES and _is_depth(toks, first, run[0] + 1):
         event = "depth"
     if found.head in {"live", "life"} and event not in HUMAN_OUTCOMES:
         event = "killed"  # "took 10 lives", "claimed 10 lives"
     return replace(found, increment=_is_increment(toks, i, end), event=event,
                    scope=scope_of(text, at, to), superseded=_superseded(toks, first),
-                   subgroup=_of_those(toks, end))  # fmt: skip
+                   subgroup=_of_those(toks, end), occasion=occasion(before, after),
+                   rate=is_rate(after))  # fmt: skip
 
 
 def _group_size(toks: list[_Tok], i: int) -> bool:
@@ -516,6 +523,7 @@ def _superseded(toks: list[_Tok], i: int) -> bool:
 
 
 AGE = "age"
+PROGRESS = "counted"  # the event of a count's progress ("with 93 percent of the vote counted")
 
 
 def _speed(toks: list[_Tok], k: int) -> bool:
@@ -737,7 +745,8 @@ def scope_of(text: str, start: int, end: int) -> str:
     place adjective before it in its sentence ("The Tanzanian embassy bombing killed 10
     people" -> "tanza"). Figures of disjoint scopes are not one measure."""
     before, after = _clause(text, start, end)
-    head = re.split(r"\s(?:_|--)\s", text[:start])[-1]  # not the dateline
+    before = _RELATIVE.sub(" ", before)
+    head = _RELATIVE.sub(" ", re.split(r"\s(?:_|--)\s", text[:start])[-1])  # not the dateline
     words = _IN_PLACE.findall(before[-80:]) + _IN_PLACE.findall(after[:60])
     words += [
         w for w, noun in _PLACE_ADJECTIVE.findall(head)
@@ -749,6 +758,9 @@ def scope_of(text: str, start: int, end: int) -> str:
     return " ".join(sorted(keys))
 
 
+# A relative clause closed before the figure tells of another noun: in "the treaty, which
+# was reached in Canada, has been signed by 127 nations" Canada does not limit the 127.
+_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,]*,")
 _TOTAL = re.compile(r"\b(?:both|twin|total|combined|altogether|in all|all told)\b", re.I)
 
 

@@ -22,8 +22,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsbrief.analyse.figures import LENGTH_METRES, UNIT_WORDS, Found
+from newsbrief.analyse.figures import LENGTH_METRES, PROGRESS, UNIT_WORDS, Found
 from newsbrief.analyse.lexicon import canonical
+from newsbrief.analyse.occasions import apart as occasions_apart
 from newsbrief.analyse.spans import Locator
 from newsbrief.models import Divergence, DivergenceKind, DivergentValue, Measure, ReportDate
 from newsbrief.represent import content_terms, tokenize
@@ -234,6 +235,13 @@ def _scopes_apart(a: Found, b: Found, within: Within = frozenset()) -> bool:
     return not any(_overlap(p, q, within) for p in x for q in y)
 
 
+def _occasions_apart(a: Found, b: Found) -> bool:
+    """Two figures counted over different spans: one day and a period ("five devices on
+    Thursday", "six last month"), a period and a running total ("122 countries signed in
+    Ottawa last year", "has been signed by 133 countries")."""
+    return occasions_apart(a.occasion, b.occasion)
+
+
 def _named_age(f: Found) -> bool:
     """The age of a person named in full ("Aaron McKinney, 22,"): a surname alone may name
     several people ("Kennedy")."""
@@ -336,7 +344,7 @@ def _link(
     if x.figure.counts == "age" and not _named_age(x) and not _same_value(x, y):
         return None  # "Kennedy, 38" and "Kennedy, 33", "a 21-year-old man": maybe two people
     if x.figure.counts != "age" and any(
-        _scopes_apart(p, q, within) for p in a.items for q in b.items
+        _scopes_apart(p, q, within) or _occasions_apart(p, q) for p in a.items for q in b.items
     ):
         return None  # (an age's scope is whose age it is: the key compares the person)
     if any(f.subgroup for f in a.items) != any(f.subgroup for f in b.items) and not _same_value(
@@ -431,8 +439,10 @@ def divergence(
             or _named_age(items[0])
         )
         or any(f.increment for f in items)
+        or event_of(items[0]) == PROGRESS
     ):
         return None  # only a stated outcome (killed, aboard ...) or a person's age can diverge
+        # (not how far a count has got: "with 93 percent of the vote counted")
     # A vague amount ("thousands of", "an undefined number of") states no value to revise
     # or contradict: only the reports that give a number are compared.
     per_doc = _value_per_report([f for f in items if not f.vague and not f.superseded])
@@ -442,8 +452,9 @@ def divergence(
     if all(_consistent(p, q, reports) for p in chosen for q in chosen):
         return None  # "more than 200" and "213" the same day agree
     kind = _kind(per_doc, reports)
-    if _named_age(items[0]):
-        kind = "contradiction"  # an age is not a toll that later reports revise
+    if _named_age(items[0]) or any(f.rate for f in chosen):
+        kind = "contradiction"  # an age, or a rate ("20,000 killed each year"), is not a
+        # toll that later reports revise
     if not _within_ratio(chosen, kind):
         return None  # 10 and 247 killed: a part and a total, not one count revised
     values = sorted(
