@@ -413,3 +413,24 @@ def test_an_entity_is_named_in_normal_case_when_the_reports_write_it_so(make_loc
     spans = _spans_of(text, [("RIVERTON", "GPE"), ("Riverton", "GPE")])
     (found,) = entities(docs, [spans], loc)
     assert found.name == "Riverton" and found.total == 2
+
+
+def test_a_town_the_model_reads_as_a_company_is_a_place_after_a_locative(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "The family moved to nearby Dunmore last year. He bought the rifle in Cedar Falls. "
+        "The Dunmore apartment was searched. A clerk in Harlan Savings Bank said little. "
+        "He was tried in Baxter County Court on Monday."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text,
+        [("Dunmore", "ORG"), ("Cedar Falls", "ORG"), ("Dunmore", "ORG"),
+         ("Harlan Savings Bank", "ORG"), ("Baxter County Court", "ORG")],
+    )  # fmt: skip
+    found = {e.name: e.type for e in entities(docs, [spans], loc)}
+    assert found["Dunmore"] == "place" and found["Cedar Falls"] == "place"
+    # a name with an organisation's head word stays one, locative or not
+    assert found["Harlan Savings Bank"] == "organization"
+    assert found["Baxter County Court"] == "organization"

@@ -231,8 +231,24 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
         head = _head_type(text)
         forced = _context_place(doc.text, start, end) or head is not None
         kind: EntityType = head or ("place" if forced else _TYPES[span.label])
+        if head is None and kind == "organization" and _in_place(doc.text, start, end, text):
+            kind = "place"  # the small model reads towns as companies: "moved to nearby Stockbridge"
         out.append(_Raw(i, start, end, text, kind, forced))
     return out
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|nearby|around|across|throughout)\s+$")
+
+
+def _in_place(text: str, start: int, end: int, name: str) -> bool:
+    """A locative preposition right before a name the model read as an organisation, no
+    person after it: "in Warner Robins", "moved to nearby Stockbridge", "around Buckhead"
+    ("from" is left out: "a spokesman from Boeing")."""
+    return (
+        name.upper() != name
+        and bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12) : start]))
+        and not _PERSON_AFTER.match(text[end : end + 30])
+    )
 
 
 def _dateline_end(text: str) -> int:
