@@ -232,7 +232,7 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
         forced = _context_place(doc.text, start, end) or head is not None
         kind: EntityType = head or ("place" if forced else _TYPES[span.label])
         if head is None and kind == "organization" and _in_place(doc.text, start, end, text):
-            kind = "place"  # the small model reads towns as companies: "moved to nearby Stockbridge"
+            kind = "place"  # the small model reads towns as companies: "to nearby Dunmore"
         out.append(_Raw(i, start, end, text, kind, forced))
     return out
 
