@@ -434,3 +434,28 @@ def test_a_town_the_model_reads_as_a_company_is_a_place_after_a_locative(make_lo
     # a name with an organisation's head word stays one, locative or not
     assert found["Harlan Savings Bank"] == "organization"
     assert found["Baxter County Court"] == "organization"
+
+
+def test_a_shared_surname_alone_is_the_person_named_far_most_often(make_locator) -> None:
+    from newsbrief.models import Document
+
+    main = (
+        "Police said Karl Denholm shot four people. Karl Denholm had debts. Relatives of "
+        "Karl Denholm spoke. Karl Denholm left a note. His wife, Ruth Denholm, was found. "
+        "Denholm had moved in May."
+    )
+    even = (
+        "Ann Pryce and Tom Pryce ran the shop. Ann Pryce spoke first, then Tom Pryce. "
+        "Pryce said it was closed."
+    )
+    docs, loc = make_locator([Document(id="a", text=main), Document(id="b", text=even)])
+    spans = [
+        _spans_of(main, [("Karl Denholm", "PERSON")] * 4
+                  + [("Ruth Denholm", "PERSON"), ("Denholm", "PERSON")]),
+        _spans_of(even, [("Ann Pryce", "PERSON"), ("Tom Pryce", "PERSON"), ("Ann Pryce", "PERSON"),
+                         ("Tom Pryce", "PERSON"), ("Pryce", "PERSON")]),
+    ]  # fmt: skip
+    found = {e.name: e for e in entities(docs, spans, loc)}
+    assert found["Karl Denholm"].total == 5 and found["Ruth Denholm"].total == 1
+    # two people named as often: the bare surname stays apart
+    assert found["Ann Pryce"].total == 2 and found["Tom Pryce"].total == 2

@@ -572,7 +572,8 @@ def merge_aliases(raws: Sequence[_Raw]) -> list[list[_Raw]]:
     _link_acronyms(keys, union)
     people = {_key(r) for r in raws if r.type == "person"}
     places = {_key(r) for r in raws if r.type == "place"} - people
-    _link_partial_names(keys, people, places, union, find)
+    counts = Counter(_key(r) for r in raws)
+    _link_partial_names(keys, people, places, union, find, counts)
     _link_suffixes(keys, union)
     _link_prefixes(keys, {_key(r) for r in raws if r.type != "person"} - people, people, union)
     _link_states(keys, union)
@@ -607,14 +608,21 @@ def _link_suffixes(keys: set[str], union: object) -> None:
 
 
 def _link_partial_names(
-    keys: set[str], people: set[str], places: set[str], union: Any, find: Any
+    keys: set[str],
+    people: set[str],
+    places: set[str],
+    union: Any,
+    find: Any,
+    counts: Counter[str] | None = None,
 ) -> None:
     """Full names of one surname whose first names agree ("Jim Hall", "James E. Hall":
     same initial, no other Hall of another initial) are one person; a lone name joins the
     only person it ends (surname) or starts (first name), whatever type the model gave the
     lone name ("Marsh said ..." tagged ORG); a short form of a first name ("Matt" of
     "Matthew Shepard") only when the word is never read as a place ("London" is no short
-    "Londoner")."""
+    "Londoner"). A surname several people share ("Barton": Mark O. Barton, Lee Ann
+    Barton) is the one the reports name far most often, as news style uses the bare
+    surname for the main person (at least :data:`SURNAME_DOMINANCE` times the next)."""
     multi = sorted(k for k in people if " " in k)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for k in multi:
@@ -639,9 +647,24 @@ def _link_partial_names(
             hits = {find(m) for m in multi if m.split()[position] == k}
             if not hits and position == 0 and len(k) >= 3 and k not in places:
                 hits = {find(m) for m in multi if _same_first_name(k, m.split()[0])}
+            if len(hits) > 1 and position == -1 and counts is not None and k in people:
+                hits = _dominant(hits, multi, find, counts)
             if len(hits) == 1:
                 union(k, hits.pop())
                 break
+
+
+SURNAME_DOMINANCE = 3.0
+
+
+def _dominant(hits: set[str], multi: Sequence[str], find: Any, counts: Counter[str]) -> set[str]:
+    """The one group named at least SURNAME_DOMINANCE times as often (by its full names)
+    as any other, else all of them."""
+    named = {h: sum(counts[m] for m in multi if find(m) == h) for h in hits}
+    ranked = sorted(named.values(), reverse=True)
+    if ranked[0] >= 2 and ranked[0] >= SURNAME_DOMINANCE * ranked[1]:
+        return {max(named, key=lambda h: named[h])}
+    return hits
 
 
 def _link_prefixes(keys: set[str], places_orgs: set[str], people: set[str], union: Any) -> None:
