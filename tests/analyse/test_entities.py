@@ -459,3 +459,20 @@ def test_a_shared_surname_alone_is_the_person_named_far_most_often(make_locator)
     assert found["Karl Denholm"].total == 5 and found["Ruth Denholm"].total == 1
     # two people named as often: the bare surname stays apart
     assert found["Ann Pryce"].total == 2 and found["Tom Pryce"].total == 2
+
+
+def test_an_organisation_named_by_the_noun_next_to_it(make_locator) -> None:
+    from newsbrief.models import Document
+
+    text = (
+        "Radiation was low, according to the Norwegian environmental group Velsund, which "
+        "monitors the fleet. Harlow Tarrant, the Chicago firm that manages the tower, said "
+        "little. Kelso Brand, a company spokesman, declined to comment."
+    )
+    docs, loc = make_locator([Document(id="a", text=text)])
+    spans = _spans_of(
+        text, [("Velsund", "GPE"), ("Harlow Tarrant", "PERSON"), ("Kelso Brand", "PERSON")]
+    )
+    found = {e.name: e.type for e in entities(docs, [spans], loc)}
+    assert found["Velsund"] == "organization" and found["Harlow Tarrant"] == "organization"
+    assert found["Kelso Brand"] == "person"  # "a company spokesman": the noun ends no phrase

@@ -229,8 +229,11 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
                for w in text.split()[1:]):  # fmt: skip
             continue  # "Various Russian reports": a phrase, not a name
         head = _head_type(text)
-        forced = _context_place(doc.text, start, end) or head is not None
-        kind: EntityType = head or ("place" if forced else _TYPES[span.label])
+        org = head is None and _context_org(doc.text, start, end)
+        forced = _context_place(doc.text, start, end) or head is not None or org
+        kind: EntityType = head or (
+            "organization" if org else "place" if forced else _TYPES[span.label]
+        )
         if head is None and kind == "organization" and _in_place(doc.text, start, end, text):
             kind = "place"  # the small model reads towns as companies: "to nearby Dunmore"
         out.append(_Raw(i, start, end, text, kind, forced))
@@ -522,6 +525,28 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 
 _INNER_PARTICLE = re.compile(r"\s(?:es|el|al|de|del|da|do|dos|la|bin|ibn)\s[A-Z][\w’'-]+")
+
+
+_ORG_NOUNS = (
+    r"group|organi[sz]ation|company|firm|agency|newspaper|magazine|daily|weekly|network|"
+    r"broadcaster|station|association|foundation|institute|think\s+tank|lobby|charity|"
+    r"union|party|movement|bank|insurer|airline|carrier|manufacturer|maker|retailer"
+)
+_ORG_BEFORE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{_ORG_NOUNS})\s+$", re.I)
+_ORG_AFTER = re.compile(
+    rf"^,\s+(?:a|an|the)\s+(?:[\w.-]+\s+){{0,3}}(?:{_ORG_NOUNS})"
+    r"(?=\s*[,.;)]|\s+(?:that|which|whose|based|in|of|from|with|for)\b)"
+)
+
+
+def _context_org(text: str, start: int, end: int) -> bool:
+    """ "the Norwegian environmental group Bellona", "Jones Lang Lasalle, the Chicago firm
+    that": an organisation named by the noun next to it (the noun must end the phrase:
+    "Lee, a company spokesman" is a person)."""
+    return bool(
+        _ORG_BEFORE.search(text[max(0, start - 60) : start])
+        or _ORG_AFTER.match(text[end : end + 80])
+    )
 
 
 def _context_place(text: str, start: int, end: int) -> bool:
