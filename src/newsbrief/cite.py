@@ -75,7 +75,7 @@ class FactSignature:
 def fact_signature(text: str) -> FactSignature:
     """The numbers a sentence gives, whether it negates, the names it gives, what it says
     happened (the outcome words figures are measured by) and its other words."""
-    from newsbrief.analyse.figures import OUTCOMES
+    from newsbrief.analyse.outcomes import OUTCOMES
 
     words = [w.lower() for w in _WORD.findall(text)]
     numbers = {

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsbrief.analyse.figures import outcome, scope_of
+from newsbrief.analyse.outcomes import outcome, scope_of
 from newsbrief.cite import fact_signature, same_fact
 from newsbrief.models import Document
 

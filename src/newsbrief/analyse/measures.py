@@ -22,8 +22,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsbrief.analyse.figures import LENGTH_METRES, PROGRESS, UNIT_WORDS, Found
+from newsbrief.analyse.figures import PROGRESS, Found
 from newsbrief.analyse.lexicon import canonical
+from newsbrief.analyse.numbers import LENGTH_METRES, UNIT_WORDS
 from newsbrief.analyse.occasions import apart as occasions_apart
 from newsbrief.analyse.spans import Locator
 from newsbrief.models import Divergence, DivergenceKind, DivergentValue, Measure, ReportDate

@@ -82,3 +82,20 @@ def display(value: float) -> str:
     if value == int(value):
         return str(int(value))
     return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+# Units a figure may carry, as reports write them.
+PERCENT_WORDS = {"percent", "per cent", "%"}
+MONEY_WORDS = {"dollars": "dollar", "euros": "euro", "pounds": "pound", "yuan": "yuan"}
+# Lengths and their size in metres: "245 feet of water" and "80 meter deep" compare.
+LENGTH_METRES = {"foot": 0.3048, "meter": 1.0, "mile": 1609.344, "km": 1000.0, "yard": 0.9144}
+LENGTH_WORDS = {
+    "feet": "foot", "foot": "foot", "ft": "foot", "meters": "meter", "meter": "meter",
+    "metres": "meter", "metre": "meter", "miles": "mile", "mile": "mile", "kilometers": "km",
+    "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km", "yards": "yard",
+    "yard": "yard",
+}  # fmt: skip
+# Words that name a unit, not what a figure is about ("pounds", "dollars", "percent").
+UNIT_WORDS = (
+    frozenset(MONEY_WORDS) | frozenset(MONEY_WORDS.values()) | frozenset(LENGTH_WORDS) | {"percent"}
+)
