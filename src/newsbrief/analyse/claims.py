@@ -137,10 +137,10 @@ def group_claims(
     if not claims:
         return ()
     scores = (backend or LexicalSimilarity()).matrix([c.text for c in claims])
-    shared = _shared_measures(claims, measures)
+    shared, divergent = _shared_measures(claims, measures)
     scores = scores + MEASURE_BONUS * shared
-    scores = _apart_where_facts_differ(claims, scores, shared, threshold)
-    groups = _agglomerate(claims, scores, threshold, _conflicts(claims, shared))
+    scores = _apart_where_facts_differ(claims, scores, divergent, threshold)
+    groups = _agglomerate(claims, scores, threshold, _conflicts(claims, divergent))
     groups = _attach_restatements(groups, claims, scores, threshold)
     covered = {(e.doc_index, e.sentence) for s in summary for e in s.evidence}
     out = [_group(g, claims, measures, covered) for g in groups]
@@ -149,11 +149,12 @@ def group_claims(
 
 
 def _apart_where_facts_differ(
-    claims: Sequence[Claim], scores: np.ndarray, shared: np.ndarray, threshold: float
+    claims: Sequence[Claim], scores: np.ndarray, divergent: np.ndarray, threshold: float
 ) -> np.ndarray:
     """Claims that give other numbers, negate, or name others cannot state one fact: their
-    link is made strongly negative (only pairs that could link are checked). Other
-    numbers for one measure stay linked: that group is a divergence, shown as one."""
+    link is made strongly negative (only pairs that could link are checked). Other values
+    of a measure the reports diverge on stay linked: that group is a divergence, shown as
+    one."""
     from newsbrief.cite import FactSignature, fact_signature, same_fact
 
     out = np.array(scores, dtype=float, copy=True)
@@ -162,48 +163,74 @@ def _apart_where_facts_differ(
         if i < j:
             a = signatures.setdefault(int(i), fact_signature(claims[i].text))
             b = signatures.setdefault(int(j), fact_signature(claims[j].text))
-            if shared[i, j]:
+            if divergent[i, j]:
                 a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
             if not same_fact(a, b, strict=False):
                 out[i, j] = out[j, i] = -1.0
     return out
 
 
-def _conflicts(claims: Sequence[Claim], shared: np.ndarray) -> Callable[[int, int], bool]:
+def _conflicts(claims: Sequence[Claim], divergent: np.ndarray) -> Callable[[int, int], bool]:
     """``conflict(i, j)``: claims ``i`` and ``j`` cannot state one fact (numbers,
-    negation, names or outcome differ; other numbers of one measure are a divergence)."""
+    negation, names or outcome differ; other values of a diverging measure are a
+    divergence)."""
     from newsbrief.cite import fact_signature, same_fact
 
     def conflict(i: int, j: int) -> bool:
         a, b = fact_signature(claims[i].text), fact_signature(claims[j].text)
-        if shared[i, j]:
+        if divergent[i, j]:
             a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
         return not same_fact(a, b, strict=False)
 
     return conflict
 
 
-def _shared_measures(claims: Sequence[Claim], measures: Sequence[Measure]) -> np.ndarray:
-    """1 where two claims of different reports state figures of one measure."""
-    figures: dict[int, list[tuple[int, str]]] = defaultdict(list)  # doc -> (start, measure)
+def _shared_measures(
+    claims: Sequence[Claim], measures: Sequence[Measure]
+) -> tuple[np.ndarray, np.ndarray]:
+    """``shared``: 1 where two claims of different reports state figures of one measure;
+    ``divergent``: 1 where they state other values of a measure the reports diverge on
+    (a measure that does not diverge gives no licence to differ)."""
+    held = _held_figures(claims, measures)
+    holders: dict[str, list[int]] = defaultdict(list)  # measure -> claims stating it
+    for k, values in enumerate(held):
+        for measure in values:
+            holders[measure].append(k)
+    shared = np.zeros((len(claims), len(claims)))
+    divergent = np.zeros_like(shared)
+    diverging = {ms.id for ms in measures if ms.divergence is not None}
+    for measure, group in holders.items():
+        shared[np.ix_(group, group)] = 1.0
+        for i in group if measure in diverging else ():
+            for j in group:
+                if held[i][measure] != held[j][measure]:
+                    divergent[i, j] = 1.0
+    np.fill_diagonal(shared, 0.0)
+    return shared, divergent
+
+
+def _held_figures(
+    claims: Sequence[Claim], measures: Sequence[Measure]
+) -> list[dict[str, set[str]]]:
+    """For each claim, the measures (stated by several reports) it gives figures of, and
+    the values it gives."""
+    figures: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # doc -> figures
     for ms in measures:
         if ms.unit != "date" and len(ms.sources) > 1:
             for f in ms.figures:
-                figures[f.mention.doc_index].append((f.mention.start, ms.id))
+                figures[f.mention.doc_index].append((f.mention.start, ms.id, f.normalised))
     for held in figures.values():
         held.sort()
-    holders: dict[str, list[int]] = defaultdict(list)  # measure -> claims stating it
-    for k, c in enumerate(claims):
+    out: list[dict[str, set[str]]] = []
+    for c in claims:
         m = c.mention
         held = figures.get(m.doc_index, [])
-        lo = bisect.bisect_left(held, (m.start, ""))
-        hi = bisect.bisect_left(held, (m.end, ""), lo)
-        for measure in {ms for _, ms in held[lo:hi]}:
-            holders[measure].append(k)
-    out = np.zeros((len(claims), len(claims)))
-    for group in holders.values():
-        out[np.ix_(group, group)] = 1.0
-    np.fill_diagonal(out, 0.0)
+        lo = bisect.bisect_left(held, (m.start, "", ""))
+        hi = bisect.bisect_left(held, (m.end, "", ""), lo)
+        values: dict[str, set[str]] = defaultdict(set)
+        for _, measure, value in held[lo:hi]:
+            values[measure].add(value)
+        out.append(dict(values))
     return out
 
 
