@@ -93,3 +93,32 @@ def test_a_hedged_statement_is_not_grouped_with_a_plain_one() -> None:
     assert not same_fact(feared, killed, strict=False)
     assert same_fact(killed, fact_signature("The crash killed all 90 people on board."),
                      strict=False)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # names meet on the word that ends one of them: a surname, a short form
+        ("Mark O. Barton killed nine people at two offices.",
+         "Police said Barton killed nine people at the two offices.", True),
+        # a shared modifier is not a shared name: two other agencies
+        ("The U.S. Coast Guard was searching for the plane with the Air National Guard.",
+         "The National Transportation Safety Board hopes to learn why the plane fell.", False),
+        # a large shared figure, but sent to another place: another deployment
+        ("Officials said 3,000 troops will be sent to Kuwait to stand by.",
+         "The Pentagon is rushing 3,000 troops to the Kabul airport.", False),
+        # the same place, named more or less fully
+        ("Officials said 3,000 troops will be sent to the Kabul airport.",
+         "The Pentagon is rushing 3,000 troops to Kabul.", True),
+        # "according to" names a source, not a place
+        ("The submarine carries a crew of 107 sailors, according to Interfax.",
+         "The submarine has a crew of 107 sailors in the Barents Sea.", True),
+        # a possessive is the same name and the same word
+        ("The plane was bound for Martha's Vineyard with the district attorney's aide.",
+         "The plane was bound for Martha's Vineyard with the district attorney aboard.", True),
+    ],
+)  # fmt: skip
+def test_names_and_places_must_meet(a: str, b: str, same: bool) -> None:
+    from newsbrief.cite import fact_signature, same_fact
+
+    assert same_fact(fact_signature(a), fact_signature(b), strict=False) is same

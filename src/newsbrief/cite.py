@@ -41,7 +41,20 @@ _NOT_NAMES = {"About", "Some", "Nearly", "More", "In", "At", "On", "By", "Only",
 MIN_SHARED_WORDS = 2  # content words besides names and figures two statements share
 ANCHOR_FIGURE = 100  # a shared figure this large anchors a fact
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|n[’']t")
-_PROPER = re.compile(r"(?<=[\s(])[A-Z][a-z][\w-]+")
+# a run of capitalised words not opening the sentence ("Air National Guard", "Mark O.
+# Barton", "University of Wyoming"); a possessive ending is not part of the name
+_NAME = re.compile(
+    r"(?<=[\s(])(?:[A-Z][a-z][\w-]+|[A-Z]\.(?:[A-Z]\.)*)"
+    r"(?:(?:\s+of)?\s+(?:[A-Z][a-z][\w-]+|[A-Z]\.(?:[A-Z]\.)*))*"
+)
+_POSSESSIVE = re.compile(r"[’']s\b")
+# where a name is a place: "flew to Hyannis", "sent to Kuwait", "off Nantucket", "in Nairobi"
+_PLACE_CUE = re.compile(r"(?<!according )\b(?:in|at|near|off|outside|into|to)\s+(?:the\s+)?$")
+_NOT_PLACES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "president", "sen.", "gov.", "mr.", "mrs.", "ms.", "dr.", "gen.",
+}  # fmt: skip
 FIGURE_MATCH_SCORE = 0.5  # reported similarity of a figure-anchored match
 FIGURE_MATCH_WORDS = 2  # content words shared besides the figure
 
@@ -65,10 +78,11 @@ class FactSignature:
 
     numbers: frozenset[str]  # "217", "3000"
     negated: bool
-    names: frozenset[str]  # capitalised words past the first, lower case
+    names: frozenset[str]  # runs of capitalised words past the first, lower case
     outcomes: frozenset[str]  # what happened: "killed", "injured", "aboard" ...
     words: frozenset[str]  # other content words, lower case
     hedged: bool = False  # "feared dead", "may have": not stated as a fact
+    places: frozenset[str] = frozenset()  # names said to be where: "in Nairobi", "to Kuwait"
 
 
 @lru_cache(maxsize=8192)
@@ -77,7 +91,7 @@ def fact_signature(text: str) -> FactSignature:
     happened (the outcome words figures are measured by) and its other words."""
     from newsbrief.analyse.figures import OUTCOMES
 
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
     numbers = {
         m.group(0).replace(",", "").rstrip(".")
         for m in _DIGITS.finditer(text)
@@ -88,10 +102,37 @@ def fact_signature(text: str) -> FactSignature:
     negations += len(_NEGATING_VERB.findall(text))  # "failed to prove ... kidnapped"
     negated = negations % 2 == 1
     hedged = any(w in _HEDGES for w in words)
-    names = frozenset(m.group(0).lower() for m in _PROPER.finditer(text))
+    names, places = _names(text)
     outcomes = frozenset(OUTCOMES[w] for w in words if w in OUTCOMES)
-    content = frozenset(w for w in words if len(w) > 3 and w not in names) - STOPWORDS
-    return FactSignature(frozenset(numbers), negated, names, outcomes, content, hedged)
+    in_names = {w for n in names for w in n.split()}
+    content = frozenset(w for w in words if len(w) > 3 and w not in in_names) - STOPWORDS
+    return FactSignature(frozenset(numbers), negated, names, outcomes, content, hedged, places)
+
+
+def _names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a sentence gives (lower case), and those of them it says are where
+    something is or goes."""
+    names, places = set(), set()
+    for m in _NAME.finditer(_POSSESSIVE.sub("  ", text)):
+        name = " ".join(m.group(0).lower().split())
+        names.add(name)
+        if _PLACE_CUE.search(text, max(0, m.start() - 20), m.start()) and (
+            name.split()[0] not in _NOT_PLACES
+        ):
+            places.add(name)
+    return frozenset(names), frozenset(places)
+
+
+def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sets of names share one? Names meet on a shared word that ends one of them
+    ("Barton" / "Mark O. Barton", "EgyptAir" / "EgyptAir Boeing"), not on a shared
+    modifier ("Air National Guard" / "National Transportation Safety Board")."""
+    for x in a:
+        for y in b:
+            shared = set(x.split()) & set(y.split())
+            if shared and (x.split()[-1] in shared or y.split()[-1] in shared):
+                return True
+    return False
 
 
 def _named(text: str, at: int) -> bool:
@@ -131,9 +172,11 @@ def same_fact(a: FactSignature, b: FactSignature, *, strict: bool = True) -> boo
         return False
     if len(a.words & b.words) < (MIN_SHARED_WORDS if strict else 1):
         return False
+    if a.places and b.places and not _names_meet(a.places, b.places):
+        return False  # other places: another event ("to Kuwait" / "to the Kabul airport")
     if any(float(n) >= ANCHOR_FIGURE for n in a.numbers & b.numbers):
         return True  # a large shared figure anchors the fact; names may differ (army/Pentagon)
-    return not (a.names and b.names and not a.names & b.names)
+    return not (a.names and b.names and not _names_meet(a.names, b.names))
 
 
 def support(i: int, j: int, terms: Sequence[frozenset[str]], similarity: np.ndarray) -> float:
