@@ -122,3 +122,26 @@ def test_names_and_places_must_meet(a: str, b: str, same: bool) -> None:
     from newsbrief.cite import fact_signature, same_fact
 
     assert same_fact(fact_signature(a), fact_signature(b), strict=False) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a year left out is background, not another quantity
+        ("Turnout was 61 percent, the highest since 2011.",
+         "Turnout looks to be around 61 percent.", True),
+        # any other figure left out is another quantity: nine killed, at two offices
+        ("The gunman killed nine people at two offices.", "The gunman killed nine people.",
+         False),
+        # the whole and a part: nine killed and 13 wounded is not "13 were wounded"
+        ("The gunman killed nine people and wounded 13 others at the offices.",
+         "At least 13 other people were wounded at the offices.", False),
+        # two facts in one sentence; the other report states only one of them
+        ("The vessel can stay at sea for up to 120 days and carries a 107-man crew.",
+         "The vessel can stay at sea for up to 120 days, the agency reported.", False),
+    ],
+)  # fmt: skip
+def test_a_sentence_may_leave_out_only_years(a: str, b: str, same: bool) -> None:
+    from newsbrief.cite import fact_signature, same_fact
+
+    assert same_fact(fact_signature(a), fact_signature(b), strict=False) is same

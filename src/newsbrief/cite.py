@@ -161,10 +161,11 @@ def same_fact(a: FactSignature, b: FactSignature, *, strict: bool = True) -> boo
     Neither may hedge ("feared dead") what the other states. ``strict`` (a citation: this
     report states that sentence): the figures must be the same, and two words besides names
     and figures must be shared. Otherwise (claims grouped for comparison) one sentence may
-    give fewer figures than the other and one shared word is enough."""
+    leave out years the other gives, and one shared word is enough. Both sentences place
+    what they state in one place, when both say where."""
     if strict and a.numbers != b.numbers:
         return False
-    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+    if a.numbers and b.numbers and not _fewer_figures(a.numbers, b.numbers):
         return False
     if a.negated != b.negated or a.hedged != b.hedged:
         return False
@@ -177,6 +178,19 @@ def same_fact(a: FactSignature, b: FactSignature, *, strict: bool = True) -> boo
     if any(float(n) >= ANCHOR_FIGURE for n in a.numbers & b.numbers):
         return True  # a large shared figure anchors the fact; names may differ (army/Pentagon)
     return not (a.names and b.names and not _names_meet(a.names, b.names))
+
+
+def _fewer_figures(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Does one sentence give the other's figures, leaving out only years ("Turnout was 61
+    percent, the highest since 2011" / "Turnout was about 61 percent")? Any other figure
+    left out is another quantity stated: "killed nine and wounded 13" is not "13 were
+    wounded"."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return small <= large and all(_is_year(n) for n in large - small)
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
 
 
 def support(i: int, j: int, terms: Sequence[frozenset[str]], similarity: np.ndarray) -> float:

@@ -101,3 +101,21 @@ def test_other_numbers_group_only_as_a_divergence() -> None:
         "people wounded was filed on Monday.", day,
     )  # fmt: skip
     assert all(g.status == "single" for g in analyse(a, b).claims)
+
+
+def test_figures_of_a_diverging_measure_are_left_to_the_divergence() -> None:
+    # the toll diverges (42 / 67) and so do the injured (300 / 450): the third report's
+    # injured figure, which the second does not give, is part of the divergence, not
+    # another fact, so all three reports' tolls make one divergent group
+    day1, day2 = dt.date(2024, 3, 5), dt.date(2024, 3, 6)
+    a = Document(
+        "a", "A strong earthquake struck the town of Mirest on Tuesday, killing at least 42 "
+        "people and injuring more than 300, officials said.", day1,
+    )  # fmt: skip
+    b = Document("b", "The earthquake in Mirest has killed 67 people, the agency said.", day2)
+    c = Document(
+        "c", "The agency says the earthquake in Mirest killed 67 people and more than 450 "
+        "were hurt.", day2,
+    )  # fmt: skip
+    groups = [g for g in analyse(a, b, c).claims if g.status != "single"]
+    assert [(g.status, len(g.sources)) for g in groups] == [("divergent", 3)]
