@@ -57,6 +57,8 @@ _NOT_PLACES = {
 }  # fmt: skip
 FIGURE_MATCH_SCORE = 0.5  # reported similarity of a figure-anchored match
 FIGURE_MATCH_WORDS = 2  # content words shared besides the figure
+ANCHORLESS_SIMILARITY = 0.4  # a citation sharing no specific figure or name needs this much
+ANCHOR_NUMBER = 10  # a shared figure this large is specific ("217 people", not "two")
 
 
 def cite(
@@ -69,7 +71,8 @@ def cite(
     """Summary sentences with evidence: the source sentence, then the closest
     statement of the same thing in each other report."""
     terms = [frozenset(content_terms(t)) for t in tokens]
-    return tuple(_cite_one(i, sentences, terms, similarity, threshold) for i in chosen)
+    common = common_names([(s.doc_index, s.text) for s in sentences])
+    return tuple(_cite_one(i, sentences, terms, similarity, threshold, common) for i in chosen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +130,17 @@ def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two sets of names share one? Names meet on a shared word that ends one of them
     ("Barton" / "Mark O. Barton", "EgyptAir" / "EgyptAir Boeing"), not on a shared
     modifier ("Air National Guard" / "National Transportation Safety Board")."""
+    return bool(_meeting_words(a, b))
+
+
+def _meeting_words(a: frozenset[str], b: frozenset[str]) -> set[str]:
+    """The words ending a name of one set that a name of the other set holds."""
+    out = set()
     for x in a:
         for y in b:
             shared = set(x.split()) & set(y.split())
-            if shared and (x.split()[-1] in shared or y.split()[-1] in shared):
-                return True
-    return False
+            out |= shared & {x.split()[-1], y.split()[-1]}
+    return out
 
 
 def _named(text: str, at: int) -> bool:
@@ -193,6 +201,29 @@ def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
 
 
+def common_names(texts: Sequence[tuple[int, str]]) -> frozenset[str]:
+    """Words ending a name that half the reports or more give: the event's own names
+    ("Barton", "Kursk"), which nearly every sentence shares and so anchor no one fact."""
+    held: dict[str, set[int]] = {}
+    for doc, text in texts:
+        for name in fact_signature(text).names:
+            held.setdefault(name.split()[-1], set()).add(doc)
+    n_docs = len({doc for doc, _ in texts})
+    return frozenset(w for w, docs in held.items() if 2 * len(docs) >= n_docs)
+
+
+def anchored(a: FactSignature, b: FactSignature, common: frozenset[str] = frozenset()) -> bool:
+    """Do two statements share something specific: a figure of 10 or more, two figures
+    ("nine people at two offices"), or a name half the event's reports do not give?
+    Sharing only topic words and the event's own names ("Hours later, he committed
+    suicide" / "Barton later committed suicide when police closed in") is not enough to
+    tell one fact from another about the same people."""
+    shared = a.numbers & b.numbers
+    if len(shared) > 1 or any(float(n) >= ANCHOR_NUMBER for n in shared):
+        return True
+    return bool(_meeting_words(a.names, b.names) - common)
+
+
 def support(i: int, j: int, terms: Sequence[frozenset[str]], similarity: np.ndarray) -> float:
     """How strongly sentence ``j`` states what sentence ``i`` states (0..1)."""
     score = float(similarity[i, j])
@@ -217,6 +248,7 @@ def _cite_one(
     terms: Sequence[frozenset[str]],
     similarity: np.ndarray,
     threshold: float,
+    common: frozenset[str] = frozenset(),
 ) -> SummarySentence:
     source = sentences[i]
     signature = fact_signature(source.text)
@@ -225,10 +257,11 @@ def _cite_one(
         if other.doc_index == source.doc_index or other.is_chatter:
             continue
         score = support(i, j, terms, similarity)
-        if (
-            score >= threshold
-            and score > best.get(other.doc_index, (0.0, -1))[0]
-            and same_fact(signature, fact_signature(other.text))
+        if score < threshold or score <= best.get(other.doc_index, (0.0, -1))[0]:
+            continue
+        theirs = fact_signature(other.text)
+        if same_fact(signature, theirs) and (
+            score >= ANCHORLESS_SIMILARITY or anchored(signature, theirs, common)
         ):
             best[other.doc_index] = (score, j)
     evidence = [Evidence.of(source)]
