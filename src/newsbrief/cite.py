@@ -41,9 +41,24 @@ _NOT_NAMES = {"About", "Some", "Nearly", "More", "In", "At", "On", "By", "Only",
 MIN_SHARED_WORDS = 2  # content words besides names and figures two statements share
 ANCHOR_FIGURE = 100  # a shared figure this large anchors a fact
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|n[’']t")
-_PROPER = re.compile(r"(?<=[\s(])[A-Z][a-z][\w-]+")
+# a run of capitalised words not opening the sentence ("Air National Guard", "Mark O.
+# Barton", "University of Wyoming"); a possessive ending is not part of the name
+_NAME = re.compile(
+    r"(?<=[\s(])(?:[A-Z][a-z][\w-]+|[A-Z]\.(?:[A-Z]\.)*)"
+    r"(?:(?:\s+of)?\s+(?:[A-Z][a-z][\w-]+|[A-Z]\.(?:[A-Z]\.)*))*"
+)
+_POSSESSIVE = re.compile(r"[’']s\b")
+# where a name is a place: "flew to Hyannis", "sent to Kuwait", "off Nantucket", "in Nairobi"
+_PLACE_CUE = re.compile(r"(?<!according )\b(?:in|at|near|off|outside|into|to)\s+(?:the\s+)?$")
+_NOT_PLACES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "president", "sen.", "gov.", "mr.", "mrs.", "ms.", "dr.", "gen.",
+}  # fmt: skip
 FIGURE_MATCH_SCORE = 0.5  # reported similarity of a figure-anchored match
 FIGURE_MATCH_WORDS = 2  # content words shared besides the figure
+ANCHORLESS_SIMILARITY = 0.4  # a citation sharing no specific figure or name needs this much
+ANCHOR_NUMBER = 10  # a shared figure this large is specific ("217 people", not "two")
 
 
 def cite(
@@ -56,7 +71,8 @@ def cite(
     """Summary sentences with evidence: the source sentence, then the closest
     statement of the same thing in each other report."""
     terms = [frozenset(content_terms(t)) for t in tokens]
-    return tuple(_cite_one(i, sentences, terms, similarity, threshold) for i in chosen)
+    common = common_names([(s.doc_index, s.text) for s in sentences])
+    return tuple(_cite_one(i, sentences, terms, similarity, threshold, common) for i in chosen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +81,11 @@ class FactSignature:
 
     numbers: frozenset[str]  # "217", "3000"
     negated: bool
-    names: frozenset[str]  # capitalised words past the first, lower case
+    names: frozenset[str]  # runs of capitalised words past the first, lower case
     outcomes: frozenset[str]  # what happened: "killed", "injured", "aboard" ...
     words: frozenset[str]  # other content words, lower case
     hedged: bool = False  # "feared dead", "may have": not stated as a fact
+    places: frozenset[str] = frozenset()  # names said to be where: "in Nairobi", "to Kuwait"
 
 
 @lru_cache(maxsize=8192)
@@ -77,7 +94,7 @@ def fact_signature(text: str) -> FactSignature:
     happened (the outcome words figures are measured by) and its other words."""
     from newsbrief.analyse.outcomes import OUTCOMES
 
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
     numbers = {
         m.group(0).replace(",", "").rstrip(".")
         for m in _DIGITS.finditer(text)
@@ -88,10 +105,42 @@ def fact_signature(text: str) -> FactSignature:
     negations += len(_NEGATING_VERB.findall(text))  # "failed to prove ... kidnapped"
     negated = negations % 2 == 1
     hedged = any(w in _HEDGES for w in words)
-    names = frozenset(m.group(0).lower() for m in _PROPER.finditer(text))
+    names, places = _names(text)
     outcomes = frozenset(OUTCOMES[w] for w in words if w in OUTCOMES)
-    content = frozenset(w for w in words if len(w) > 3 and w not in names) - STOPWORDS
-    return FactSignature(frozenset(numbers), negated, names, outcomes, content, hedged)
+    in_names = {w for n in names for w in n.split()}
+    content = frozenset(w for w in words if len(w) > 3 and w not in in_names) - STOPWORDS
+    return FactSignature(frozenset(numbers), negated, names, outcomes, content, hedged, places)
+
+
+def _names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a sentence gives (lower case), and those of them it says are where
+    something is or goes."""
+    names, places = set(), set()
+    for m in _NAME.finditer(_POSSESSIVE.sub("  ", text)):
+        name = " ".join(m.group(0).lower().split())
+        names.add(name)
+        if _PLACE_CUE.search(text, max(0, m.start() - 20), m.start()) and (
+            name.split()[0] not in _NOT_PLACES
+        ):
+            places.add(name)
+    return frozenset(names), frozenset(places)
+
+
+def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sets of names share one? Names meet on a shared word that ends one of them
+    ("Barton" / "Mark O. Barton", "EgyptAir" / "EgyptAir Boeing"), not on a shared
+    modifier ("Air National Guard" / "National Transportation Safety Board")."""
+    return bool(_meeting_words(a, b))
+
+
+def _meeting_words(a: frozenset[str], b: frozenset[str]) -> set[str]:
+    """The words ending a name of one set that a name of the other set holds."""
+    out = set()
+    for x in a:
+        for y in b:
+            shared = set(x.split()) & set(y.split())
+            out |= shared & {x.split()[-1], y.split()[-1]}
+    return out
 
 
 def _named(text: str, at: int) -> bool:
@@ -120,10 +169,11 @@ def same_fact(a: FactSignature, b: FactSignature, *, strict: bool = True) -> boo
     Neither may hedge ("feared dead") what the other states. ``strict`` (a citation: this
     report states that sentence): the figures must be the same, and two words besides names
     and figures must be shared. Otherwise (claims grouped for comparison) one sentence may
-    give fewer figures than the other and one shared word is enough."""
+    leave out years the other gives, and one shared word is enough. Both sentences place
+    what they state in one place, when both say where."""
     if strict and a.numbers != b.numbers:
         return False
-    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+    if a.numbers and b.numbers and not _fewer_figures(a.numbers, b.numbers):
         return False
     if a.negated != b.negated or a.hedged != b.hedged:
         return False
@@ -131,9 +181,47 @@ def same_fact(a: FactSignature, b: FactSignature, *, strict: bool = True) -> boo
         return False
     if len(a.words & b.words) < (MIN_SHARED_WORDS if strict else 1):
         return False
+    if a.places and b.places and not _names_meet(a.places, b.places):
+        return False  # other places: another event ("to Kuwait" / "to the Kabul airport")
     if any(float(n) >= ANCHOR_FIGURE for n in a.numbers & b.numbers):
         return True  # a large shared figure anchors the fact; names may differ (army/Pentagon)
-    return not (a.names and b.names and not a.names & b.names)
+    return not (a.names and b.names and not _names_meet(a.names, b.names))
+
+
+def _fewer_figures(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Does one sentence give the other's figures, leaving out only years ("Turnout was 61
+    percent, the highest since 2011" / "Turnout was about 61 percent")? Any other figure
+    left out is another quantity stated: "killed nine and wounded 13" is not "13 were
+    wounded"."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return small <= large and all(_is_year(n) for n in large - small)
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
+
+
+def common_names(texts: Sequence[tuple[int, str]]) -> frozenset[str]:
+    """Words ending a name that half the reports or more give: the event's own names
+    ("Barton", "Kursk"), which nearly every sentence shares and so anchor no one fact."""
+    held: dict[str, set[int]] = {}
+    for doc, text in texts:
+        for name in fact_signature(text).names:
+            held.setdefault(name.split()[-1], set()).add(doc)
+    n_docs = len({doc for doc, _ in texts})
+    return frozenset(w for w, docs in held.items() if 2 * len(docs) >= n_docs)
+
+
+def anchored(a: FactSignature, b: FactSignature, common: frozenset[str] = frozenset()) -> bool:
+    """Do two statements share something specific: a figure of 10 or more, two figures
+    ("nine people at two offices"), or a name half the event's reports do not give?
+    Sharing only topic words and the event's own names ("Hours later, he committed
+    suicide" / "Barton later committed suicide when police closed in") is not enough to
+    tell one fact from another about the same people."""
+    shared = a.numbers & b.numbers
+    if len(shared) > 1 or any(float(n) >= ANCHOR_NUMBER for n in shared):
+        return True
+    return bool(_meeting_words(a.names, b.names) - common)
 
 
 def support(i: int, j: int, terms: Sequence[frozenset[str]], similarity: np.ndarray) -> float:
@@ -160,6 +248,7 @@ def _cite_one(
     terms: Sequence[frozenset[str]],
     similarity: np.ndarray,
     threshold: float,
+    common: frozenset[str] = frozenset(),
 ) -> SummarySentence:
     source = sentences[i]
     signature = fact_signature(source.text)
@@ -168,10 +257,11 @@ def _cite_one(
         if other.doc_index == source.doc_index or other.is_chatter:
             continue
         score = support(i, j, terms, similarity)
-        if (
-            score >= threshold
-            and score > best.get(other.doc_index, (0.0, -1))[0]
-            and same_fact(signature, fact_signature(other.text))
+        if score < threshold or score <= best.get(other.doc_index, (0.0, -1))[0]:
+            continue
+        theirs = fact_signature(other.text)
+        if same_fact(signature, theirs) and (
+            score >= ANCHORLESS_SIMILARITY or anchored(signature, theirs, common)
         ):
             best[other.doc_index] = (score, j)
     evidence = [Evidence.of(source)]

@@ -532,11 +532,57 @@ def date_errors(e: Event) -> list[str]:
     return out
 
 
+def _corroboration_errors(e: Event, groups: list[list[tuple[int, int, int]]]) -> list[str]:
+    """Each judged group's false members (another report's sentence that does not state the
+    first member's fact): the first member, its gold fact and the wrong member."""
+    facts = [(f["fact"], [e.where(s) for s in f["statements"]]) for f in e.gold["facts"]]
+    ids = [d.id for d in e.briefing.documents]
+    texts = [d.text for d in e.briefing.documents]
+    out = []
+    for spans in groups:
+        first = spans[0]
+        mine = [(name, f) for name, f in facts if any(_overlaps(first, w) for w in f)]
+        wrong = [
+            sp
+            for sp in spans[1:]
+            if mine and sp[0] != first[0]
+            and not any(_overlaps(sp, w) for _, f in mine for w in f)
+        ]  # fmt: skip
+        for sp in wrong:
+            out.append(
+                f"FALSE fact {mine[0][0]!r}\n"
+                f"    FIRST {ids[first[0]]}: {texts[first[0]][first[1] : first[2]]!r}\n"
+                f"    WRONG {ids[sp[0]]}: {texts[sp[0]][sp[1] : sp[2]]!r}"
+            )
+    return out
+
+
+def claim_errors(e: Event) -> list[str]:
+    """Agreed claim groups' members that do not state the first claim's gold fact."""
+    return _corroboration_errors(
+        e,
+        [
+            [(c.mention.doc_index, c.mention.start, c.mention.end) for c in g.claims]
+            for g in e.analysis.claims
+            if g.status == "agreed"
+        ],
+    )
+
+
+def citation_errors(e: Event) -> list[str]:
+    """Summary sentences' cited reports whose sentence does not state the sentence's fact."""
+    return _corroboration_errors(
+        e, [[(ev.doc_index, ev.start, ev.end) for ev in s.evidence] for s in e.briefing.summary]
+    )
+
+
 ERRORS = {
     "quotes": quote_errors,
     "speakers": speaker_errors,
     "dates": date_errors,
     "entities": entity_errors,
+    "claims": claim_errors,
+    "citations": citation_errors,
 }
 
 
@@ -548,7 +594,7 @@ def list_errors(
     for gold in golds:
         if gold["split"] != "dev":
             raise SystemExit("error listings are for DEV only")
-        if part not in parts_of(gold):
+        if {"claims": "agreed claims"}.get(part, part) not in parts_of(gold):
             continue
         docs = read_reports(root_for(gold, roots), gold)
         lines += [f"{gold['set']} {x}" for x in ERRORS[part](brief_event(gold, docs))]

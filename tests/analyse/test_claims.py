@@ -85,3 +85,37 @@ def test_embedding_backend_groups_paraphrases_without_shared_words() -> None:
     sim = EmbeddingSimilarity(lambda batch: np.array([fake[t] for t in batch])).matrix(texts)
     assert sim[0, 1] > 0.9 > sim[0, 2]
     assert LexicalSimilarity().matrix(texts)[0, 1] < 0.1  # what words alone would say
+
+
+def test_other_numbers_group_only_as_a_divergence() -> None:
+    # both give nine killed (one measure, no divergence), but the second adds 13 wounded
+    # and the first two offices: other figures, not one fact; only a measure the reports
+    # diverge on lets grouped claims give other numbers
+    day = dt.date(1999, 8, 13)
+    a = Document(
+        "a", "The gunman went on a rampage at two brokerage offices in Atlanta, killing nine "
+        "people.", day,
+    )  # fmt: skip
+    b = Document(
+        "b", "The first lawsuit over the Atlanta rampage that left nine people dead and 13 "
+        "people wounded was filed on Monday.", day,
+    )  # fmt: skip
+    assert all(g.status == "single" for g in analyse(a, b).claims)
+
+
+def test_figures_of_a_diverging_measure_are_left_to_the_divergence() -> None:
+    # the toll diverges (42 / 67) and so do the injured (300 / 450): the third report's
+    # injured figure, which the second does not give, is part of the divergence, not
+    # another fact, so all three reports' tolls make one divergent group
+    day1, day2 = dt.date(2024, 3, 5), dt.date(2024, 3, 6)
+    a = Document(
+        "a", "A strong earthquake struck the town of Mirest on Tuesday, killing at least 42 "
+        "people and injuring more than 300, officials said.", day1,
+    )  # fmt: skip
+    b = Document("b", "The earthquake in Mirest has killed 67 people, the agency said.", day2)
+    c = Document(
+        "c", "The agency says the earthquake in Mirest killed 67 people and more than 450 "
+        "were hurt.", day2,
+    )  # fmt: skip
+    groups = [g for g in analyse(a, b, c).claims if g.status != "single"]
+    assert [(g.status, len(g.sources)) for g in groups] == [("divergent", 3)]

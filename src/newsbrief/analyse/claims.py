@@ -137,10 +137,11 @@ def group_claims(
     if not claims:
         return ()
     scores = (backend or LexicalSimilarity()).matrix([c.text for c in claims])
-    shared = _shared_measures(claims, measures)
-    scores = scores + MEASURE_BONUS * shared
-    scores = _apart_where_facts_differ(claims, scores, shared, threshold)
-    groups = _agglomerate(claims, scores, threshold, _conflicts(claims, shared))
+    held = _held_figures(claims, measures)
+    scores = scores + MEASURE_BONUS * _shared_measures(held)
+    conflict = _conflicts(claims, held, {ms.id for ms in measures if ms.divergence})
+    scores = _apart_where_facts_differ(scores, threshold, conflict)
+    groups = _agglomerate(claims, scores, threshold, conflict)
     groups = _attach_restatements(groups, claims, scores, threshold)
     covered = {(e.doc_index, e.sentence) for s in summary for e in s.evidence}
     out = [_group(g, claims, measures, covered) for g in groups]
@@ -149,61 +150,91 @@ def group_claims(
 
 
 def _apart_where_facts_differ(
-    claims: Sequence[Claim], scores: np.ndarray, shared: np.ndarray, threshold: float
+    scores: np.ndarray, threshold: float, conflict: Callable[[int, int], bool]
 ) -> np.ndarray:
-    """Claims that give other numbers, negate, or name others cannot state one fact: their
-    link is made strongly negative (only pairs that could link are checked). Other
-    numbers for one measure stay linked: that group is a divergence, shown as one."""
-    from newsbrief.cite import FactSignature, fact_signature, same_fact
-
+    """Claims that cannot state one fact (``conflict``): their link is made strongly
+    negative (only pairs that could link are checked)."""
     out = np.array(scores, dtype=float, copy=True)
-    signatures: dict[int, FactSignature] = {}
     for i, j in np.argwhere(out >= threshold):
-        if i < j:
-            a = signatures.setdefault(int(i), fact_signature(claims[i].text))
-            b = signatures.setdefault(int(j), fact_signature(claims[j].text))
-            if shared[i, j]:
-                a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
-            if not same_fact(a, b, strict=False):
-                out[i, j] = out[j, i] = -1.0
+        if i < j and conflict(int(i), int(j)):
+            out[i, j] = out[j, i] = -1.0
     return out
 
 
-def _conflicts(claims: Sequence[Claim], shared: np.ndarray) -> Callable[[int, int], bool]:
+def _conflicts(
+    claims: Sequence[Claim], held: Sequence[dict[str, set[str]]], diverging: set[str]
+) -> Callable[[int, int], bool]:
     """``conflict(i, j)``: claims ``i`` and ``j`` cannot state one fact (numbers,
-    negation, names or outcome differ; other numbers of one measure are a divergence)."""
-    from newsbrief.cite import fact_signature, same_fact
+    negation, names or outcome differ).
+
+    Figures of a measure the reports diverge on are left out of the comparison when both
+    claims state that measure: their differing values are a divergence, told as one
+    group (a measure that does not diverge gives no licence to differ)."""
+    from newsbrief.cite import FactSignature, fact_signature, same_fact
+
+    loose = [
+        {float(v) for ms, values in h.items() if ms in diverging for v in values if _is_float(v)}
+        for h in held
+    ]
+
+    def signature(k: int) -> FactSignature:
+        sig = fact_signature(claims[k].text)
+        numbers = frozenset(n for n in sig.numbers if float(n) not in loose[k])
+        return replace(sig, numbers=numbers)
 
     def conflict(i: int, j: int) -> bool:
-        a, b = fact_signature(claims[i].text), fact_signature(claims[j].text)
-        if shared[i, j]:
-            a, b = replace(a, numbers=frozenset()), replace(b, numbers=frozenset())
+        if diverging & held[i].keys() & held[j].keys():
+            a, b = signature(i), signature(j)
+        else:
+            a, b = fact_signature(claims[i].text), fact_signature(claims[j].text)
         return not same_fact(a, b, strict=False)
 
     return conflict
 
 
-def _shared_measures(claims: Sequence[Claim], measures: Sequence[Measure]) -> np.ndarray:
-    """1 where two claims of different reports state figures of one measure."""
-    figures: dict[int, list[tuple[int, str]]] = defaultdict(list)  # doc -> (start, measure)
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _shared_measures(held: Sequence[dict[str, set[str]]]) -> np.ndarray:
+    """1 where two claims state figures of one measure."""
+    holders: dict[str, list[int]] = defaultdict(list)  # measure -> claims stating it
+    for k, values in enumerate(held):
+        for measure in values:
+            holders[measure].append(k)
+    shared = np.zeros((len(held), len(held)))
+    for group in holders.values():
+        shared[np.ix_(group, group)] = 1.0
+    np.fill_diagonal(shared, 0.0)
+    return shared
+
+
+def _held_figures(
+    claims: Sequence[Claim], measures: Sequence[Measure]
+) -> list[dict[str, set[str]]]:
+    """For each claim, the measures (stated by several reports) it gives figures of, and
+    the values it gives."""
+    figures: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # doc -> figures
     for ms in measures:
         if ms.unit != "date" and len(ms.sources) > 1:
             for f in ms.figures:
-                figures[f.mention.doc_index].append((f.mention.start, ms.id))
+                figures[f.mention.doc_index].append((f.mention.start, ms.id, f.normalised))
     for held in figures.values():
         held.sort()
-    holders: dict[str, list[int]] = defaultdict(list)  # measure -> claims stating it
-    for k, c in enumerate(claims):
+    out: list[dict[str, set[str]]] = []
+    for c in claims:
         m = c.mention
         held = figures.get(m.doc_index, [])
-        lo = bisect.bisect_left(held, (m.start, ""))
-        hi = bisect.bisect_left(held, (m.end, ""), lo)
-        for measure in {ms for _, ms in held[lo:hi]}:
-            holders[measure].append(k)
-    out = np.zeros((len(claims), len(claims)))
-    for group in holders.values():
-        out[np.ix_(group, group)] = 1.0
-    np.fill_diagonal(out, 0.0)
+        lo = bisect.bisect_left(held, (m.start, "", ""))
+        hi = bisect.bisect_left(held, (m.end, "", ""), lo)
+        values: dict[str, set[str]] = defaultdict(set)
+        for _, measure, value in held[lo:hi]:
+            values[measure].add(value)
+        out.append(dict(values))
     return out
 
 
