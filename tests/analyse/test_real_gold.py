@@ -10,6 +10,7 @@ from .gold_scoring import Score
 from .real_gold import (
     DEV,
     DEV_DIVERGENCES,
+    DEV_FRESH,
     PARTS,
     TEST,
     add_scores,
@@ -52,6 +53,9 @@ def test_sets_annotated_for_some_parts_list_them_and_hold_nothing_else() -> None
         if g["set"] in DEV_DIVERGENCES:
             assert g["parts"] == ["divergences"] and g["split"] == "dev", g["set"]
             assert g["divergences"] and not (g["quotes"] or g["figures"] or g["entities"])
+        elif g["set"] in DEV_FRESH:
+            assert g["parts"] == [*PARTS[:5]] and g["split"] == "dev", g["set"]
+            assert g["quotes"] and g["entities"] and not (g["divergences"] or g["facts"])
         else:
             assert "parts" not in g and parts_of(g) == PARTS
 
