@@ -165,6 +165,13 @@ def test_a_clock_time_is_not_a_date(make_locator) -> None:
         ("The currency goes into circulation on New Year's Day.", "2022-01-01"),
         ("The polls ran until shortly before Christmas 2020.", "2020-12-25"),
         ("The family was reunited on Thanksgiving.", "2020-11-26"),
+        # a scheduled event in the present tense is ahead
+        ("The council meets on Monday to vote on the plan.", "2021-08-16"),
+        ("At 6 p.m. Tuesday, the auction takes place online.", "2021-08-17"),
+        # a fronted date takes its tense from the clause after the comma
+        ("On Wednesday, the minister will travel to Lima.", "2021-08-18"),
+        # the day words were said is past, whatever they say of the future
+        ("The mayor said on Monday that his upcoming visit would go ahead.", "2021-08-09"),
     ],
 )
 def test_tense_appositives_and_relative_periods(make_locator, text: str, value: str) -> None:

@@ -87,7 +87,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _FUTURE = re.compile(
     r"\b(?:(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\ba\s)will|'ll|shall|(?:would|must)(?!\s+have\b)|"
     r"(?:is|are)\s+(?:(?:also|still|now|not|\w+ly)\s+)?(?:scheduled|slated|expected|due|set|going|to)\b|"
-    r"(?:upcoming|forthcoming)\b|(?:the|a|an|his|her|its|their)\s+(?:slated|scheduled|planned|proposed)\s+"
+    r"(?:upcoming|forthcoming)\b|"
+    r"(?:meets|begins|convenes|resumes|opens|arrives|departs|travels|takes\s+place)\b|(?:the|a|an|his|her|its|their)\s+(?:slated|scheduled|planned|proposed)\s+"
     r"(?:visit|trip|tour|talks|meeting|summit|conference|session|election|vote|referendum|"
     r"hearing|trial|launch|ceremony|debate|release|opening|signing)s?|"
     r"(?<!\bwas\s)(?<!\bwere\s)to\s+be\s+\w+(?:ed|en)|"
@@ -304,13 +305,21 @@ def clock_time(span: str, day: str | None, base: dt.date | None) -> Resolved:
     return Resolved(f"{on}T{hour:02d}:{int(match.group(2) or 0):02d}", "time", day is None)
 
 
+# "Chavez said on Monday that his upcoming visit...": the day the words were said is past.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|told|announced|reported|added|confirmed|denied|stated|declared|disclosed)"
+    r"\s+(?:\w+\s+)?(?:on\s+)?$"
+)
+
+
 def _weekday(span: str, base: dt.date, sentence: str) -> Resolved:
     """Past tense points back to the latest such day; future tense forward (news usage)."""
     name = next(w for w in _WEEKDAYS.split("|") if w in span)
     target = list(calendar.day_name).index(name)
     back = (base.weekday() - target) % 7
     low = span.lower()
-    if low.startswith("next") or (future(sentence) and not low.startswith("last")):
+    reported = _REPORTED_ON.search(sentence[: max(0, sentence.find(span))])
+    if low.startswith("next") or (future(sentence) and not low.startswith("last") and not reported):
         ahead = (target - base.weekday()) % 7 or (7 if low.startswith("next") else 0)
         return Resolved((base + dt.timedelta(days=ahead)).isoformat(), "day", True)
     if low.startswith("last") and back == 0:
@@ -447,8 +456,18 @@ def _clause(text: str, start: int, end: int) -> str:
     left = max(
         (m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 200), start)), default=0
     )
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
+    breaks = _CLAUSE_BREAK.finditer(text, end)
+    right = next((m.start() for m in breaks), len(text))
+    if _FRONTED.fullmatch(text[left:start]) and text[end:right].strip() == "":
+        # "On Wednesday, Chavez will travel": a fronted date takes the clause after it
+        right = next((m.start() for m in breaks), len(text))
     return text[left:right]
+
+
+_FRONTED = re.compile(
+    r"\s*(?:(?:on|by|until|since|early|late|at|from)\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.\s+)?",
+    re.I,
+)
 
 
 def report_dates(documents: Sequence[Document], locator: Locator) -> tuple[ReportDate, ...]:
