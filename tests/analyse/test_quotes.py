@@ -35,6 +35,12 @@ def quotes_of(*texts: str, kind: str = "article"):
             "Elena Marsh",
             "said",
         ),
+        # a verb of the manner of speaking is an attribution too
+        (
+            '"Nobody leaves this room until the bidding is done," auctioneer Carl Voss bellowed.',
+            "Carl Voss",
+            "bellowed",
+        ),
         # speaker before the quote, with a colon
         (
             "Rosa Delgado told reporters: “We are asking people to leave now.”",

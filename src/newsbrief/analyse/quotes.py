@@ -35,7 +35,11 @@ CUE_VERBS = (
     "remarked|acknowledged|admitted|conceded|cautioned|urged|recalled|tweeted|posted|"
     "according to|maintained|emphasized|emphasised|observed|pointed out|went on|countered|"
     "responded|predicted|promised|vowed|claimed|confirmed|estimated|suggested|indicated|"
-    "called|described"
+    "called|described|"
+    # manner of speaking: '"...," he bellowed'
+    "shouted|yelled|screamed|bellowed|exclaimed|cried|muttered|whispered|snapped|quipped|"
+    "joked|complained|pleaded|testified|boasted|mused|sighed|laughed|"
+    "contended|charged|objected|protested|agreed|affirmed|reiterated|concluded|reported"
 )
 _MARKS = '“”"«»„‘’`'  # quotation marks end a speaker phrase (see language.quotes)
 _CLOSING_CHARS = "”\"'’»›“"

@@ -40,7 +40,7 @@ from newsbrief.analyse.spans import Locator
 from newsbrief.language.quotes import PAIRS
 from newsbrief.models import Document, Entity, Mention, Quote
 
-CUES = CUE_VERBS + "|saying|testified|testifies|reported|reports|read|reads|adding|recalls"
+CUES = CUE_VERBS + "|saying|testifies|reports|read|reads|adding|recalls"
 _CUE = re.compile(rf"\b(?:{CUES})\b")
 _CUE_FIRST = re.compile(rf"^\s*,?\s*(?:{CUES})\b")
 _CUE_LAST = re.compile(rf"\b(?:{CUES})\s*(?:that\s+|reporters\s+|journalists\s+)?[,:]?\s*$")
