@@ -198,7 +198,11 @@ def _names_a_vehicle(group: Sequence[_Raw], documents: Sequence[Document]) -> bo
 
 
 # Names of events and periods, not of an entity: "World War", "Cold War", "Awareness Week".
-_EVENT_HEADS = {"war", "week", "olympics", "games", "festival", "championship", "championships"}
+# Events and awards name no person, organisation or place: "Gay Awareness Week", "Heisman Trophy".
+_EVENT_HEADS = {
+    "war", "week", "olympics", "games", "festival", "championship", "championships",
+    "trophy", "award", "awards", "prize", "medal",
+}  # fmt: skip
 
 
 def _names_an_event(group: Sequence[_Raw]) -> bool:
