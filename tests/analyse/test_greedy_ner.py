@@ -69,3 +69,25 @@ def test_other_pipelines_are_not_decoded(nlp: Any) -> None:
 
     blank = spacy.blank("en")
     assert not decodable(blank)
+
+
+def test_saved_tokenizer_is_kept(tmp_path: Any) -> None:
+    # a model folder whose tokenizer differs from the language default (a special case
+    # added) is loaded with its own tokenizer; one that does not is left with the default
+    spacy = pytest.importorskip("spacy")
+    from newsbrief.analyse.nlp import _try_load
+
+    custom = spacy.blank("en")
+    custom.tokenizer.add_special_case("Acmeco", [{"ORTH": "Acme"}, {"ORTH": "co"}])
+    custom.to_disk(tmp_path / "custom")
+    spacy.blank("en").to_disk(tmp_path / "plain")
+    assert [t.text for t in _try_load(spacy, str(tmp_path / "custom"))("Acmeco")] == ["Acme", "co"]
+    assert [t.text for t in _try_load(spacy, str(tmp_path / "plain"))("Acmeco")] == ["Acmeco"]
+
+
+def test_installed_model_tokenizer_unchanged(nlp: Any) -> None:
+    # the pipeline's tokenizer is the one saved with the model
+    from pathlib import Path
+
+    saved = Path(nlp.path) / "tokenizer"
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved.read_bytes()
