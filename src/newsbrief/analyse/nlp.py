@@ -49,8 +49,8 @@ def entity_spans(texts: Sequence[str], model: str = "") -> tuple[tuple[EntitySpa
         if decodable(nlp):
             docs = [nlp.make_doc(t) for t in texts]
             return tuple(
-                tuple(_span(doc, *found) for found in ents)
-                for doc, ents in zip(docs, entity_tokens(nlp, docs), strict=True)
+                tuple(_span(doc, text, *found) for found in ents)
+                for doc, text, ents in zip(docs, texts, entity_tokens(nlp, docs), strict=True)
             )
         return tuple(
             tuple(EntitySpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
@@ -58,11 +58,12 @@ def entity_spans(texts: Sequence[str], model: str = "") -> tuple[tuple[EntitySpa
         )
 
 
-def _span(doc: Any, start: int, end: int, label: str) -> EntitySpan:
-    """The span of tokens ``start:end`` of ``doc``, in characters, as spaCy's ``Span``."""
+def _span(doc: Any, text: str, start: int, end: int, label: str) -> EntitySpan:
+    """The span of tokens ``start:end`` of ``doc`` (made of ``text``), in characters, as
+    spaCy's ``Span`` gives it (``doc.text`` is rebuilt from the tokens on every call)."""
     first, last = doc[start], doc[end - 1]
     at, to = first.idx, last.idx + len(last)
-    return EntitySpan(at, to, label, doc.text[at:to])
+    return EntitySpan(at, to, label, text[at:to])
 
 
 # Loaded pipelines not in use, by model name. A pipeline adds to its vocabulary as it reads,
