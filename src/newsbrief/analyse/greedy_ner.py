@@ -91,58 +91,62 @@ def entity_tokens(nlp: Any, docs: Sequence[Any]) -> list[list[tuple[int, int, st
     lengths = np.array([len(d) for d in batch])
     offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     cached = lower.predict(tok2vec.predict(batch))  # (tokens + 1, F, hidden, pieces); row 0 pads
-    n_f, hidden, pieces = cached.shape[1:]
-    cached = cached.reshape(cached.shape[0], n_f, hidden * pieces)
+    hidden, pieces = cached.shape[2:]
+    feats = [np.ascontiguousarray(cached[:, f].reshape(-1, hidden * pieces)) for f in range(3)]
     bias = lower.get_param("b").reshape(hidden * pieces)
     weights, out_bias = upper.get_param("W"), upper.get_param("b")
     ops = upper.ops
     space = np.zeros(int(lengths.sum()) + 1, dtype=np.int64)  # whitespace tokens, as 1
     space[:-1] = [t.is_space for d in batch for t in d]
-    # longest first: the reports still going at step t are a prefix
+    # longest first: the reports still going at step t are a prefix, ``going[t]`` long
     order = np.argsort(-lengths, kind="stable")
     lengths, offsets = lengths[order], offsets[order]
+    going = np.searchsorted(-lengths, -np.arange(int(lengths[0])), side="left")
+    doc_of = [live[i] for i in order]
     open_start = np.full(len(batch), -1, dtype=np.int64)  # entity start token, -1: none
     open_label = np.zeros(len(batch), dtype=np.int64)
-    for t in range(int(lengths[0])):
-        n = int(np.searchsorted(-lengths, -t, side="left"))  # reports longer than t
+    for t, n in enumerate(going.tolist()):
         at = offsets[:n] + t
         starts = open_start[:n]
         is_open = starts >= 0
         first = np.where(is_open, offsets[:n] + starts, -1)
         prev = np.where(is_open, at - 1, -1)
         # the sum in spaCy's order: features 0, 1, 2, then the bias
-        unmaxed = cached[at + 1, 0] + cached[first + 1, 1]
-        unmaxed += cached[prev + 1, 2]
+        unmaxed = feats[0][at + 1] + feats[1][first + 1]
+        unmaxed += feats[2][prev + 1]
         unmaxed += bias
-        hiddens = unmaxed.reshape(n, hidden, pieces).max(axis=2)
+        if pieces == 2:
+            hiddens = np.maximum(unmaxed[:, 0::2], unmaxed[:, 1::2])
+        else:
+            hiddens = unmaxed.reshape(n, hidden, pieces).max(axis=2)
         scores = ops.gemm(hiddens, weights, trans2=True)
         scores += out_bias
         last = (lengths[:n] - 1 == t).astype(np.int64)
         key = np.where(is_open, 4 + 2 * open_label[:n] + last, last * 2 + space[at])
         choice = np.where(moves.valid[key], scores, -np.inf).argmax(axis=1)
-        letter, label = moves.letter[choice], moves.label[choice]
-        _apply(t, letter, label, open_start, open_label, out, [live[i] for i in order[:n]],
-               moves.labels)  # fmt: skip
+        moved = np.flatnonzero(moves.letter[choice] != 4)  # "O" changes nothing
+        if moved.size:
+            _apply(t, choice[moved], moved, moves, open_start, open_label, out, doc_of)
     return out
 
 
 def _apply(
     t: int,
-    letter: np.ndarray,
-    label: np.ndarray,
+    choice: np.ndarray,
+    states: np.ndarray,
+    moves: _Moves,
     open_start: np.ndarray,
     open_label: np.ndarray,
     out: list[list[tuple[int, int, str]]],
     doc_of: list[int],
-    labels: list[str],
 ) -> None:
-    """Take the chosen move of each report at token ``t``."""
-    for i in np.flatnonzero(letter != 4):  # "O" changes nothing
-        move = letter[i]
+    """Take the chosen moves (other than "O") of the reports ``states`` at token ``t``."""
+    for c, i in zip(choice.tolist(), states.tolist(), strict=True):
+        move, label = moves.letter[c], moves.label[c]
         if move == 0:  # B
-            open_start[i], open_label[i] = t, label[i]
+            open_start[i], open_label[i] = t, label
         elif move == 2:  # L
-            out[doc_of[i]].append((int(open_start[i]), t + 1, labels[open_label[i]]))
+            out[doc_of[i]].append((int(open_start[i]), t + 1, moves.labels[open_label[i]]))
             open_start[i] = -1
         elif move == 3:  # U
-            out[doc_of[i]].append((t, t + 1, labels[label[i]]))
+            out[doc_of[i]].append((t, t + 1, moves.labels[label]))
