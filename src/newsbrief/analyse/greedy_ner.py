@@ -97,7 +97,7 @@ def entity_tokens(nlp: Any, docs: Sequence[Any]) -> list[list[tuple[int, int, st
     weights, out_bias = upper.get_param("W"), upper.get_param("b")
     ops = upper.ops
     space = np.zeros(int(lengths.sum()) + 1, dtype=np.int64)  # whitespace tokens, as 1
-    space[:-1] = [t.is_space for d in batch for t in d]
+    space[:-1] = np.concatenate([d.to_array("IS_SPACE") for d in batch])
     # longest first: the reports still going at step t are a prefix, ``going[t]`` long
     order = np.argsort(-lengths, kind="stable")
     lengths, offsets = lengths[order], offsets[order]
