@@ -213,3 +213,42 @@ def test_fast_path_leaves_the_rest_to_dateparser() -> None:
 
     assert _fast_parse("next week", dt.date(2021, 8, 12)) is None
     assert _fast_parse("Feb. 29", dt.date(2021, 8, 12)) is None  # no such day in 2021
+
+
+def _all_patterns(text: str) -> list[tuple[int, int, str]]:
+    """find_date_spans without the words it looks for first: every pattern scans."""
+    from newsbrief.analyse.dates import _PATTERNS
+
+    found: list[tuple[int, int, str]] = []
+    taken = [False] * (len(text) + 1)
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span("d") if "d" in pattern.groupindex else m.span()
+            if not any(taken[start:end]):
+                found.append((start, end, kind))
+                taken[start:end] = [True] * (end - start)
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one text per pattern kind, in the shapes news writes them
+        "The talks ended on Tuesday, March 4, 2003, in Geneva.",
+        "He arrived on 14 Sept. 2001 and left in October of 1999.",
+        "Shops closed before Christmas and reopened after New Year's Day, 2004.",
+        "Sales fell last May, and again in June, the company said.",
+        "By the end of this month, and over the coming days, prices rise.",
+        "Within the next 48 hours the storm hits; it formed two weeks ago.",
+        "Earlier this year, and last week, officials met. Last Friday morning they left.",
+        "TODAY the court rules; this afternoon and last night were quiet.",
+        "The vote is at 10:30 a.m. and results at 9 pm, as in the 1996 race.",
+        "Since 1998 the fund grew; a 2004 report says so. Last spring it shrank.",
+        # nothing to find, and an empty text
+        "The minister said the plan would cost more than expected.",
+        "",
+    ],
+)
+def test_spans_same_as_every_pattern_scanning(text: str) -> None:
+    assert find_date_spans(text) == _all_patterns(text)
+    assert find_date_spans(text) or "minister" in text or not text

@@ -129,11 +129,40 @@ class Resolved:
     approximate: bool = False
 
 
+# A word every match of a kind's patterns holds, searched first: a text without it is not
+# scanned with them (a plain alternation is found many times faster than a pattern that
+# starts with a word boundary). A kind not listed is always scanned.
+_MONTH_WORD = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # every month spelling
+_NEEDED: dict[str, re.Pattern[str]] = {
+    kind: re.compile(rx)
+    for kind, rx in (
+        ("absolute", _MONTH_WORD),
+        ("month", _MONTH_WORD),
+        ("lastmonth", _MONTH_WORD),
+        ("holiday", r"Christmas|Thanksgiving|Halloween|Year|Valentine|Independence|Fourth"),
+        ("end", r"(?i:end)"),
+        ("ago", r"(?i:ago)"),
+        ("period", r"(?i:week|month|year)"),
+        ("weekday", _WEEKDAYS),
+        ("deictic", r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)"),
+        ("clock", r"[ap]\.?m"),
+        ("year", r"1[89]\d\d|20\d\d"),
+        ("season", r"(?i:spring|summer|fall|autumn|winter)"),
+    )
+}
+
+
 def find_date_spans(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping ``(start, end, kind)`` date spans of ``text``, in order."""
     found: list[tuple[int, int, str]] = []
     taken = [False] * (len(text) + 1)
+    holds: dict[str, bool] = {}
     for kind, pattern in _PATTERNS:
+        if kind not in holds:
+            needed = _NEEDED.get(kind)
+            holds[kind] = needed is None or needed.search(text) is not None
+        if not holds[kind]:
+            continue
         for m in pattern.finditer(text):
             start, end = m.span("d") if "d" in pattern.groupindex else m.span()
             if any(taken[start:end]):
