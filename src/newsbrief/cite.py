@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from newsbrief.language.calendar import MONTHS, WEEKDAYS
 from newsbrief.language.stopwords import STOPWORDS
 from newsbrief.models import Compression, Evidence, Sentence, SummarySentence
 from newsbrief.represent import content_terms
@@ -50,10 +51,8 @@ _NAME = re.compile(
 _POSSESSIVE = re.compile(r"[’']s\b")
 # where a name is a place: "flew to Hyannis", "sent to Kuwait", "off Nantucket", "in Nairobi"
 _PLACE_CUE = re.compile(r"(?<!according )\b(?:in|at|near|off|outside|into|to)\s+(?:the\s+)?$")
-_NOT_PLACES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "president", "sen.", "gov.", "mr.", "mrs.", "ms.", "dr.", "gen.",
+_NOT_PLACES = {w.lower() for w in (*MONTHS, *WEEKDAYS)} | {
+    "president", "sen.", "gov.", "mr.", "mrs.", "ms.", "dr.", "gen.",
 }  # fmt: skip
 FIGURE_MATCH_SCORE = 0.5  # reported similarity of a figure-anchored match
 FIGURE_MATCH_WORDS = 2  # content words shared besides the figure

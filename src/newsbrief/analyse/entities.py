@@ -197,8 +197,8 @@ def _names_a_vehicle(group: Sequence[_Raw], documents: Sequence[Document]) -> bo
     return False
 
 
-# Names of events and periods, not of an entity: "World War", "Cold War", "Awareness Week".
-# Events and awards name no person, organisation or place: "Gay Awareness Week", "Heisman Trophy".
+# Names of events, periods and awards, not of an entity: "Cold War", "Awareness Week",
+# "Heisman Trophy".
 _EVENT_HEADS = {
     "war", "week", "olympics", "games", "festival", "championship", "championships",
     "trophy", "award", "awards", "prize", "medal",
@@ -242,9 +242,6 @@ def _raw_mentions(doc: Document, i: int, spans: Iterable[EntitySpan]) -> list[_R
             kind = "place"  # the small model reads towns as companies: "to nearby Dunmore"
         out.append(_Raw(i, start, end, text, kind, forced))
     return out
-
-
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|nearby|around|across|throughout)\s+$")
 
 
 def _in_place(text: str, start: int, end: int, name: str) -> bool:
@@ -296,7 +293,9 @@ _PERSON_AFTER = re.compile(
     r"^(?:,\s+(?:then\s+)?\d{1,3},|\s+(?:said|says|told|testified|added)\b|,\s+who\b|"
     r",\s+[RDI]-[A-Z][\w.]*)"
 )  # "Lee, 52,", "Lee said", "Jim Osborn, who ...", "Trent Lott, R-Miss."
-_PLACE_BEFORE_WORD = re.compile(r"\b(?:in|near|outside|from)\s+$")
+_LOCATIVES = "in|near|outside"
+_PLACE_BEFORE_WORD = re.compile(rf"\b(?:{_LOCATIVES}|from)\s+$")
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{_LOCATIVES}|nearby|around|across|throughout)\s+$")
 _STARTERS = {
     "the", "a", "an", "but", "and", "in", "on", "at", "for", "of", "to", "as", "by", "with",
     "after", "before", "when", "while", "if", "it", "this", "that", "there", "he", "she", "they",
@@ -642,7 +641,7 @@ def _link_partial_names(
     places: set[str],
     union: Any,
     find: Any,
-    counts: Counter[str] | None = None,
+    counts: Counter[str],
 ) -> None:
     """Full names of one surname whose first names agree ("Jim Hall", "James E. Hall":
     same initial, no other Hall of another initial) are one person; a lone name joins the
@@ -676,7 +675,7 @@ def _link_partial_names(
             hits = {find(m) for m in multi if m.split()[position] == k}
             if not hits and position == 0 and len(k) >= 3 and k not in places:
                 hits = {find(m) for m in multi if _same_first_name(k, m.split()[0])}
-            if len(hits) > 1 and position == -1 and counts is not None and k in people:
+            if len(hits) > 1 and position == -1 and k in people:
                 hits = _dominant(hits, multi, find, counts)
             if len(hits) == 1:
                 union(k, hits.pop())
