@@ -115,3 +115,18 @@ def test_without_analysis_the_chart_shows_summary_sentences(seed_briefing_full: 
     assert view.chart is not None and view.chart.kind == "summary"
     assert [r.text for r in view.chart.rows.shown] == [s.text for s in view.summary]
     assert all(isinstance(s, Line) for s in view.summary)
+
+
+def test_a_week_of_a_dated_report_is_not_called_undated() -> None:
+    from newsbrief.render.markdown import render_markdown
+
+    docs = [
+        Document(
+            id="a",
+            text="Officials said last week that the bridge would close. Crews began work Monday.",
+            date=dt.date(2024, 3, 14),
+        )
+    ]
+    out = render_markdown(brief(docs, cluster_id="c"))
+    assert "“last week” [1]" in out and "undated report)*" not in out
+    assert "not placed on the calendar" in out

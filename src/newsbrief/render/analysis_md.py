@@ -31,6 +31,9 @@ from newsbrief.models import (
 )
 
 MAX_TEXT = 160
+# Date words the timeline cannot place: relative dates of undated reports, and weeks
+# (no date at the timeline's grains). The HTML page says the same.
+UNPLACED_LABEL = "not placed on the calendar (a week, or an undated report)"
 T = TypeVar("T")
 
 
@@ -242,7 +245,7 @@ def _timeline(a: Analysis, entries: Sequence[TimelineEntry], left: int = 0) -> l
     lines += _more(left)
     if a.unresolved_dates:
         shown = sorted({f"“{d.text}” [{d.mention.source}]" for d in a.unresolved_dates})
-        lines.append(f"- *not dated (undated report):* {', '.join(shown)}")
+        lines.append(f"- *{UNPLACED_LABEL}:* {', '.join(shown)}")
     return lines
 
 

@@ -145,7 +145,7 @@ class Timeline:
     days: Capped[Day]
     n_events: int
     n_more: int  # events in ``days.rest``
-    undated: str  # date words of undated reports, which cannot be placed: "“Monday” [3]"
+    undated: str  # date words not placed on the calendar: "“Monday” [3]", "“last week” [2]"
 
 
 @dataclass(frozen=True, slots=True)
