@@ -230,3 +230,19 @@ def test_wire_marks_find_what_plain_quotes_find() -> None:
     )
     assert [q.text for q in quotes_of(wire)] == [q.text for q in quotes_of(plain)]
     assert [q.speaker for q in quotes_of(wire)] == [q.speaker for q in quotes_of(plain)]
+
+
+def test_wire_marks_bound_the_attribution_of_the_next_quote() -> None:
+    # ``…'' marks end a speaker phrase as " does: no quote's words become a description
+    split = (
+        "Mayor Ann Ruiz backs the plan.\n\n``We can get this through,'' the mayor said from "
+        "her home Friday, ``but I have a real concern about the cost of it all.''"
+    )
+    follow = (
+        "Spending rose. Last year, 400 homes were built, more than double the number of 10 "
+        "years ago.\n\n``It is a good time for the city,'' said Tom Vale, director of the "
+        "Harbor Institute in New York. ``I think the time is right for this plan now.''"
+    )
+    _, second = quotes_of(split)
+    assert second.speaker == "Ann Ruiz" and second.speaker_text == "the mayor"
+    assert [q.speaker for q in quotes_of(follow)] == ["Tom Vale", "Tom Vale"]

@@ -89,7 +89,9 @@ _ROLE = re.compile(rf"(?i:\b(?:{ROLE_NOUNS})\b)")
 # Double quotation marks of every convention (single ones double as apostrophes).
 _DOUBLE_MARKS = '"“”„«»‹›'
 _CLOSERS = frozenset(c for closers in PAIRS.values() for mark in closers for c in mark)
-_CLAUSE_END = re.compile(rf"[.;:!?](?:\s|$)|[{_DOUBLE_MARKS}]")
+# a double quotation mark, the wire's two-character ones included (``…'')
+_DOUBLE_MARK = re.compile(rf"[{_DOUBLE_MARKS}]|``|''")
+_CLAUSE_END = re.compile(rf"[.;:!?](?:\s|$)|{_DOUBLE_MARK.pattern}")
 # Abbreviations whose dot ends no sentence: titles and ranks ("Brig. Gen."), AP state
 # names ("Burlington, Mass., said"), and any capitalised word of up to three letters.
 _ABBREVIATION = re.compile(
@@ -252,7 +254,7 @@ class _Reader:
         if sentence is None or not k < sentence.end <= k + 250:
             return None, None
         tail = self.text[k : sentence.end]
-        if any(c in _DOUBLE_MARKS for c in tail):
+        if _DOUBLE_MARK.search(tail):
             return None, None  # another quotation comes first
         for comma in re.finditer(r",\s", tail):
             who, cue = self._after(k + comma.start())
@@ -267,7 +269,7 @@ class _Reader:
         sentence = self.locator.sentence_at(self.doc, max(0, k - 1))
         start = sentence.start if sentence is not None else max(0, k - 300)
         before = self.text[max(start, k - 300) : k].split("\n")[-1]
-        before = re.split(rf"[{_DOUBLE_MARKS};]", before)[-1]  # not past an earlier quote
+        before = re.split(rf"{_DOUBLE_MARK.pattern}|;", before)[-1]  # not past an earlier quote
         breaks = [b for b in _SENTENCE_BREAK.finditer(before)
                   if not _ABBREVIATION.search(before[: b.start()])]  # fmt: skip
         if breaks:
