@@ -213,7 +213,7 @@ def test_vehicles_events_and_group_words_are_not_entities(make_locator) -> None:
         "The salvage ship Harwell reached the wreck on Monday. Divers worked from the "
         "Harwell, a Navy vessel, near Port Allery. Norwegian divers and Senate Republican "
         "leaders praised them. Veterans of the Second Harlan War attended. Mayor Ann Tobin "
-        "spoke in Port Allery. His Brennan Trophy was sold."
+        "spoke in Port Allery. His Brennan Trophy was sold under the Velmar Convention."
     )
     docs, loc = make_locator([Document(id="a", text=text)])
     spans = _spans_of(
@@ -222,6 +222,7 @@ def test_vehicles_events_and_group_words_are_not_entities(make_locator) -> None:
             ("Harwell", "ORG"), ("Harwell", "PERSON"), ("Port Allery", "GPE"),
             ("Norwegian", "NORP"), ("Republican", "GPE"), ("Second Harlan War", "GPE"),
             ("Ann Tobin", "PERSON"), ("Port Allery", "GPE"), ("Brennan Trophy", "PERSON"),
+            ("Velmar Convention", "PERSON"),
         ],
     )  # fmt: skip
     spans_norp = (*spans, EntitySpan(0, 0, "NORP", "Republicans"))

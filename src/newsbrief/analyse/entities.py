@@ -197,11 +197,12 @@ def _names_a_vehicle(group: Sequence[_Raw], documents: Sequence[Document]) -> bo
     return False
 
 
-# Names of events, periods and awards, not of an entity: "Cold War", "Awareness Week",
-# "Heisman Trophy".
+# Names of events, periods, awards and treaties, not of an entity: "Cold War", "Awareness
+# Week", "Heisman Trophy", "Hague Convention".
 _EVENT_HEADS = {
     "war", "week", "olympics", "games", "festival", "championship", "championships",
-    "trophy", "award", "awards", "prize", "medal",
+    "trophy", "award", "awards", "prize", "medal", "convention", "treaty", "accord", "accords",
+    "protocol",
 }  # fmt: skip
 
 
